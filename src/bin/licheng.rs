@@ -1,0 +1,187 @@
+//! Native command-line tool: runs the same model as the page, for batch work and for tests.
+//!
+//! Every failure prints one clear message (in English, or Chinese with `--lang zh`) and exits
+//! with status 2 for bad input, 1 for anything else; nothing panics on user input.
+
+use licheng_sim::scenario::ccm_run;
+use licheng_sim::scenario::custom_baseline::CustomBaseline;
+use licheng_sim::scenario::InputError;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+licheng — Licheng District new-urbanisation scenario simulator (command line)
+
+USAGE:
+  licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
+      Bare cohort-component projection of a custom baseline (README: custom-baseline format).
+
+Options common to every command:
+  --lang zh|en     language of messages (default en)
+  -h, --help       this text
+";
+
+/// Parsed command line: the sub-command and its `--key value` options.
+struct Args {
+    command: String,
+    options: Vec<(String, String)>,
+    lang: String,
+}
+
+impl Args {
+    fn parse(raw: &[String]) -> Result<Self, InputError> {
+        let mut iter = raw.iter();
+        let command = iter.next().cloned().unwrap_or_default();
+        let mut options = Vec::new();
+        let mut lang = "en".to_string();
+        while let Some(key) = iter.next() {
+            let Some(name) = key.strip_prefix("--") else {
+                return Err(InputError::new(
+                    key.clone(),
+                    "无法识别的参数（选项须以 -- 开头）",
+                    "unexpected argument (options start with --)",
+                ));
+            };
+            let value = iter.next().cloned().ok_or_else(|| {
+                InputError::new(key.clone(), "缺少选项的值", "this option needs a value")
+            })?;
+            if name == "lang" {
+                lang = value;
+            } else {
+                options.push((name.to_string(), value));
+            }
+        }
+        Ok(Args {
+            command,
+            options,
+            lang,
+        })
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn require(&self, name: &str) -> Result<&str, InputError> {
+        self.get(name).ok_or_else(|| {
+            InputError::new(
+                format!("--{name}"),
+                "缺少必需的选项",
+                "this option is required",
+            )
+        })
+    }
+
+    fn format(&self) -> Result<Format, InputError> {
+        match self.get("format").unwrap_or("table") {
+            "table" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            other => Err(InputError::new(
+                "--format",
+                format!("未知的输出格式 “{other}”（可用：table、json、csv）"),
+                format!("unknown output format '{other}' (use table, json or csv)"),
+            )),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+fn read_file(path: &str) -> Result<String, InputError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        InputError::new(
+            path,
+            format!("无法读取文件：{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })
+}
+
+fn parse_count(field: &str, text: &str, max: usize) -> Result<usize, InputError> {
+    match text.parse::<usize>() {
+        Ok(v) if v <= max => Ok(v),
+        _ => Err(InputError::new(
+            field,
+            format!("应为 0 至 {max} 的整数，实际为 “{text}”"),
+            format!("should be a whole number from 0 to {max}, found '{text}'"),
+        )),
+    }
+}
+
+fn run_ccm(args: &Args) -> Result<String, InputError> {
+    let baseline = CustomBaseline::parse(&read_file(args.require("baseline")?)?)?;
+    let steps = parse_count("--steps", args.get("steps").unwrap_or("1"), 200)?;
+    let rows = ccm_run::run(&baseline, steps);
+    Ok(match args.format()? {
+        Format::Json => {
+            serde_json::to_string_pretty(&rows).expect("plain numbers serialise") + "\n"
+        }
+        Format::Csv => {
+            let mut out = String::from("year,sex,group,population\n");
+            for r in &rows {
+                for (sex, v) in [("female", &r.female), ("male", &r.male)] {
+                    for (g, p) in v.iter().enumerate() {
+                        out.push_str(&format!("{},{sex},{g},{p}\n", r.year));
+                    }
+                }
+            }
+            out
+        }
+        Format::Table => {
+            let mut out = format!(
+                "{:>6} {:>14} {:>12} {:>12} {:>12}\n",
+                "year", "total", "births", "deaths", "migrants"
+            );
+            for r in &rows {
+                out.push_str(&format!(
+                    "{:>6} {:>14.1} {:>12.1} {:>12.1} {:>12.1}\n",
+                    r.year, r.total, r.births, r.deaths, r.migrants
+                ));
+            }
+            out
+        }
+    })
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match Args::parse(&raw) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {}", e.message("en"));
+            return ExitCode::from(2);
+        }
+    };
+    let result = match args.command.as_str() {
+        "ccm" => run_ccm(&args),
+        other => Err(InputError::new(
+            other,
+            "未知的命令（见 --help）",
+            "unknown command (see --help)",
+        )),
+    };
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let prefix = if args.lang == "zh" { "错误" } else { "error" };
+            eprintln!("{prefix}: {}", e.message(&args.lang));
+            ExitCode::from(2)
+        }
+    }
+}

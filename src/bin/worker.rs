@@ -1,0 +1,8 @@
+//! Web-worker entry point for the Monte Carlo reactor (built for wasm32 by trunk).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the worker is built for wasm32 by trunk: run scripts/serve (see README)");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

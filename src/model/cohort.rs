@@ -1,0 +1,373 @@
+//! The cohort-component engine: one projection step of a two-sex population by age group.
+//!
+//! # Conventions (all documented in Preston, Heuveline & Guillot 2001, ch. 6, and UN ccmpp)
+//!
+//! Age groups have width `w` years (1 for annual steps, 5 for 5-year steps) and the projection
+//! step is `w` years. Group `x` holds ages `[x·w, (x+1)·w)`; the last group is open.
+//!
+//! * **Survival.** From life-table person-years `nLx` (radix `l0`):
+//!   `S_x = L_{x+1} / L_x` moves group `x` into `x+1`; the open group receives
+//!   `(P_{n-2} + P_{n-1}) · T_{n-1} / (L_{n-2} + T_{n-1})`, where `T_{n-1}` is the person-years
+//!   lived in the open group; births survive to group 0 with `L_0 / (w · l0)`.
+//! * **Fertility.** `B = w · Σ_x F_x · (W_x(t) + W_x(t+w)) / 2`, with `F_x` births (both sexes)
+//!   per woman-year and `W_x` women at the start and end of the step. Female births are
+//!   `B / (1 + SRB)`, male births `B · SRB / (1 + SRB)`, with SRB males per female.
+//! * **Migration** (the "even" convention). `M_x` net migrants of each sex in group `x` at the
+//!   end of the step; half join at the start (with the cohort that ends in `x`, exposed to its
+//!   survival; for group 0 with the births) and half at the end:
+//!   `P_x(t+w) = (P_{x-1}(t) + M_x/2) · S_{x-1} + M_x/2`.
+//! * **Accounting.** Deaths are what survival removes from everyone exposed, so
+//!   `P(t+w) = P(t) + B − D + M` holds for every step (checked in the tests).
+
+use super::error::{check_range, ModelError};
+
+/// Index of the sexes in every two-element array of the model.
+pub const FEMALE: usize = 0;
+/// Index of the sexes in every two-element array of the model.
+pub const MALE: usize = 1;
+
+/// Survival ratios of one sex for one step, derived from a life table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Survival {
+    /// `ratios[x]` moves group `x` into `x+1` for `x < n-2`; `ratios[n-2]` is the open-group
+    /// ratio applied to `P_{n-2} + P_{n-1}`.
+    ratios: Vec<f64>,
+    /// Survival of births to group 0 at the end of the step.
+    births: f64,
+}
+
+impl Survival {
+    /// Builds survival ratios from `nLx` (the last value is `T` of the open group), the radix
+    /// `l0` and the group width `w`. Needs at least 3 groups, all `nLx > 0`.
+    pub fn from_nlx(nlx: &[f64], l0: f64, width: usize) -> Result<Self, ModelError> {
+        let n = nlx.len();
+        if n < 3 {
+            return Err(ModelError::Invalid {
+                field: "nLx".into(),
+                reason_zh: "至少需要 3 个年龄组".into(),
+                reason_en: "at least 3 age groups are needed".into(),
+            });
+        }
+        check_range("l0", l0, f64::MIN_POSITIVE, f64::MAX)?;
+        for (x, &l) in nlx.iter().enumerate() {
+            check_range(&format!("nLx[{x}]"), l, f64::MIN_POSITIVE, f64::MAX)?;
+        }
+        let w = width as f64;
+        let mut ratios = Vec::with_capacity(n - 1);
+        for x in 0..n - 2 {
+            ratios.push(nlx[x + 1] / nlx[x]);
+        }
+        ratios.push(nlx[n - 1] / (nlx[n - 2] + nlx[n - 1]));
+        let births = nlx[0] / (w * l0);
+        Self::from_ratios(ratios, births)
+    }
+
+    /// Builds from survival ratios directly (`n-1` ratios, the last being the open-group one)
+    /// and the births' survival; each must lie in `[0, 1]`.
+    pub fn from_ratios(ratios: Vec<f64>, births: f64) -> Result<Self, ModelError> {
+        for (x, &s) in ratios.iter().enumerate() {
+            check_range(&format!("survival[{x}]"), s, 0.0, 1.0)?;
+        }
+        check_range("survival_births", births, 0.0, 1.0)?;
+        Ok(Survival { ratios, births })
+    }
+
+    /// Number of age groups these ratios serve.
+    pub fn groups(&self) -> usize {
+        self.ratios.len() + 1
+    }
+
+    /// Ratio moving group `x` into `x+1` (the last one is the open-group ratio).
+    pub fn ratio(&self, x: usize) -> f64 {
+        self.ratios[x]
+    }
+
+    /// Survival of births to group 0.
+    pub fn births(&self) -> f64 {
+        self.births
+    }
+}
+
+/// Everything one step needs besides the population, validated against one another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRates {
+    width: usize,
+    survival: [Survival; 2],
+    fertility: Vec<f64>,
+    sex_ratio_at_birth: f64,
+    migrants: [Vec<f64>; 2],
+}
+
+impl StepRates {
+    /// Validates the rates of one step: equal group counts, fertility non-negative and zero in
+    /// group 0 (so that births never depend on themselves), SRB in `[0.5, 2]`, migrants finite.
+    /// Negative net migrants are allowed; the step clamps nothing, so callers keep them smaller
+    /// than the population they leave (the projection checks this, see `Population::step`).
+    pub fn new(
+        width: usize,
+        survival: [Survival; 2],
+        fertility: Vec<f64>,
+        sex_ratio_at_birth: f64,
+        migrants: [Vec<f64>; 2],
+    ) -> Result<Self, ModelError> {
+        if width != 1 && width != 5 {
+            return Err(ModelError::Invalid {
+                field: "age_group_width".into(),
+                reason_zh: format!("年龄组宽度须为 1 或 5，实际为 {width}"),
+                reason_en: format!("age-group width must be 1 or 5, got {width}"),
+            });
+        }
+        let n = survival[FEMALE].groups();
+        for (field, len) in [
+            ("survival_male", survival[MALE].groups()),
+            ("fertility", fertility.len()),
+            ("migrants_female", migrants[FEMALE].len()),
+            ("migrants_male", migrants[MALE].len()),
+        ] {
+            if len != n {
+                return Err(ModelError::LengthMismatch {
+                    field: field.into(),
+                    expected: n,
+                    found: len,
+                });
+            }
+        }
+        for (x, &f) in fertility.iter().enumerate() {
+            check_range(&format!("fertility[{x}]"), f, 0.0, 1.0)?;
+        }
+        if fertility[0] != 0.0 {
+            return Err(ModelError::Invalid {
+                field: "fertility[0]".into(),
+                reason_zh: "最低年龄组的生育率必须为 0".into(),
+                reason_en: "fertility of the youngest age group must be 0".into(),
+            });
+        }
+        check_range("sex_ratio_at_birth", sex_ratio_at_birth, 0.5, 2.0)?;
+        for (sex, name) in [(FEMALE, "migrants_female"), (MALE, "migrants_male")] {
+            for (x, &m) in migrants[sex].iter().enumerate() {
+                check_range(&format!("{name}[{x}]"), m, -1e9, 1e9)?;
+            }
+        }
+        Ok(StepRates {
+            width,
+            survival,
+            fertility,
+            sex_ratio_at_birth,
+            migrants,
+        })
+    }
+
+    /// Number of age groups.
+    pub fn groups(&self) -> usize {
+        self.fertility.len()
+    }
+
+    /// Group width in years (= step length).
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Net migrants per step by sex and group.
+    pub fn migrants(&self) -> &[Vec<f64>; 2] {
+        &self.migrants
+    }
+}
+
+/// What one step produced, for the demographic accounting.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StepFlows {
+    /// Births of both sexes during the step.
+    pub births: f64,
+    /// Female births (the rest are male).
+    pub births_female: f64,
+    /// Deaths during the step (everyone exposed, newborns included).
+    pub deaths: f64,
+    /// Net migrants during the step (both halves).
+    pub migrants: f64,
+}
+
+/// A two-sex population by age group (index `[sex][group]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Population {
+    counts: [Vec<f64>; 2],
+}
+
+impl Population {
+    /// Validates counts: the same number of groups for both sexes, at least 3, all finite and
+    /// non-negative.
+    pub fn new(female: Vec<f64>, male: Vec<f64>) -> Result<Self, ModelError> {
+        if female.len() != male.len() {
+            return Err(ModelError::LengthMismatch {
+                field: "population_male".into(),
+                expected: female.len(),
+                found: male.len(),
+            });
+        }
+        if female.len() < 3 {
+            return Err(ModelError::Invalid {
+                field: "population".into(),
+                reason_zh: "至少需要 3 个年龄组".into(),
+                reason_en: "at least 3 age groups are needed".into(),
+            });
+        }
+        for (sex, v) in [("female", &female), ("male", &male)] {
+            for (x, &p) in v.iter().enumerate() {
+                check_range(&format!("population_{sex}[{x}]"), p, 0.0, 1e10)?;
+            }
+        }
+        Ok(Population {
+            counts: [female, male],
+        })
+    }
+
+    /// Counts of one sex by group.
+    pub fn sex(&self, sex: usize) -> &[f64] {
+        &self.counts[sex]
+    }
+
+    /// Number of age groups.
+    pub fn groups(&self) -> usize {
+        self.counts[FEMALE].len()
+    }
+
+    /// Both sexes, all ages.
+    pub fn total(&self) -> f64 {
+        self.counts[FEMALE].iter().sum::<f64>() + self.counts[MALE].iter().sum::<f64>()
+    }
+
+    /// Both sexes in groups `from..=to` (indices).
+    pub fn sum_groups(&self, from: usize, to: usize) -> f64 {
+        let to = to.min(self.groups() - 1);
+        (from..=to)
+            .map(|x| self.counts[FEMALE][x] + self.counts[MALE][x])
+            .sum()
+    }
+
+    /// Projects one step with `rates` (which must have the same number of groups: checked by
+    /// `debug_assert`, guaranteed by the projection that builds both from one grid). Net
+    /// out-migration larger than a cohort floors that cohort at zero and counts only the
+    /// migrants who could leave, so the accounting identity still holds exactly.
+    pub fn step(&self, rates: &StepRates) -> (Population, StepFlows) {
+        let n = self.groups();
+        debug_assert_eq!(n, rates.groups());
+        let mut next = [vec![0.0; n], vec![0.0; n]];
+        let mut flows = StepFlows::default();
+
+        // Ages 1.. first (they do not depend on births), for both sexes.
+        for sex in [FEMALE, MALE] {
+            let p = &self.counts[sex];
+            let m = &rates.migrants[sex];
+            let s = &rates.survival[sex];
+            for x in 1..n {
+                let start = if x == n - 1 {
+                    p[n - 2] + p[n - 1]
+                } else {
+                    p[x - 1]
+                };
+                let (exposed, start_half) = join(start, m[x] / 2.0);
+                let survivors = exposed * s.ratio(x - 1);
+                let (end, end_half) = join(survivors, m[x] / 2.0);
+                next[sex][x] = end;
+                flows.deaths += exposed - survivors;
+                flows.migrants += start_half + end_half;
+            }
+        }
+
+        // Births from the average of women at the start and at the end of the step.
+        let w = rates.width as f64;
+        let women = &self.counts[FEMALE];
+        let births: f64 = (1..n)
+            .map(|x| rates.fertility[x] * (women[x] + next[FEMALE][x]) / 2.0)
+            .sum::<f64>()
+            * w;
+        let female_share = 1.0 / (1.0 + rates.sex_ratio_at_birth);
+        let births_by_sex = [births * female_share, births - births * female_share];
+        flows.births = births;
+        flows.births_female = births_by_sex[FEMALE];
+
+        for sex in [FEMALE, MALE] {
+            let m0 = rates.migrants[sex][0] / 2.0;
+            let (exposed, start_half) = join(births_by_sex[sex], m0);
+            let survivors = exposed * rates.survival[sex].births();
+            let (end, end_half) = join(survivors, m0);
+            next[sex][0] = end;
+            flows.deaths += exposed - survivors;
+            flows.migrants += start_half + end_half;
+        }
+        (Population { counts: next }, flows)
+    }
+}
+
+/// Adds net migrants `m` to `stock`, flooring at zero: returns the new stock and the migrants
+/// actually counted (all of `m`, or only `-stock` when more would leave than are there).
+fn join(stock: f64, m: f64) -> (f64, f64) {
+    let after = stock + m;
+    if after < 0.0 {
+        (0.0, -stock)
+    } else {
+        (after, m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat_rates(n: usize, mig: f64) -> StepRates {
+        let nlx: Vec<f64> = (0..n).map(|x| 1.0 - 0.01 * x as f64).collect();
+        let s = Survival::from_nlx(&nlx, 1.0, 1).unwrap();
+        let mut f = vec![0.0; n];
+        f[2] = 0.5;
+        StepRates::new(1, [s.clone(), s], f, 1.05, [vec![mig; n], vec![mig; n]]).unwrap()
+    }
+
+    #[test]
+    fn accounting_identity_holds_with_in_and_out_migration() {
+        let pop = Population::new(vec![100.0; 6], vec![90.0; 6]).unwrap();
+        for mig in [-500.0, -3.0, 0.0, 7.5] {
+            let (next, f) = pop.step(&flat_rates(6, mig));
+            let expected = pop.total() + f.births - f.deaths + f.migrants;
+            assert!(
+                (next.total() - expected).abs() < 1e-9,
+                "mig {mig}: {} vs {expected}",
+                next.total()
+            );
+            assert!(next
+                .sex(FEMALE)
+                .iter()
+                .chain(next.sex(MALE))
+                .all(|&p| p >= 0.0));
+        }
+    }
+
+    #[test]
+    fn fertility_in_group_zero_is_rejected() {
+        let s = Survival::from_nlx(&[1.0, 0.9, 0.8], 1.0, 1).unwrap();
+        let err = StepRates::new(
+            1,
+            [s.clone(), s],
+            vec![0.1, 0.0, 0.0],
+            1.05,
+            [vec![0.0; 3], vec![0.0; 3]],
+        );
+        assert_eq!(err.unwrap_err().field(), "fertility[0]");
+    }
+
+    #[test]
+    fn width_other_than_one_or_five_is_rejected() {
+        let s = Survival::from_nlx(&[1.0, 0.9, 0.8], 1.0, 1).unwrap();
+        let err = StepRates::new(
+            2,
+            [s.clone(), s],
+            vec![0.0; 3],
+            1.05,
+            [vec![0.0; 3], vec![0.0; 3]],
+        );
+        assert_eq!(err.unwrap_err().field(), "age_group_width");
+    }
+
+    #[test]
+    fn nan_population_is_rejected() {
+        assert!(Population::new(vec![1.0, f64::NAN, 1.0], vec![1.0; 3]).is_err());
+    }
+}

@@ -1,0 +1,24 @@
+//! The projection model: pure Rust, no serde, no web crates, no clocks, no unseeded randomness.
+//!
+//! * `cohort` — the cohort-component engine (any group width 1 or 5, open last group).
+//! * `life_table` — the model life table that turns life expectancy into survival.
+//! * `schedules` — standard age schedules (fertility, migration, labour-force participation).
+//! * `levers` — every assumption an analyst can move, with unit, range and provenance.
+//! * `projection` — the Licheng projection 2025–2028 over all modules.
+//! * `targets` — the work plan's quantitative targets and how each is evaluated.
+
+pub mod cohort;
+pub mod error;
+pub mod life_table;
+pub mod math;
+
+pub use error::ModelError;
+
+/// Placeholder until the engine lands: the 2020 census total grown four years at 0.5 %.
+pub fn demo_total() -> f64 {
+    let mut p = 396_112.0_f64;
+    for _ in 0..4 {
+        p *= 1.005;
+    }
+    p
+}
