@@ -3,15 +3,23 @@
 //! Every failure prints one clear message (in English, or Chinese with `--lang zh`) and exits
 //! with status 2 for bad input, 1 for anything else; nothing panics on user input.
 
+use licheng_sim::model::levers::{Levers, LEVERS};
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
+use licheng_sim::scenario::report;
 use licheng_sim::scenario::InputError;
+use licheng_sim::scenario::{population_csv, Engine};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 licheng — Licheng District new-urbanisation scenario simulator (command line)
 
 USAGE:
+  licheng project [--set KEY=VALUE]... [--population FILE.csv] [--format table|json|csv]
+      Projects 2025–2028 on the embedded Licheng baseline (or with your population table,
+      CSV age,male,female) and prints each year and the work plan's target table.
+  licheng levers [--format table|json]
+      Lists every lever: key, default, valid range, unit and source.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
       Bare cohort-component projection of a custom baseline (README: custom-baseline format).
 
@@ -55,6 +63,13 @@ impl Args {
             options,
             lang,
         })
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.options
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     fn get(&self, name: &str) -> Option<&str> {
@@ -152,6 +167,76 @@ fn run_ccm(args: &Args) -> Result<String, InputError> {
     })
 }
 
+fn run_project(args: &Args) -> Result<String, InputError> {
+    let mut levers = Levers::default();
+    for text in args.all("set") {
+        let (id, value) = report::parse_override(text)?;
+        levers.set(id, value)?;
+    }
+    let engine = match args.get("population") {
+        Some(path) => {
+            let population = population_csv::parse(&read_file(path)?)?;
+            let baseline = Engine::licheng().baseline().with_population(population)?;
+            Engine::new(baseline, true)?
+        }
+        None => Engine::licheng(),
+    };
+    let run = engine.run(&levers)?;
+    let rows = report::target_rows(&engine, &run);
+    Ok(match args.format()? {
+        Format::Json => {
+            serde_json::to_string_pretty(&report::run_json(&engine, &run, &levers))
+                .expect("plain values serialise")
+                + "\n"
+        }
+        Format::Csv => format!(
+            "{}\n{}",
+            report::projection_csv(&run),
+            report::targets_csv(&rows)
+        ),
+        Format::Table => {
+            format!(
+                "{}\n{}",
+                report::projection_table(&run, &args.lang),
+                report::targets_table(&rows, &args.lang)
+            )
+        }
+    })
+}
+
+fn run_levers(args: &Args) -> Result<String, InputError> {
+    let zh = args.lang == "zh";
+    Ok(match args.format()? {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = LEVERS
+                .iter()
+                .map(|l| {
+                    serde_json::json!({"key": l.key, "label_zh": l.label_zh, "label_en": l.label_en,
+                        "unit_zh": l.unit_zh, "unit_en": l.unit_en, "default": l.default, "min": l.min,
+                        "max": l.max, "low": l.low, "high": l.high,
+                        "provenance": format!("{:?}", l.provenance), "note_zh": l.note_zh, "note_en": l.note_en})
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).expect("plain values serialise") + "\n"
+        }
+        _ => {
+            let mut out = String::new();
+            for l in &LEVERS {
+                let (label, unit, note) = if zh {
+                    (l.label_zh, l.unit_zh, l.note_zh)
+                } else {
+                    (l.label_en, l.unit_en, l.note_en)
+                };
+                out.push_str(&format!(
+                    "{:<6} {:>10} [{} … {}] {unit}  {label}\n       {:?}: {note}\n",
+                    l.key, l.default, l.min, l.max, l.provenance
+                ));
+            }
+            out
+        }
+    })
+}
+
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help") {
@@ -167,6 +252,8 @@ fn main() -> ExitCode {
     };
     let result = match args.command.as_str() {
         "ccm" => run_ccm(&args),
+        "project" => run_project(&args),
+        "levers" => run_levers(&args),
         other => Err(InputError::new(
             other,
             "未知的命令（见 --help）",

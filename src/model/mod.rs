@@ -7,10 +7,15 @@
 //! * `projection` — the Licheng projection 2025–2028 over all modules.
 //! * `targets` — the work plan's quantitative targets and how each is evaluated.
 
+pub mod baseline;
 pub mod cohort;
 pub mod error;
+pub mod levers;
 pub mod life_table;
 pub mod math;
+pub mod projection;
+pub mod schedules;
+pub mod targets;
 
 pub use error::ModelError;
 

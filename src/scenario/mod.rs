@@ -1,8 +1,13 @@
-//! The scenario layer: reads seeds and files (serde), builds validated model inputs, formats
-//! results. It knows the model; it knows nothing of the browser.
+//! The scenario layer: reads seeds and files (serde), builds validated model inputs, runs
+//! scenarios and formats results. It knows the model; it knows nothing of the browser.
 
 pub mod ccm_run;
 pub mod custom_baseline;
+pub mod engine;
 pub mod error;
+pub mod population_csv;
+pub mod report;
+pub mod seeds;
 
+pub use engine::{Engine, Run};
 pub use error::InputError;

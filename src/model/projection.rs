@@ -1,0 +1,364 @@
+//! The Licheng projection: population, employment, housing, schools, insurance coverage and
+//! delivery of planned works, year by year from the base year, for one set of levers.
+//!
+//! # Formulas (t = projected year, t−1 the year before; levers in `code` font)
+//!
+//! **Population** — the annual cohort-component step of [`cohort`](super::cohort) by single year
+//! of age and sex: survival from the model life table at `e0f` / `e0m`; fertility
+//! `F_x = tfr · g_x(mab)` (gamma pattern, [`schedules::fertility_pattern`]); sex ratio at birth
+//! `srb / 100`; net migrants `mig` per year spread by the Rogers–Castro profile, `migm` % men.
+//! Growth `g_t = P_t / P_{t−1} − 1`.
+//!
+//! **Employment** — labour force `LF_t = Σ_{a,s} P_{a,s,t} · π_{a,s} · κ`, with the standard
+//! participation schedule `π` ([`schedules::participation_standard`]) scaled by `κ` so that the
+//! base-year participation at ages 15–64 equals `lfp` (capped at 0.99 for any age).
+//! Supply `E^s_t = LF_t · (1 − ur)`; demand `E^d_t = E^d_{t−1} · (1 + gdp · el)`, `E^d_0 = E^s_0`;
+//! employment `E_t = min(E^s_t, E^d_t)`. **New urban jobs** (城镇新增就业, a gross flow: people
+//! newly taking up urban jobs) `J_t = max(0, E_t − E_{t−1}) + to · E_{t−1}`.
+//!
+//! **Housing** — household size `h_t = hhs + hht · (t − base)`; households `H_t = P_t / h_t`;
+//! new households `ΔH_t`; housing need `max(0, ΔH_t) + ren`. Eligible affordable-rental need
+//! `A_t = (max(0, mig)/h_t + Y_t/h_t) · elig · take`, where `Y_t` is the number of residents who
+//! turn 22 in year t (young workers forming households). Supply `aff` units a year; coverage is
+//! cumulative supply over cumulative need.
+//!
+//! **Schools** — pupils: primary ages 6–11, junior-middle 12–14 (end-of-year ages); migrant
+//! pupils `mpup` % of each. Public capacity grows by the published places in the first year, then
+//! `plc` a year, `plp` % primary. Local pupils in public schools (`lpub` % of them) are placed
+//! first; migrant children in public schools `min(migrant pupils, max(0, capacity − local pupils
+//! in public))`; their share of all migrant pupils is reported.
+//! Shortfall `max(0, pupils − capacity)`. Teachers needed at the national urban staffing ratios:
+//! 19 primary and 13.5 junior pupils per teacher (国办发〔2001〕74号).
+//!
+//! **Medical insurance** — with newcomers `N_t = max(0, mig)` insured at `insn` % and a yearly
+//! lapse `lap` % and enrolment drive `ins` % of the uninsured:
+//! `c'_t = (c_{t−1} · (P_t − N_t) + insn · N_t) / P_t`, `c_t = c'_t · (1 − lap) + (1 − c'_t) · ins`.
+//! The long-run level is `ins / (ins + lap)`.
+//!
+//! **Delivery** — planned works at the pace the levers set (per year, or a count reached).
+
+use super::baseline::Baseline;
+use super::cohort::{Population, StepFlows, StepRates, Survival, FEMALE, MALE};
+use super::error::ModelError;
+use super::levers::{LeverId as L, Levers};
+use super::life_table::ModelLifeTable;
+use super::schedules;
+
+/// Years projected after the base year (2025–2028 from a 2024 base).
+pub const HORIZON: usize = 4;
+
+/// Pupils per teacher in urban primary schools (国办发〔2001〕74号).
+pub const PUPILS_PER_TEACHER_PRIMARY: f64 = 19.0;
+/// Pupils per teacher in urban junior-middle schools (国办发〔2001〕74号).
+pub const PUPILS_PER_TEACHER_JUNIOR: f64 = 13.5;
+
+/// Everything computed for one year (the base year has zero flows).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct YearResult {
+    pub year: i32,
+    // Population
+    pub population: f64,
+    pub male: f64,
+    pub female: f64,
+    pub births: f64,
+    pub deaths: f64,
+    pub net_migrants: f64,
+    pub growth_pct: f64,
+    pub aged_0_14: f64,
+    pub aged_15_64: f64,
+    pub aged_65_plus: f64,
+    // Employment
+    pub labour_force: f64,
+    pub employment_supply: f64,
+    pub employment_demand: f64,
+    pub employed: f64,
+    pub new_urban_jobs: f64,
+    // Housing
+    pub household_size: f64,
+    pub households: f64,
+    pub new_households: f64,
+    pub housing_need: f64,
+    pub affordable_need: f64,
+    pub affordable_supply: f64,
+    pub affordable_coverage_pct: f64,
+    // Schools
+    pub primary_pupils: f64,
+    pub junior_pupils: f64,
+    pub migrant_pupils: f64,
+    pub primary_capacity: f64,
+    pub junior_capacity: f64,
+    pub primary_shortfall: f64,
+    pub junior_shortfall: f64,
+    pub teachers_needed: f64,
+    pub migrant_public_pct: f64,
+    // Coverage
+    pub insurance_pct: f64,
+    // Delivery
+    pub g5_stations: f64,
+    pub rain_pipe_km: f64,
+    pub benchmark_projects: f64,
+}
+
+/// A projection: the base year and each projected year, with the population tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    /// Index 0 is the base year, then one entry per projected year.
+    pub years: Vec<YearResult>,
+    /// Population by age and sex for each entry of `years`.
+    pub populations: Vec<Population>,
+}
+
+/// The per-step rates and schedules derived from a baseline and a set of levers. Building them
+/// (life tables, schedules) costs more than projecting, so the Monte Carlo and the UI build once
+/// per parameter set.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    rates: StepRates,
+    participation: [Vec<f64>; 2],
+}
+
+impl Prepared {
+    /// Derives the rates for `levers` on `baseline` (life tables from `life`).
+    pub fn new(
+        baseline: &Baseline,
+        levers: &Levers,
+        life: &ModelLifeTable,
+    ) -> Result<Self, ModelError> {
+        let groups = baseline.population().groups();
+        let open_age = groups - 1;
+        let survival = [
+            Survival::from_nlx(
+                &life.single_year(levers.get(L::E0Female), open_age)?.nlx,
+                1.0,
+                1,
+            )?,
+            Survival::from_nlx(
+                &life.single_year(levers.get(L::E0Male), open_age)?.nlx,
+                1.0,
+                1,
+            )?,
+        ];
+        let tfr = levers.get(L::Tfr);
+        let fertility: Vec<f64> = schedules::fertility_pattern(levers.get(L::MeanAgeBirth), groups)
+            .iter()
+            .map(|f| f * tfr)
+            .collect();
+        let profile = schedules::migration_profile(groups);
+        let mig = levers.get(L::NetMigration);
+        let male_share = levers.get(L::MigrantMaleShare) / 100.0;
+        let migrants = [
+            profile
+                .iter()
+                .map(|p| p * mig * (1.0 - male_share))
+                .collect(),
+            profile.iter().map(|p| p * mig * male_share).collect(),
+        ];
+        let rates = StepRates::new(
+            1,
+            survival,
+            fertility,
+            levers.get(L::SexRatioBirth) / 100.0,
+            migrants,
+        )?;
+
+        // Scale the standard participation so that base-year participation at 15–64 = lfp.
+        let standard = schedules::participation_standard(groups);
+        let pop = baseline.population();
+        let (mut active, mut people) = (0.0, 0.0);
+        for sex in [FEMALE, MALE] {
+            for a in 15..=64 {
+                active += pop.sex(sex)[a] * standard[sex][a];
+                people += pop.sex(sex)[a];
+            }
+        }
+        let kappa = if active > 0.0 {
+            levers.get(L::Participation) / 100.0 * people / active
+        } else {
+            0.0
+        };
+        let participation = standard.map(|v| v.iter().map(|p| (p * kappa).min(0.99)).collect());
+        Ok(Prepared {
+            rates,
+            participation,
+        })
+    }
+}
+
+/// Sum of both sexes over ages `from..=to`.
+fn ages(pop: &Population, from: usize, to: usize) -> f64 {
+    pop.sum_groups(from, to)
+}
+
+fn labour_force(pop: &Population, participation: &[Vec<f64>; 2]) -> f64 {
+    [FEMALE, MALE]
+        .iter()
+        .map(|&s| {
+            pop.sex(s)
+                .iter()
+                .zip(&participation[s])
+                .map(|(p, r)| p * r)
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+/// Projects `HORIZON` years from the baseline with prepared rates and the levers.
+pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Projection {
+    let v = |id: L| levers.get(id);
+    let pct = |id: L| levers.get(id) / 100.0;
+    let base_pop = baseline.population().clone();
+    let mut pop = base_pop.clone();
+
+    let migrant_share = pct(L::MigrantPupilShare);
+    let mut base = YearResult {
+        year: baseline.base_year(),
+        ..YearResult::default()
+    };
+    fill_stocks(
+        &mut base,
+        &pop,
+        &prepared.participation,
+        v(L::Unemployment) / 100.0,
+        v(L::HouseholdSize),
+        migrant_share,
+    );
+    base.employment_demand = base.employment_supply;
+    base.employed = base.employment_supply;
+    base.primary_capacity = baseline.primary_capacity();
+    base.junior_capacity = baseline.junior_capacity();
+    fill_schools(&mut base, migrant_share, pct(L::LocalPublicShare));
+    base.insurance_pct = baseline.insurance_pct();
+    base.affordable_coverage_pct = 100.0;
+
+    let mut years = Vec::with_capacity(HORIZON + 1);
+    let mut populations = Vec::with_capacity(HORIZON + 1);
+    years.push(base);
+    populations.push(base_pop);
+
+    let mut prev = base;
+    let (mut cum_need, mut cum_supply) = (0.0, 0.0);
+    for i in 1..=HORIZON {
+        let (next, flows): (Population, StepFlows) = pop.step(&prepared.rates);
+        pop = next;
+        let mut y = YearResult {
+            year: baseline.base_year() + i as i32,
+            ..YearResult::default()
+        };
+        let hh_size = (v(L::HouseholdSize) + v(L::HouseholdTrend) * i as f64).max(1.0);
+        fill_stocks(
+            &mut y,
+            &pop,
+            &prepared.participation,
+            pct(L::Unemployment),
+            hh_size,
+            migrant_share,
+        );
+        y.births = flows.births;
+        y.deaths = flows.deaths;
+        y.net_migrants = flows.migrants;
+        y.growth_pct = if prev.population > 0.0 {
+            (y.population / prev.population - 1.0) * 100.0
+        } else {
+            0.0
+        };
+
+        // Employment
+        y.employment_demand = prev.employment_demand * (1.0 + pct(L::GdpGrowth) * v(L::Elasticity));
+        y.employed = y.employment_supply.min(y.employment_demand).max(0.0);
+        y.new_urban_jobs = (y.employed - prev.employed).max(0.0) + pct(L::Turnover) * prev.employed;
+
+        // Housing
+        y.new_households = y.households - prev.households;
+        y.housing_need = y.new_households.max(0.0) + v(L::Renewal);
+        let turning_22 = ages(&pop, 22, 22);
+        y.affordable_need = (v(L::NetMigration).max(0.0) + turning_22) / hh_size
+            * pct(L::Eligible)
+            * pct(L::TakeUp);
+        y.affordable_supply = v(L::AffordableSupply);
+        cum_need += y.affordable_need;
+        cum_supply += y.affordable_supply;
+        y.affordable_coverage_pct = if cum_need > 0.0 {
+            cum_supply / cum_need * 100.0
+        } else {
+            100.0
+        };
+
+        // Schools
+        let places = if i == 1 {
+            baseline.places_first_year()
+        } else {
+            v(L::SchoolPlaces)
+        };
+        y.primary_capacity = prev.primary_capacity + places * pct(L::PrimaryShareOfPlaces);
+        y.junior_capacity = prev.junior_capacity + places * (1.0 - pct(L::PrimaryShareOfPlaces));
+        fill_schools(&mut y, migrant_share, pct(L::LocalPublicShare));
+
+        // Medical insurance
+        let newcomers = v(L::NetMigration).max(0.0).min(y.population);
+        let c_prev = prev.insurance_pct / 100.0;
+        let mixed = if y.population > 0.0 {
+            (c_prev * (y.population - newcomers) + pct(L::InsuranceNewcomers) * newcomers)
+                / y.population
+        } else {
+            c_prev
+        };
+        y.insurance_pct = (mixed * (1.0 - pct(L::InsuranceLapse))
+            + (1.0 - mixed) * pct(L::InsuranceEffort))
+            * 100.0;
+
+        // Delivery
+        y.g5_stations = v(L::G5PerYear);
+        y.rain_pipe_km = v(L::PipesPerYear);
+        y.benchmark_projects = v(L::BenchmarkPerYear);
+
+        years.push(y);
+        populations.push(pop.clone());
+        prev = y;
+    }
+    Projection { years, populations }
+}
+
+/// Stocks that follow from the population alone.
+fn fill_stocks(
+    y: &mut YearResult,
+    pop: &Population,
+    participation: &[Vec<f64>; 2],
+    unemployment: f64,
+    hh_size: f64,
+    migrant_share: f64,
+) {
+    let n = pop.groups();
+    y.female = pop.sex(FEMALE).iter().sum();
+    y.male = pop.sex(MALE).iter().sum();
+    y.population = y.female + y.male;
+    y.aged_0_14 = ages(pop, 0, 14);
+    y.aged_15_64 = ages(pop, 15, 64);
+    y.aged_65_plus = ages(pop, 65, n - 1);
+    y.labour_force = labour_force(pop, participation);
+    y.employment_supply = y.labour_force * (1.0 - unemployment);
+    y.household_size = hh_size;
+    y.households = y.population / hh_size;
+    y.primary_pupils = ages(pop, 6, 11);
+    y.junior_pupils = ages(pop, 12, 14);
+    y.migrant_pupils = (y.primary_pupils + y.junior_pupils) * migrant_share;
+}
+
+/// Shortfalls, teachers and the migrant children's public share from pupils and capacity.
+fn fill_schools(y: &mut YearResult, migrant_share: f64, local_public_share: f64) {
+    y.primary_shortfall = (y.primary_pupils - y.primary_capacity).max(0.0);
+    y.junior_shortfall = (y.junior_pupils - y.junior_capacity).max(0.0);
+    y.teachers_needed =
+        y.primary_pupils / PUPILS_PER_TEACHER_PRIMARY + y.junior_pupils / PUPILS_PER_TEACHER_JUNIOR;
+    let in_public = |pupils: f64, capacity: f64| {
+        let migrants = pupils * migrant_share;
+        let locals_in_public = (pupils - migrants) * local_public_share;
+        migrants.min((capacity - locals_in_public).max(0.0))
+    };
+    let placed = in_public(y.primary_pupils, y.primary_capacity)
+        + in_public(y.junior_pupils, y.junior_capacity);
+    y.migrant_public_pct = if y.migrant_pupils > 0.0 {
+        placed / y.migrant_pupils * 100.0
+    } else {
+        100.0
+    };
+}

@@ -1,0 +1,104 @@
+//! Standard age schedules at single years of age: fertility, migration and labour-force
+//! participation. Each is an estimate (no Licheng schedule is published); its formula and
+//! parameters are stated here and shown in the app's "how this is computed" panels.
+
+use super::math;
+
+/// Fertility age pattern for ages 15–49, summing to 1, so that `F_x = TFR · pattern_x`.
+///
+/// A gamma density over age − 14.5 with mean `mean_age` (mean age of childbearing) and standard
+/// deviation 5.5 years, evaluated at mid-year `x + 0.5` and normalised over 15–49:
+/// `f(x) ∝ (x + 0.5 − 14.5)^(α−1) · e^(−(x + 0.5 − 14.5)/β)`, `α = ((m − 14.5)/5.5)²`,
+/// `β = 5.5² / (m − 14.5)`. Returns a vector of `groups` values (zero outside 15–49).
+pub fn fertility_pattern(mean_age: f64, groups: usize) -> Vec<f64> {
+    const SD: f64 = 5.5;
+    let shift = mean_age - 14.5;
+    let alpha = (shift / SD) * (shift / SD);
+    let beta = SD * SD / shift;
+    let mut f = vec![0.0; groups];
+    for (x, v) in f.iter_mut().enumerate().take(50.min(groups)).skip(15) {
+        let t = x as f64 + 0.5 - 14.5;
+        *v = math::exp((alpha - 1.0) * math::ln(t) - t / beta);
+    }
+    let sum: f64 = f.iter().sum();
+    f.iter_mut().for_each(|v| *v /= sum);
+    f
+}
+
+/// Net-migrant age profile (single years, summing to 1): the Rogers–Castro model schedule
+/// with its "fundamental" parameters (Rogers & Castro 1981): a childhood component
+/// `0.02·e^(−0.10·x)`, a labour-force peak `0.06·e^(−0.10·(x−20) − e^(−0.40·(x−20)))` and a
+/// constant 0.003. Children move with their parents; the peak sits in the early twenties.
+pub fn migration_profile(groups: usize) -> Vec<f64> {
+    let mut m: Vec<f64> = (0..groups)
+        .map(|x| {
+            let x = x as f64;
+            0.02 * math::exp(-0.10 * x)
+                + 0.06 * math::exp(-0.10 * (x - 20.0) - math::exp(-0.40 * (x - 20.0)))
+                + 0.003
+        })
+        .collect();
+    let sum: f64 = m.iter().sum();
+    m.iter_mut().for_each(|v| *v /= sum);
+    m
+}
+
+/// Labour-force participation by single year of age for (female, male), before scaling.
+///
+/// Step schedule by 5-year group, ages 15–19 … 65+ (estimate shaped on China's 2020 census
+/// economic-activity pattern: low under 20 while in school, near-full for men 25–54, lower for
+/// women and falling after the statutory retirement ages 50/55 for women and 60 for men):
+/// women `[0.06, 0.55, 0.84, 0.85, 0.85, 0.84, 0.80, 0.62, 0.40, 0.22, 0.04]`,
+/// men `[0.08, 0.60, 0.93, 0.96, 0.96, 0.96, 0.94, 0.90, 0.80, 0.45, 0.08]`.
+pub fn participation_standard(groups: usize) -> [Vec<f64>; 2] {
+    const WOMEN: [f64; 11] = [
+        0.06, 0.55, 0.84, 0.85, 0.85, 0.84, 0.80, 0.62, 0.40, 0.22, 0.04,
+    ];
+    const MEN: [f64; 11] = [
+        0.08, 0.60, 0.93, 0.96, 0.96, 0.96, 0.94, 0.90, 0.80, 0.45, 0.08,
+    ];
+    let by_age = |table: &[f64; 11]| -> Vec<f64> {
+        (0..groups)
+            .map(|x| {
+                if x < 15 {
+                    0.0
+                } else {
+                    table[((x - 15) / 5).min(10)]
+                }
+            })
+            .collect()
+    };
+    [by_age(&WOMEN), by_age(&MEN)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fertility_pattern_sums_to_one_with_the_requested_mean() {
+        let f = fertility_pattern(30.0, 101);
+        let sum: f64 = f.iter().sum();
+        let mean: f64 = f
+            .iter()
+            .enumerate()
+            .map(|(x, v)| (x as f64 + 0.5) * v)
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-12);
+        assert!((mean - 30.0).abs() < 0.3, "mean {mean}");
+        assert!(f[..15].iter().chain(&f[50..]).all(|&v| v == 0.0));
+    }
+
+    #[test]
+    fn migration_profile_peaks_in_the_twenties() {
+        let m = migration_profile(101);
+        let peak = m
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .unwrap()
+            .0;
+        assert!((20..=30).contains(&peak), "peak at {peak}");
+        assert!((m.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+}

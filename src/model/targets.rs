@@ -1,0 +1,251 @@
+//! The work plan's quantitative targets as the model evaluates them: which projected series each
+//! one reads, over which years, how the years are combined, and how it is compared.
+//!
+//! * `Cumulative` — the sum of the yearly values over the target's years.
+//! * `EachYear` — the target must hold in every year; the value shown is the worst year.
+//! * `Final` — the value in the target's last year.
+//! * `Average` — the compound average of yearly growth rates, `(Π(1 + g_t/100))^(1/n) − 1`.
+//!
+//! The gap is the signed margin: positive when met by that much, negative when short by that much.
+
+use super::error::ModelError;
+use super::levers::{LeverId as L, Levers};
+use super::math;
+use super::projection::{Projection, YearResult};
+
+/// The projected series a target reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    ResidentGrowthAvgPct,
+    NewUrbanJobsCum,
+    MigrantChildrenPublicPct,
+    AffordableUnitsCum,
+    AffordableNeedCoveragePct,
+    MedicalInsurancePct,
+    DigitalLevel2Enterprises,
+    BenchmarkProjects,
+    NewEnterprisesInProduction2025,
+    NewSishang2025,
+    ParkEntryIncreasePct,
+    RainPipeKmPerYear,
+    G5StationsCum,
+    KeyIndustrialChains,
+}
+
+impl Metric {
+    /// Every metric with its id in `seeds/workplan.toml`.
+    pub const ALL: [(Metric, &'static str); 14] = [
+        (Metric::ResidentGrowthAvgPct, "resident_growth_avg_pct"),
+        (Metric::NewUrbanJobsCum, "new_urban_jobs_cum"),
+        (
+            Metric::MigrantChildrenPublicPct,
+            "migrant_children_public_pct",
+        ),
+        (Metric::AffordableUnitsCum, "affordable_units_cum"),
+        (
+            Metric::AffordableNeedCoveragePct,
+            "affordable_need_coverage_pct",
+        ),
+        (Metric::MedicalInsurancePct, "medical_insurance_pct"),
+        (
+            Metric::DigitalLevel2Enterprises,
+            "digital_level2_enterprises",
+        ),
+        (Metric::BenchmarkProjects, "benchmark_projects"),
+        (
+            Metric::NewEnterprisesInProduction2025,
+            "new_enterprises_in_production_2025",
+        ),
+        (Metric::NewSishang2025, "new_sishang_2025"),
+        (Metric::ParkEntryIncreasePct, "park_entry_increase_pct"),
+        (Metric::RainPipeKmPerYear, "rain_pipe_km_per_year"),
+        (Metric::G5StationsCum, "g5_stations_cum"),
+        (Metric::KeyIndustrialChains, "key_industrial_chains"),
+    ];
+
+    /// Looks a metric up by its id.
+    pub fn from_id(id: &str) -> Option<Metric> {
+        Metric::ALL
+            .iter()
+            .find(|(_, name)| *name == id)
+            .map(|(m, _)| *m)
+    }
+
+    /// The metric's id.
+    pub fn id(self) -> &'static str {
+        Metric::ALL
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("")
+    }
+
+    /// The value of this metric in one projected year.
+    pub fn yearly(self, y: &YearResult, levers: &Levers) -> f64 {
+        match self {
+            Metric::ResidentGrowthAvgPct => y.growth_pct,
+            Metric::NewUrbanJobsCum => y.new_urban_jobs,
+            Metric::MigrantChildrenPublicPct => y.migrant_public_pct,
+            Metric::AffordableUnitsCum => y.affordable_supply,
+            Metric::AffordableNeedCoveragePct => y.affordable_coverage_pct,
+            Metric::MedicalInsurancePct => y.insurance_pct,
+            Metric::DigitalLevel2Enterprises => levers.get(L::DigitalEnterprises),
+            Metric::BenchmarkProjects => y.benchmark_projects,
+            Metric::NewEnterprisesInProduction2025 => levers.get(L::NewEnterprises2025),
+            Metric::NewSishang2025 => levers.get(L::NewSishang2025),
+            Metric::ParkEntryIncreasePct => levers.get(L::ParkEntryIncrease),
+            Metric::RainPipeKmPerYear => y.rain_pipe_km,
+            Metric::G5StationsCum => y.g5_stations,
+            Metric::KeyIndustrialChains => levers.get(L::IndustrialChains),
+        }
+    }
+}
+
+/// How a target compares its value with the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    Greater,
+    AtLeast,
+    AtMost,
+    Between,
+}
+
+/// How a target combines its years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evaluation {
+    Cumulative,
+    EachYear,
+    Final,
+    Average,
+}
+
+/// A target as the model evaluates it (labels and texts live in the scenario layer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    metric: Metric,
+    comparator: Comparator,
+    threshold: f64,
+    threshold_high: f64,
+    threshold_lever: Option<L>,
+    evaluation: Evaluation,
+    year_start: i32,
+    year_end: i32,
+}
+
+/// The result of evaluating one target on one projection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// The combined value over the target's years.
+    pub value: f64,
+    /// The threshold in force (a lever's value when the target compares with an assumption).
+    pub threshold: f64,
+    /// Upper bound for `Between`.
+    pub threshold_high: f64,
+    pub met: bool,
+    /// Signed margin: positive = met by that much, negative = short by that much.
+    pub gap: f64,
+}
+
+impl Target {
+    /// Validates a target: finite thresholds, `threshold ≤ threshold_high` for `Between`, and a
+    /// non-empty year window.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        metric: Metric,
+        comparator: Comparator,
+        threshold: f64,
+        threshold_high: f64,
+        threshold_lever: Option<L>,
+        evaluation: Evaluation,
+        year_start: i32,
+        year_end: i32,
+    ) -> Result<Self, ModelError> {
+        let field = metric.id();
+        if !threshold.is_finite() || !threshold_high.is_finite() {
+            return Err(ModelError::NotFinite {
+                field: field.into(),
+            });
+        }
+        if comparator == Comparator::Between && threshold > threshold_high {
+            return Err(ModelError::Invalid {
+                field: field.into(),
+                reason_zh: "区间下限大于上限".into(),
+                reason_en: "the lower bound exceeds the upper bound".into(),
+            });
+        }
+        if year_start > year_end {
+            return Err(ModelError::Invalid {
+                field: field.into(),
+                reason_zh: "起始年份晚于结束年份".into(),
+                reason_en: "the start year is after the end year".into(),
+            });
+        }
+        Ok(Target {
+            metric,
+            comparator,
+            threshold,
+            threshold_high,
+            threshold_lever,
+            evaluation,
+            year_start,
+            year_end,
+        })
+    }
+
+    /// The metric read.
+    pub fn metric(&self) -> Metric {
+        self.metric
+    }
+
+    /// Evaluates the target on a projection (projected years inside the window only; a window
+    /// outside the projection gives value 0 and is not met).
+    pub fn evaluate(&self, projection: &Projection, levers: &Levers) -> Outcome {
+        let threshold = self
+            .threshold_lever
+            .map_or(self.threshold, |id| levers.get(id));
+        let values: Vec<f64> = projection.years[1..]
+            .iter()
+            .filter(|y| y.year >= self.year_start && y.year <= self.year_end)
+            .map(|y| self.metric.yearly(y, levers))
+            .collect();
+        if values.is_empty() {
+            return Outcome {
+                value: 0.0,
+                threshold,
+                threshold_high: self.threshold_high,
+                met: false,
+                gap: f64::NAN,
+            };
+        }
+        let margin = |v: f64| match self.comparator {
+            Comparator::Greater | Comparator::AtLeast => v - threshold,
+            Comparator::AtMost => threshold - v,
+            Comparator::Between => (v - threshold).min(self.threshold_high - v),
+        };
+        let value = match self.evaluation {
+            Evaluation::Cumulative => values.iter().sum(),
+            Evaluation::Final => *values.last().unwrap_or(&0.0),
+            Evaluation::Average => {
+                let product: f64 = values.iter().map(|g| 1.0 + g / 100.0).product();
+                (math::pow(product.max(0.0), 1.0 / values.len() as f64) - 1.0) * 100.0
+            }
+            Evaluation::EachYear => values
+                .iter()
+                .copied()
+                .min_by(|a, b| margin(*a).total_cmp(&margin(*b)))
+                .unwrap_or(0.0),
+        };
+        let gap = margin(value);
+        let met = match self.comparator {
+            Comparator::Greater => gap > 0.0,
+            _ => gap >= 0.0,
+        };
+        Outcome {
+            value,
+            threshold,
+            threshold_high: self.threshold_high,
+            met,
+            gap,
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The scenario engine: one baseline, the work plan's targets and the model life table, ready to
+//! run any set of levers. The UI, the worker and the CLI all run scenarios through this.
+
+use super::error::InputError;
+use super::seeds::{self, WorkPlan};
+use crate::model::baseline::Baseline;
+use crate::model::levers::Levers;
+use crate::model::life_table::ModelLifeTable;
+use crate::model::projection::{self, Prepared, Projection};
+use crate::model::targets::{Outcome, Target};
+
+/// A baseline with the plan's targets, ready to run.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    baseline: Baseline,
+    custom_baseline: bool,
+    plan: WorkPlan,
+    targets: Vec<Target>,
+    life: ModelLifeTable,
+}
+
+/// A deterministic run: the projection and one outcome per plan target (in plan order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub projection: Projection,
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Engine {
+    /// The embedded Licheng baseline and work plan.
+    pub fn licheng() -> Self {
+        Self::new(seeds::licheng_baseline(), false)
+            .expect("the embedded work plan is checked by the tests")
+    }
+
+    /// Another baseline (an analyst's import) with the embedded work plan.
+    pub fn new(baseline: Baseline, custom_baseline: bool) -> Result<Self, InputError> {
+        let plan = seeds::workplan();
+        let targets = plan
+            .targets
+            .iter()
+            .map(|t| t.to_model())
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Engine {
+            baseline,
+            custom_baseline,
+            plan,
+            targets,
+            life: ModelLifeTable::new(),
+        })
+    }
+
+    /// The baseline in use.
+    pub fn baseline(&self) -> &Baseline {
+        &self.baseline
+    }
+
+    /// Whether the baseline is an analyst's import rather than the embedded one.
+    pub fn is_custom_baseline(&self) -> bool {
+        self.custom_baseline
+    }
+
+    /// The work plan.
+    pub fn plan(&self) -> &WorkPlan {
+        &self.plan
+    }
+
+    /// The model targets, in plan order.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// The model life table.
+    pub fn life_table(&self) -> &ModelLifeTable {
+        &self.life
+    }
+
+    /// Prepares rates for `levers` (life tables, schedules).
+    pub fn prepare(&self, levers: &Levers) -> Result<Prepared, InputError> {
+        Ok(Prepared::new(&self.baseline, levers, &self.life)?)
+    }
+
+    /// Projects with prepared rates and evaluates every target.
+    pub fn run_prepared(&self, prepared: &Prepared, levers: &Levers) -> Run {
+        let projection = projection::project(&self.baseline, prepared, levers);
+        let outcomes = self
+            .targets
+            .iter()
+            .map(|t| t.evaluate(&projection, levers))
+            .collect();
+        Run {
+            projection,
+            outcomes,
+        }
+    }
+
+    /// Prepares and runs.
+    pub fn run(&self, levers: &Levers) -> Result<Run, InputError> {
+        Ok(self.run_prepared(&self.prepare(levers)?, levers))
+    }
+}

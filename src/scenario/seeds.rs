@@ -1,0 +1,263 @@
+//! The embedded seeds: the work plan (tasks and targets) and the Licheng baseline (figures with
+//! provenance, population table), compiled into the binary from `seeds/` so that nothing is
+//! read or fetched at run time.
+
+use super::error::InputError;
+use super::population_csv;
+use crate::model::baseline::Baseline;
+use crate::model::levers::LeverId;
+use crate::model::targets::{Comparator, Evaluation, Metric, Target};
+use serde::{Deserialize, Serialize};
+
+/// `seeds/workplan.toml`, embedded.
+pub const WORKPLAN_TOML: &str = include_str!("../../seeds/workplan.toml");
+/// `seeds/baseline.toml`, embedded.
+pub const BASELINE_TOML: &str = include_str!("../../seeds/baseline.toml");
+/// `seeds/baseline-population-2024.csv`, embedded.
+pub const POPULATION_CSV: &str = include_str!("../../seeds/baseline-population-2024.csv");
+
+/// The document's metadata.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Document {
+    pub title_zh: String,
+    pub title_en: String,
+    pub doc_number: String,
+    pub issued: String,
+}
+
+/// A chapter of the plan.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Section {
+    pub number: u32,
+    pub heading_zh: String,
+    pub heading_en: String,
+}
+
+/// One of the 32 numbered tasks.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Task {
+    pub number: u32,
+    pub clause_zh: String,
+    pub section: u32,
+    pub title_zh: String,
+    pub title_en: String,
+    pub text_zh: String,
+    pub units_zh: Vec<String>,
+    pub units_en: Vec<String>,
+}
+
+/// A quantitative target as written in `seeds/workplan.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct TargetDef {
+    pub id: String,
+    /// Task number (0 = 主要目标).
+    pub clause: u32,
+    pub metric: String,
+    pub comparator: String,
+    pub threshold: f64,
+    #[serde(default)]
+    pub threshold_high: Option<f64>,
+    #[serde(default)]
+    pub threshold_lever: Option<String>,
+    pub period: String,
+    pub evaluate: String,
+    pub year_start: i32,
+    pub year_end: i32,
+    pub unit_zh: String,
+    pub unit_en: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub units_zh: Vec<String>,
+    pub units_en: Vec<String>,
+    pub quote_zh: String,
+    pub reading_zh: String,
+    pub reading_en: String,
+    pub kind: String,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct WorkPlan {
+    pub document: Document,
+    #[serde(rename = "section")]
+    pub sections: Vec<Section>,
+    #[serde(rename = "task")]
+    pub tasks: Vec<Task>,
+    #[serde(rename = "target")]
+    pub targets: Vec<TargetDef>,
+}
+
+/// Baseline metadata.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct BaselineMeta {
+    pub base_year: i32,
+    pub basis_zh: String,
+    pub basis_en: String,
+    pub note_zh: String,
+    pub note_en: String,
+}
+
+/// One baseline figure with its provenance.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    pub unit_zh: String,
+    pub unit_en: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    pub label_zh: String,
+    pub label_en: String,
+    /// `official` or `estimate`.
+    pub status: String,
+    pub source: String,
+    #[serde(default)]
+    pub method_zh: Option<String>,
+    #[serde(default)]
+    pub method_en: Option<String>,
+    pub confidence: String,
+}
+
+/// `seeds/baseline.toml` as a whole.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct BaselineFigures {
+    pub meta: BaselineMeta,
+    #[serde(rename = "figure")]
+    pub figures: Vec<Figure>,
+}
+
+impl BaselineFigures {
+    /// The figure with this id.
+    pub fn get(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
+    fn value(&self, id: &str) -> Result<f64, InputError> {
+        self.get(id).map(|f| f.value).ok_or_else(|| {
+            InputError::new(
+                id,
+                "基期数据缺少此项",
+                "this figure is missing from the baseline",
+            )
+        })
+    }
+}
+
+fn toml_error(file: &str, e: toml::de::Error) -> InputError {
+    let msg = e.message().to_string();
+    InputError::new(
+        file,
+        format!("无法解析：{msg}"),
+        format!("cannot parse: {msg}"),
+    )
+}
+
+/// Parses the work plan text.
+pub fn parse_workplan(text: &str) -> Result<WorkPlan, InputError> {
+    toml::from_str(text).map_err(|e| toml_error("workplan.toml", e))
+}
+
+/// Parses the baseline figures text.
+pub fn parse_baseline_figures(text: &str) -> Result<BaselineFigures, InputError> {
+    toml::from_str(text).map_err(|e| toml_error("baseline.toml", e))
+}
+
+/// The embedded work plan.
+pub fn workplan() -> WorkPlan {
+    parse_workplan(WORKPLAN_TOML).expect("seeds/workplan.toml is checked by the tests")
+}
+
+/// The embedded baseline figures.
+pub fn baseline_figures() -> BaselineFigures {
+    parse_baseline_figures(BASELINE_TOML).expect("seeds/baseline.toml is checked by the tests")
+}
+
+/// Builds the model baseline from figures and a population CSV.
+pub fn build_baseline(
+    figures: &BaselineFigures,
+    population_csv: &str,
+) -> Result<Baseline, InputError> {
+    let population = population_csv::parse(population_csv)?;
+    Ok(Baseline::new(
+        figures.meta.base_year,
+        population,
+        figures.value("primary_capacity_2024")?,
+        figures.value("junior_capacity_2024")?,
+        figures.value("places_planned_2025")?,
+        figures.value("medical_insurance_pct_2024")?,
+    )?)
+}
+
+/// The embedded Licheng baseline.
+pub fn licheng_baseline() -> Baseline {
+    build_baseline(&baseline_figures(), POPULATION_CSV)
+        .expect("the embedded baseline is checked by the tests")
+}
+
+impl TargetDef {
+    /// The model's view of this target, validated.
+    pub fn to_model(&self) -> Result<Target, InputError> {
+        let here = |what: &str| format!("target {}.{what}", self.id);
+        let metric = Metric::from_id(&self.metric).ok_or_else(|| {
+            InputError::new(
+                here("metric"),
+                format!("未知指标 “{}”", self.metric),
+                format!("unknown metric '{}'", self.metric),
+            )
+        })?;
+        let comparator = match self.comparator.as_str() {
+            ">" => Comparator::Greater,
+            ">=" => Comparator::AtLeast,
+            "<=" => Comparator::AtMost,
+            "between" => Comparator::Between,
+            other => {
+                return Err(InputError::new(
+                    here("comparator"),
+                    format!("未知比较符 “{other}”"),
+                    format!("unknown comparator '{other}'"),
+                ))
+            }
+        };
+        let evaluation = match self.evaluate.as_str() {
+            "cumulative" => Evaluation::Cumulative,
+            "each_year" => Evaluation::EachYear,
+            "final" => Evaluation::Final,
+            "average" => Evaluation::Average,
+            other => {
+                return Err(InputError::new(
+                    here("evaluate"),
+                    format!("未知计算方式 “{other}”"),
+                    format!("unknown evaluation '{other}'"),
+                ))
+            }
+        };
+        let lever = match self.threshold_lever.as_deref() {
+            None | Some("") => None,
+            Some(name) => Some(lever_for_threshold(name).ok_or_else(|| {
+                InputError::new(
+                    here("threshold_lever"),
+                    format!("未知参数 “{name}”"),
+                    format!("unknown lever '{name}'"),
+                )
+            })?),
+        };
+        Ok(Target::new(
+            metric,
+            comparator,
+            self.threshold,
+            self.threshold_high.unwrap_or(self.threshold),
+            lever,
+            evaluation,
+            self.year_start,
+            self.year_end,
+        )?)
+    }
+}
+
+/// The lever a threshold refers to: a lever key, or the work plan's name `qz_growth`.
+fn lever_for_threshold(name: &str) -> Option<LeverId> {
+    match name {
+        "qz_growth" => Some(LeverId::QuanzhouGrowth),
+        key => LeverId::from_key(key),
+    }
+}
