@@ -1,4 +1,6 @@
 //! The Yew workbench (wasm32 only): what the analyst sees and touches.
+pub mod i18n;
+
 use yew::prelude::*;
 
 #[function_component(App)]
