@@ -1,5 +1,8 @@
 //! Integration tests: one binary. Data-driven cases live under `tests/cases/`; each module here
 //! is named after what it guards.
 
+mod baseline_snapshot;
 mod ccm_reference;
+mod projection_properties;
+mod seeds_consistency;
 mod util;
