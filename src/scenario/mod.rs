@@ -5,9 +5,12 @@ pub mod ccm_run;
 pub mod custom_baseline;
 pub mod engine;
 pub mod error;
+pub mod link;
 pub mod population_csv;
 pub mod presets;
+pub mod qr;
 pub mod report;
+pub mod saved;
 pub mod seeds;
 
 pub use engine::{Engine, Run};

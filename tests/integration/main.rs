@@ -3,6 +3,7 @@
 
 mod baseline_snapshot;
 mod ccm_reference;
+mod link_codec;
 mod projection_properties;
 mod seeds_consistency;
 mod util;
