@@ -3,10 +3,13 @@
 //! Every failure prints one clear message (in English, or Chinese with `--lang zh`) and exits
 //! with status 2 for bad input, 1 for anything else; nothing panics on user input.
 
-use licheng_sim::model::levers::{Levers, LEVERS};
+use licheng_sim::model::decision::Seek;
+use licheng_sim::model::levers::{LeverId, Levers, LEVERS};
+use licheng_sim::model::montecarlo::Settings;
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
 use licheng_sim::scenario::report;
+use licheng_sim::scenario::uncertainty;
 use licheng_sim::scenario::InputError;
 use licheng_sim::scenario::{population_csv, Engine};
 use std::process::ExitCode;
@@ -20,6 +23,14 @@ USAGE:
       CSV age,male,female) and prints each year and the work plan's target table.
   licheng levers [--format table|json]
       Lists every lever: key, default, valid range, unit and source.
+  licheng mc [--set KEY=VALUE]... [--draws N] [--seed S] [--spread X] [--format table|json|csv]
+      Monte Carlo (default 10000 draws, up to 1000000): percentiles per year and the
+      probability of meeting each target. Same seed, same numbers as the page.
+  licheng tornado --target ID [--set KEY=VALUE]... [--spread X] [--format table|json]
+      Which levers decide a target: each lever low and high, the others as set.
+  licheng goalseek --target ID --lever KEY [--set KEY=VALUE]... [--draws N] [--seed S]
+                   [--spread X] [--format table|json]
+      The lever value at which the target is met with probability 50 % and 80 %.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
       Bare cohort-component projection of a custom baseline (README: custom-baseline format).
 
@@ -168,11 +179,7 @@ fn run_ccm(args: &Args) -> Result<String, InputError> {
 }
 
 fn run_project(args: &Args) -> Result<String, InputError> {
-    let mut levers = Levers::default();
-    for text in args.all("set") {
-        let (id, value) = report::parse_override(text)?;
-        levers.set(id, value)?;
-    }
+    let levers = scenario_levers(args)?;
     let engine = match args.get("population") {
         Some(path) => {
             let population = population_csv::parse(&read_file(path)?)?;
@@ -200,6 +207,163 @@ fn run_project(args: &Args) -> Result<String, InputError> {
                 report::projection_table(&run, &args.lang),
                 report::targets_table(&rows, &args.lang)
             )
+        }
+    })
+}
+
+fn scenario_levers(args: &Args) -> Result<Levers, InputError> {
+    let mut levers = Levers::default();
+    for text in args.all("set") {
+        let (id, value) = report::parse_override(text)?;
+        levers.set(id, value)?;
+    }
+    Ok(levers)
+}
+
+fn settings(args: &Args) -> Result<Settings, InputError> {
+    let seed = match args.get("seed") {
+        Some(text) => text.parse::<u64>().map_err(|_| {
+            InputError::new(
+                "--seed",
+                format!("应为非负整数，实际为 “{text}”"),
+                format!("should be a non-negative whole number, found '{text}'"),
+            )
+        })?,
+        None => uncertainty::DEFAULT_SEED,
+    };
+    let spread = match args.get("spread") {
+        Some(text) => text.parse::<f64>().map_err(|_| {
+            InputError::new(
+                "--spread",
+                format!("“{text}”不是数字"),
+                format!("'{text}' is not a number"),
+            )
+        })?,
+        None => 1.0,
+    };
+    Ok(Settings::new(seed, spread)?)
+}
+
+fn run_mc(args: &Args) -> Result<String, InputError> {
+    let levers = scenario_levers(args)?;
+    let settings = settings(args)?;
+    let draws = parse_count("--draws", args.get("draws").unwrap_or("10000"), 1_000_000)? as u64;
+    let engine = Engine::licheng();
+    let result = engine.run_monte_carlo(&levers, settings, draws)?;
+    Ok(match args.format()? {
+        Format::Json => {
+            serde_json::to_string_pretty(&uncertainty::mc_json(&engine, &result, settings))
+                .expect("plain values serialise")
+                + "\n"
+        }
+        Format::Csv => uncertainty::mc_csv(&engine, &result),
+        Format::Table => {
+            let mut out = format!(
+                "draws {} seed {} spread {}\n\n{:<36} {:>11} {:>12} {:>12} {:>12}\n",
+                result.draws,
+                settings.seed,
+                settings.spread,
+                "target",
+                "probability",
+                "p10",
+                "p50",
+                "p90"
+            );
+            for (k, t) in engine.plan().targets.iter().enumerate() {
+                let b = result.target_bands[k].p;
+                out.push_str(&format!(
+                    "{:<36} {:>10.1}% {:>12} {:>12} {:>12}\n",
+                    t.id,
+                    result.probability[k] * 100.0,
+                    report::number(b[1]),
+                    report::number(b[2]),
+                    report::number(b[3])
+                ));
+            }
+            out.push('\n');
+            out.push_str(&uncertainty::mc_csv(&engine, &result));
+            out
+        }
+    })
+}
+
+fn run_tornado(args: &Args) -> Result<String, InputError> {
+    let levers = scenario_levers(args)?;
+    let spread = settings(args)?.spread;
+    let engine = Engine::licheng();
+    let id = args.require("target")?;
+    let tornado = engine.tornado(engine.target_index(id)?, &levers, spread)?;
+    Ok(match args.format()? {
+        Format::Json => {
+            serde_json::to_string_pretty(&uncertainty::tornado_json(id, &tornado))
+                .expect("plain values serialise")
+                + "\n"
+        }
+        _ => {
+            let mut out = format!(
+                "{id}: central {}\n{:<6} {:>12} {:>12} {:>14} {:>14} {:>12}\n",
+                report::number(tornado.central_value),
+                "lever",
+                "low",
+                "high",
+                "value(low)",
+                "value(high)",
+                "swing"
+            );
+            for b in &tornado.bars {
+                out.push_str(&format!(
+                    "{:<6} {:>12} {:>12} {:>14} {:>14} {:>12}\n",
+                    b.lever.spec().key,
+                    report::number(b.lever_low),
+                    report::number(b.lever_high),
+                    report::number(b.value_low),
+                    report::number(b.value_high),
+                    report::number(b.swing)
+                ));
+            }
+            out
+        }
+    })
+}
+
+fn run_goalseek(args: &Args) -> Result<String, InputError> {
+    let levers = scenario_levers(args)?;
+    let settings = settings(args)?;
+    let draws = parse_count("--draws", args.get("draws").unwrap_or("2000"), 1_000_000)? as u64;
+    let engine = Engine::licheng();
+    let id = args.require("target")?;
+    let key = args.require("lever")?;
+    let lever = LeverId::from_key(key).ok_or_else(|| {
+        InputError::new(
+            key,
+            "未知参数（运行 licheng levers 查看全部）",
+            "unknown lever (run 'licheng levers' for the list)",
+        )
+    })?;
+    let levels = [0.5, 0.8];
+    let seeks = engine.goal_seek(
+        engine.target_index(id)?,
+        lever,
+        &levers,
+        &levels,
+        settings,
+        draws,
+    )?;
+    Ok(match args.format()? {
+        Format::Json => {
+            serde_json::to_string_pretty(&uncertainty::seek_json(id, lever, &levels, &seeks))
+                .expect("plain values serialise")
+                + "\n"
+        }
+        _ => {
+            let mut out = format!("{id} by {key} ({draws} draws, seed {})\n", settings.seed);
+            for (q, s) in levels.iter().zip(&seeks) {
+                match s {
+                    Seek::Reached { value, probability } => out.push_str(&format!("P >= {:.0}%: {key} = {} (P = {:.1}%)\n", q * 100.0, report::number(*value), probability * 100.0)),
+                    Seek::NotReachable { at_min, at_max } => out.push_str(&format!("P >= {:.0}%: not reachable within the range of {key} (P = {:.1}% at its minimum, {:.1}% at its maximum)\n", q * 100.0, at_min * 100.0, at_max * 100.0)),
+                }
+            }
+            out
         }
     })
 }
@@ -254,6 +418,9 @@ fn main() -> ExitCode {
         "ccm" => run_ccm(&args),
         "project" => run_project(&args),
         "levers" => run_levers(&args),
+        "mc" => run_mc(&args),
+        "tornado" => run_tornado(&args),
+        "goalseek" => run_goalseek(&args),
         other => Err(InputError::new(
             other,
             "未知的命令（见 --help）",

@@ -9,10 +9,12 @@
 
 pub mod baseline;
 pub mod cohort;
+pub mod decision;
 pub mod error;
 pub mod levers;
 pub mod life_table;
 pub mod math;
+pub mod montecarlo;
 pub mod projection;
 pub mod schedules;
 pub mod targets;

@@ -124,20 +124,17 @@ impl Prepared {
         levers: &Levers,
         life: &ModelLifeTable,
     ) -> Result<Self, ModelError> {
+        Self::with_survival(baseline, levers, survival_for(baseline, levers, life)?)
+    }
+
+    /// Derives the rates with survival already computed (the Monte Carlo computes it once: the
+    /// life table is the costly part, and life expectancy is not drawn).
+    pub fn with_survival(
+        baseline: &Baseline,
+        levers: &Levers,
+        survival: [Survival; 2],
+    ) -> Result<Self, ModelError> {
         let groups = baseline.population().groups();
-        let open_age = groups - 1;
-        let survival = [
-            Survival::from_nlx(
-                &life.single_year(levers.get(L::E0Female), open_age)?.nlx,
-                1.0,
-                1,
-            )?,
-            Survival::from_nlx(
-                &life.single_year(levers.get(L::E0Male), open_age)?.nlx,
-                1.0,
-                1,
-            )?,
-        ];
         let tfr = levers.get(L::Tfr);
         let fertility: Vec<f64> = schedules::fertility_pattern(levers.get(L::MeanAgeBirth), groups)
             .iter()
@@ -182,6 +179,27 @@ impl Prepared {
             participation,
         })
     }
+}
+
+/// Survival of both sexes from the life-expectancy levers through the model life table.
+pub fn survival_for(
+    baseline: &Baseline,
+    levers: &Levers,
+    life: &ModelLifeTable,
+) -> Result<[Survival; 2], ModelError> {
+    let open_age = baseline.population().groups() - 1;
+    Ok([
+        Survival::from_nlx(
+            &life.single_year(levers.get(L::E0Female), open_age)?.nlx,
+            1.0,
+            1,
+        )?,
+        Survival::from_nlx(
+            &life.single_year(levers.get(L::E0Male), open_age)?.nlx,
+            1.0,
+            1,
+        )?,
+    ])
 }
 
 /// Sum of both sexes over ages `from..=to`.

@@ -12,6 +12,7 @@ pub mod qr;
 pub mod report;
 pub mod saved;
 pub mod seeds;
+pub mod uncertainty;
 
 pub use engine::{Engine, Run};
 pub use error::InputError;

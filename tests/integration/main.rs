@@ -4,6 +4,9 @@
 mod baseline_snapshot;
 mod ccm_reference;
 mod link_codec;
+mod monte_carlo;
 mod projection_properties;
+mod qr_code;
+mod saved_scenarios;
 mod seeds_consistency;
 mod util;

@@ -1,0 +1,624 @@
+//! Monte Carlo over the uncertain levers: distributions, portable seeded draws, per-draw
+//! summaries, percentiles and the probability of meeting each target.
+//!
+//! # Distributions
+//!
+//! Each lever's low and high values are its 10th and 90th percentiles around the central value
+//! (the lever's current setting); the analyst's `spread` multiplies the distance from the centre
+//! (0 = no uncertainty, 1 = as documented, 2 = twice as wide). With `z90 = 1.2815515655446004`:
+//!
+//! * `Normal(μ = v, σ = s · ((v_def − low) + (high − v_def)) / 2 / z90)`;
+//! * `LogNormal(ln v, σ = s · (ln(high/v_def) − ln(low/v_def)) / 2 / z90)` (positive quantities);
+//! * `Beta` for percentages: mean `v/100`, standard deviation as the normal's, shapes
+//!   `α = m·κ, β = (1−m)·κ, κ = m(1−m)/sd² − 1` (falls back to the normal, clamped, when the
+//!   spread is too wide for a beta);
+//! * `Triangular(a, b, mode)` for planned works, solved so that its 10th, 50th and 90th
+//!   percentiles are exactly `v − s·(v_def − low)`, `v` and `v + s·(high − v_def)`: the ratio of
+//!   the upper to the lower distance fixes the shape (bisection on the mode's relative position),
+//!   the width then fixes the scale. A triangle can only express ratios in [0.617, 1.62]; the
+//!   lever table keeps every triangular lever inside that range (tested).
+//!
+//! Every draw is clamped to the lever's valid range. The distributions are statrs' (their
+//! constructors validate the parameters); draws use our own quantile functions built on `libm`
+//! (checked against statrs to 1e-9 in the tests) so that results are bit-identical natively and
+//! in WebAssembly. Beta quantiles come from a 1,024-interval table of the exact quantile
+//! function, built once per run, linearly interpolated.
+//!
+//! **Correlation.** Net migration and GDP growth move together (jobs attract migrants): their
+//! standard normal scores are correlated with ρ = 0.5 (Gaussian copula); all other levers are
+//! independent.
+//!
+//! **Life expectancy** is drawn like the others; survival for a drawn `e0` is interpolated
+//! linearly between model life tables precomputed every 0.1 year over ±4σ (the life table is the
+//! costly part of a projection).
+//!
+//! # Draws and results
+//!
+//! Draw `i` uses ChaCha8 seeded with the scenario seed on stream `i`, so one seed gives the same
+//! draws natively and in the browser, in any order and however the work is split. Each draw keeps
+//! a summary (the tracked series per year and each target's value and met flag), never its age
+//! tables. Percentiles use statrs' `quantile` (the median-unbiased type 8 estimator); the
+//! probability of a target is the share of draws that meet it.
+
+use super::baseline::Baseline;
+use super::cohort::Survival;
+use super::error::{check_range, ModelError};
+use super::levers::{LeverId, Levers, Spread, LEVERS, LEVER_COUNT};
+use super::life_table::ModelLifeTable;
+use super::math;
+use super::projection::{self, Prepared, YearResult, HORIZON};
+use super::targets::Target;
+use rand::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use statrs::distribution::{Beta, ContinuousCDF, LogNormal, Normal, Triangular};
+use statrs::statistics::{Data, OrderStatistics};
+
+/// The 90th percentile of the standard normal.
+pub const Z90: f64 = 1.281_551_565_544_600_4;
+/// Correlation of the normal scores of net migration and GDP growth.
+pub const RHO_MIGRATION_GDP: f64 = 0.5;
+/// The percentiles reported for every series.
+pub const PERCENTILES: [f64; 5] = [0.025, 0.10, 0.50, 0.90, 0.975];
+/// Largest number of draws accepted.
+pub const MAX_DRAWS: u64 = 1_000_000;
+const BETA_TABLE: usize = 1024;
+const E0_GRID_STEP: f64 = 0.1;
+
+/// The yearly series the Monte Carlo tracks (a bounded summary of each draw).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    Population,
+    NewUrbanJobsCumulative,
+    Employed,
+    AffordableNeedCumulative,
+    AffordableSupplyCumulative,
+    PrimaryPupils,
+    JuniorPupils,
+    MigrantPublicPct,
+    InsurancePct,
+    Households,
+}
+
+impl Series {
+    /// Every tracked series, in summary order.
+    pub const ALL: [Series; 10] = [
+        Series::Population,
+        Series::NewUrbanJobsCumulative,
+        Series::Employed,
+        Series::AffordableNeedCumulative,
+        Series::AffordableSupplyCumulative,
+        Series::PrimaryPupils,
+        Series::JuniorPupils,
+        Series::MigrantPublicPct,
+        Series::InsurancePct,
+        Series::Households,
+    ];
+
+    /// Stable key (CLI columns, worker messages).
+    pub fn key(self) -> &'static str {
+        match self {
+            Series::Population => "population",
+            Series::NewUrbanJobsCumulative => "new_urban_jobs_cum",
+            Series::Employed => "employed",
+            Series::AffordableNeedCumulative => "affordable_need_cum",
+            Series::AffordableSupplyCumulative => "affordable_supply_cum",
+            Series::PrimaryPupils => "primary_pupils",
+            Series::JuniorPupils => "junior_pupils",
+            Series::MigrantPublicPct => "migrant_public_pct",
+            Series::InsurancePct => "insurance_pct",
+            Series::Households => "households",
+        }
+    }
+
+    /// The yearly values of this series for a projection (cumulative series summed from the
+    /// first projected year); index 0 is the first projected year.
+    fn values(self, years: &[YearResult]) -> [f64; HORIZON] {
+        let mut out = [0.0; HORIZON];
+        let mut acc = 0.0;
+        for (i, y) in years[1..].iter().enumerate().take(HORIZON) {
+            out[i] = match self {
+                Series::Population => y.population,
+                Series::NewUrbanJobsCumulative => {
+                    acc += y.new_urban_jobs;
+                    acc
+                }
+                Series::Employed => y.employed,
+                Series::AffordableNeedCumulative => {
+                    acc += y.affordable_need;
+                    acc
+                }
+                Series::AffordableSupplyCumulative => {
+                    acc += y.affordable_supply;
+                    acc
+                }
+                Series::PrimaryPupils => y.primary_pupils,
+                Series::JuniorPupils => y.junior_pupils,
+                Series::MigrantPublicPct => y.migrant_public_pct,
+                Series::InsurancePct => y.insurance_pct,
+                Series::Households => y.households,
+            };
+        }
+        out
+    }
+}
+
+/// What one draw leaves behind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawSummary {
+    /// `series[s][t]`: series `Series::ALL[s]` in projected year `t`.
+    pub series: Vec<[f64; HORIZON]>,
+    /// Each target's combined value.
+    pub target_values: Vec<f64>,
+    /// Whether each target is met in this draw.
+    pub met: Vec<bool>,
+}
+
+/// How a lever is drawn (parameters fixed at set-up).
+#[derive(Debug, Clone)]
+enum Draw {
+    Fixed(f64),
+    Normal {
+        mean: f64,
+        sd: f64,
+    },
+    LogNormal {
+        ln_median: f64,
+        sigma: f64,
+    },
+    Triangular {
+        a: f64,
+        c: f64,
+        b: f64,
+    },
+    /// Percent values at equally spaced probabilities 0, 1/n, …, 1.
+    BetaTable(Vec<f64>),
+}
+
+/// Settings of a run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Scenario seed.
+    pub seed: u64,
+    /// Multiplier of every lever's documented spread (0 to 3).
+    pub spread: f64,
+}
+
+impl Settings {
+    /// Validates the settings.
+    pub fn new(seed: u64, spread: f64) -> Result<Self, ModelError> {
+        Ok(Settings {
+            seed,
+            spread: check_range("spread", spread, 0.0, 3.0)?,
+        })
+    }
+}
+
+/// A prepared Monte Carlo: distributions and survival grid for one scenario.
+#[derive(Debug, Clone)]
+pub struct MonteCarlo {
+    baseline: Baseline,
+    targets: Vec<Target>,
+    central: Levers,
+    draws: Vec<Draw>,
+    settings: Settings,
+    /// Per sex: the first e0 of the grid and the survival at each grid point.
+    e0_grid: [(f64, Vec<Survival>); 2],
+}
+
+/// Standard normal quantile (Acklam's rational approximation refined by one Halley step on
+/// `libm::erfc`; |error| < 1e-15 over (0, 1)).
+pub fn normal_quantile(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969683028665376e+01,
+        2.209460984245205e+02,
+        -2.759285104469687e+02,
+        1.383577518672690e+02,
+        -3.066479806614716e+01,
+        2.506628277459239e+00,
+    ];
+    const B: [f64; 5] = [
+        -5.447609879822406e+01,
+        1.615858368580409e+02,
+        -1.556989798598866e+02,
+        6.680131188771972e+01,
+        -1.328068155288572e+01,
+    ];
+    const C: [f64; 6] = [
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e+00,
+        -2.549732539343734e+00,
+        4.374664141464968e+00,
+        2.938163982698783e+00,
+    ];
+    const D: [f64; 4] = [
+        7.784695709041462e-03,
+        3.224671290700398e-01,
+        2.445134137142996e+00,
+        3.754408661907416e+00,
+    ];
+    let p = p.clamp(1e-300, 1.0 - 1e-16);
+    let x = if p < 0.02425 {
+        let q = math::sqrt(-2.0 * math::ln(p));
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    } else if p <= 1.0 - 0.02425 {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        let q = math::sqrt(-2.0 * math::ln(1.0 - p));
+        -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    };
+    // One Halley step.
+    let e = 0.5 * libm::erfc(-x / std::f64::consts::SQRT_2) - p;
+    let u = e * math::sqrt(2.0 * std::f64::consts::PI) * math::exp(x * x / 2.0);
+    x - u / (1.0 + x * u / 2.0)
+}
+
+/// Standard normal CDF on `libm::erfc`.
+pub fn normal_cdf(z: f64) -> f64 {
+    0.5 * libm::erfc(-z / std::f64::consts::SQRT_2)
+}
+
+fn statrs_error(field: &str, e: impl std::fmt::Display) -> ModelError {
+    ModelError::Invalid {
+        field: field.into(),
+        reason_zh: format!("分布参数无效：{e}"),
+        reason_en: format!("invalid distribution parameters: {e}"),
+    }
+}
+
+/// Builds the draw of one lever around `v` (its current value).
+fn draw_for(id: LeverId, v: f64, spread: f64) -> Result<Draw, ModelError> {
+    let spec = id.spec();
+    if spread == 0.0 || spec.spread == Spread::Fixed {
+        return Ok(Draw::Fixed(v));
+    }
+    let half_width = (spec.high - spec.low) / 2.0 * spread;
+    let sd = half_width / Z90;
+    match spec.spread {
+        Spread::Fixed => Ok(Draw::Fixed(v)),
+        Spread::Normal => {
+            Normal::new(v, sd).map_err(|e| statrs_error(spec.key, e))?;
+            Ok(Draw::Normal { mean: v, sd })
+        }
+        Spread::LogNormal if v > 0.0 && spec.low > 0.0 => {
+            let sigma = (math::ln(spec.high / spec.default) - math::ln(spec.low / spec.default))
+                / 2.0
+                / Z90
+                * spread;
+            LogNormal::new(math::ln(v), sigma).map_err(|e| statrs_error(spec.key, e))?;
+            Ok(Draw::LogNormal {
+                ln_median: math::ln(v),
+                sigma,
+            })
+        }
+        Spread::LogNormal => Ok(Draw::Normal { mean: v, sd }),
+        Spread::Triangular => {
+            let (a, c, b) = triangle_through(
+                v - spread * (spec.default - spec.low),
+                v,
+                v + spread * (spec.high - spec.default),
+            );
+            Triangular::new(a, b, c).map_err(|e| statrs_error(spec.key, e))?;
+            Ok(Draw::Triangular { a, c, b })
+        }
+        Spread::BetaPercent => {
+            let m = v / 100.0;
+            let s = sd / 100.0;
+            let kappa = m * (1.0 - m) / (s * s) - 1.0;
+            if m <= 0.0 || m >= 1.0 || kappa <= 0.0 {
+                return Ok(Draw::Normal { mean: v, sd });
+            }
+            let beta =
+                Beta::new(m * kappa, (1.0 - m) * kappa).map_err(|e| statrs_error(spec.key, e))?;
+            let table = (0..=BETA_TABLE)
+                .map(|i| beta.inverse_cdf(i as f64 / BETA_TABLE as f64) * 100.0)
+                .collect();
+            Ok(Draw::BetaTable(table))
+        }
+    }
+}
+
+/// Quantile of the triangle on [0, 1] with mode `t`.
+fn unit_triangle_quantile(t: f64, u: f64) -> f64 {
+    if u < t {
+        math::sqrt(u * t)
+    } else {
+        1.0 - math::sqrt((1.0 - u) * (1.0 - t))
+    }
+}
+
+/// The triangle `(a, mode, b)` whose 10th, 50th and 90th percentiles are `p10, p50, p90`
+/// (the shape is clamped to the nearest feasible one when the ratio is outside [0.617, 1.62]).
+pub fn triangle_through(p10: f64, p50: f64, p90: f64) -> (f64, f64, f64) {
+    let ratio_of = |t: f64| {
+        let (q10, q50, q90) = (
+            unit_triangle_quantile(t, 0.1),
+            unit_triangle_quantile(t, 0.5),
+            unit_triangle_quantile(t, 0.9),
+        );
+        (q90 - q50) / (q50 - q10)
+    };
+    let target = if p50 > p10 {
+        (p90 - p50) / (p50 - p10)
+    } else {
+        1.0
+    };
+    // ratio_of decreases from 1.62 at t = 0 to 0.617 at t = 1.
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        if ratio_of(mid) > target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let t = (lo + hi) / 2.0;
+    let width = (p90 - p10) / (unit_triangle_quantile(t, 0.9) - unit_triangle_quantile(t, 0.1));
+    let a = p50 - width * unit_triangle_quantile(t, 0.5);
+    (a, a + width * t, a + width)
+}
+
+impl Draw {
+    /// The lever value for normal score `z` (and its uniform `u = Φ(z)`).
+    fn value(&self, z: f64) -> f64 {
+        match self {
+            Draw::Fixed(v) => *v,
+            Draw::Normal { mean, sd } => mean + sd * z,
+            Draw::LogNormal { ln_median, sigma } => math::exp(ln_median + sigma * z),
+            Draw::Triangular { a, c, b } => {
+                let u = normal_cdf(z);
+                let f = (c - a) / (b - a);
+                if u < f {
+                    a + math::sqrt(u * (b - a) * (c - a))
+                } else {
+                    b - math::sqrt((1.0 - u) * (b - a) * (b - c))
+                }
+            }
+            Draw::BetaTable(t) => {
+                let pos = normal_cdf(z) * BETA_TABLE as f64;
+                let i = (pos as usize).min(BETA_TABLE - 1);
+                let frac = pos - i as f64;
+                t[i] + (t[i + 1] - t[i]) * frac
+            }
+        }
+    }
+}
+
+/// A uniform in (0, 1) from 53 random bits.
+fn uniform(rng: &mut ChaCha8Rng) -> f64 {
+    ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+}
+
+impl MonteCarlo {
+    /// Prepares a run around `central` levers.
+    pub fn new(
+        baseline: &Baseline,
+        targets: &[Target],
+        central: &Levers,
+        life: &ModelLifeTable,
+        settings: Settings,
+    ) -> Result<Self, ModelError> {
+        let draws = LEVERS
+            .iter()
+            .map(|spec| draw_for(spec.id, central.get(spec.id), settings.spread))
+            .collect::<Result<Vec<_>, _>>()?;
+        let open_age = baseline.population().groups() - 1;
+        let grid_for = |id: LeverId| -> Result<(f64, Vec<Survival>), ModelError> {
+            let spec = id.spec();
+            let v = central.get(id);
+            let reach = 4.0 * (spec.high - spec.low) / 2.0 / Z90 * settings.spread;
+            let lo = (v - reach).max(spec.min);
+            let hi = (v + reach).min(spec.max);
+            let points = ((hi - lo) / E0_GRID_STEP).ceil() as usize + 1;
+            let tables = (0..points)
+                .map(|i| {
+                    let e0 = (lo + i as f64 * E0_GRID_STEP).min(hi);
+                    Survival::from_nlx(&life.single_year(e0, open_age)?.nlx, 1.0, 1)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((lo, tables))
+        };
+        let e0_grid = [grid_for(LeverId::E0Female)?, grid_for(LeverId::E0Male)?];
+        Ok(MonteCarlo {
+            baseline: baseline.clone(),
+            targets: targets.to_vec(),
+            central: central.clone(),
+            draws,
+            settings,
+            e0_grid,
+        })
+    }
+
+    /// The lever values of draw `i`.
+    pub fn levers_of(&self, i: u64) -> Levers {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.settings.seed);
+        rng.set_stream(i);
+        let mut z = [0.0; LEVER_COUNT];
+        for zi in z.iter_mut() {
+            *zi = normal_quantile(uniform(&mut rng));
+        }
+        let (m, g) = (LeverId::NetMigration as usize, LeverId::GdpGrowth as usize);
+        z[g] =
+            RHO_MIGRATION_GDP * z[m] + (1.0 - RHO_MIGRATION_GDP * RHO_MIGRATION_GDP).sqrt() * z[g];
+        let mut levers = self.central.clone();
+        for (spec, draw) in LEVERS.iter().zip(&self.draws) {
+            let v = draw.value(z[spec.id as usize]).clamp(spec.min, spec.max);
+            levers
+                .set(spec.id, v)
+                .expect("clamped into the valid range");
+        }
+        levers
+    }
+
+    /// Survival at a drawn life expectancy: linear between the neighbouring grid tables.
+    fn survival_at(&self, sex: usize, e0: f64) -> Survival {
+        let (lo, tables) = &self.e0_grid[sex];
+        let pos = ((e0 - lo) / E0_GRID_STEP).max(0.0);
+        let i = (pos as usize).min(tables.len().saturating_sub(2));
+        if tables.len() < 2 {
+            return tables[0].clone();
+        }
+        let frac = (pos - i as f64).clamp(0.0, 1.0);
+        let (a, b) = (&tables[i], &tables[i + 1]);
+        let ratios = (0..a.groups() - 1)
+            .map(|x| a.ratio(x) + (b.ratio(x) - a.ratio(x)) * frac)
+            .collect();
+        let births = a.births() + (b.births() - a.births()) * frac;
+        Survival::from_ratios(ratios, births).expect("interpolated ratios stay within [0, 1]")
+    }
+
+    /// Projects draw `i` and keeps its summary.
+    pub fn draw(&self, i: u64) -> DrawSummary {
+        let levers = self.levers_of(i);
+        let survival = [
+            self.survival_at(0, levers.get(LeverId::E0Female)),
+            self.survival_at(1, levers.get(LeverId::E0Male)),
+        ];
+        let prepared = Prepared::with_survival(&self.baseline, &levers, survival)
+            .expect("drawn levers are clamped into their valid ranges");
+        let projection = projection::project(&self.baseline, &prepared, &levers);
+        let series = Series::ALL
+            .iter()
+            .map(|s| s.values(&projection.years))
+            .collect();
+        let outcomes: Vec<_> = self
+            .targets
+            .iter()
+            .map(|t| t.evaluate(&projection, &levers))
+            .collect();
+        DrawSummary {
+            series,
+            target_values: outcomes.iter().map(|o| o.value).collect(),
+            met: outcomes.iter().map(|o| o.met).collect(),
+        }
+    }
+
+    /// Draws `range` in order.
+    pub fn draws(&self, range: std::ops::Range<u64>) -> Vec<DrawSummary> {
+        range.map(|i| self.draw(i)).collect()
+    }
+
+    /// Number of targets.
+    pub fn target_count(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+/// Percentiles of one series in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    /// Values at [`PERCENTILES`].
+    pub p: [f64; 5],
+}
+
+/// The summary of many draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McResult {
+    pub draws: usize,
+    /// `bands[s][t]` for `Series::ALL[s]` and projected year `t`.
+    pub bands: Vec<[Band; HORIZON]>,
+    /// Per target: share of draws meeting it.
+    pub probability: Vec<f64>,
+    /// Per target: percentiles of its value.
+    pub target_bands: Vec<Band>,
+}
+
+fn band(values: Vec<f64>) -> Band {
+    let mut data = Data::new(values);
+    Band {
+        p: PERCENTILES.map(|q| data.quantile(q)),
+    }
+}
+
+/// Summarises draws (any order of the same draws gives the same result: percentiles sort, the
+/// probability counts).
+pub fn summarize(draws: &[DrawSummary], targets: usize) -> McResult {
+    let n = draws.len();
+    let bands = (0..Series::ALL.len())
+        .map(|s| std::array::from_fn(|t| band(draws.iter().map(|d| d.series[s][t]).collect())))
+        .collect();
+    let probability = (0..targets)
+        .map(|k| {
+            if n == 0 {
+                0.0
+            } else {
+                draws.iter().filter(|d| d.met[k]).count() as f64 / n as f64
+            }
+        })
+        .collect();
+    let target_bands = (0..targets)
+        .map(|k| band(draws.iter().map(|d| d.target_values[k]).collect()))
+        .collect();
+    McResult {
+        draws: n,
+        bands,
+        probability,
+        target_bands,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_quantile_matches_statrs() {
+        let n = Normal::new(0.0, 1.0).unwrap();
+        for i in 1..1000 {
+            let p = i as f64 / 1000.0;
+            assert!(
+                (normal_quantile(p) - n.inverse_cdf(p)).abs() < 1e-9,
+                "p {p}"
+            );
+        }
+        for p in [1e-12, 1e-6, 0.02, 0.98, 1.0 - 1e-6] {
+            assert!(
+                (normal_quantile(p) - n.inverse_cdf(p)).abs() < 1e-7,
+                "p {p}"
+            );
+        }
+    }
+
+    #[test]
+    fn triangular_draw_matches_statrs_quantile() {
+        let d = Draw::Triangular {
+            a: 1.0,
+            c: 2.0,
+            b: 4.0,
+        };
+        let t = Triangular::new(1.0, 4.0, 2.0).unwrap();
+        for i in 1..100 {
+            let p = i as f64 / 100.0;
+            assert!((d.value(normal_quantile(p)) - t.inverse_cdf(p)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn triangular_levers_have_their_low_central_high_as_10th_50th_90th_percentiles() {
+        for spec in LEVERS.iter().filter(|l| l.spread == Spread::Triangular) {
+            let d = draw_for(spec.id, spec.default, 1.0).unwrap();
+            for (z, want) in [(-Z90, spec.low), (0.0, spec.default), (Z90, spec.high)] {
+                assert!(
+                    (d.value(z) - want).abs() < 1e-6 * spec.max,
+                    "{}: {} vs {want}",
+                    spec.key,
+                    d.value(z)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn documented_low_and_high_are_the_10th_and_90th_percentiles_of_normal_levers() {
+        let spec = LeverId::NetMigration.spec();
+        let d = draw_for(spec.id, spec.default, 1.0).unwrap();
+        assert!((d.value(-Z90) - spec.low).abs() < 1e-9);
+        assert!((d.value(Z90) - spec.high).abs() < 1e-9);
+    }
+}

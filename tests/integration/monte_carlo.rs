@@ -1,0 +1,151 @@
+//! Guards the Monte Carlo, tornado and goal-seek: reproducible for a seed, independent of how
+//! the draws are split, ordered percentiles, and exact agreement with the deterministic run when
+//! there is no uncertainty.
+
+use crate::util::cli;
+use licheng_sim::model::decision::Seek;
+use licheng_sim::model::levers::{LeverId, Levers};
+use licheng_sim::model::montecarlo::{summarize, Settings};
+use licheng_sim::scenario::Engine;
+
+#[test]
+fn same_seed_gives_byte_identical_cli_output() {
+    let args = [
+        "mc", "--draws", "500", "--seed", "7", "--format", "json", "--set", "mig=2000",
+    ];
+    let (c1, a, e1) = cli(&args);
+    let (c2, b, _) = cli(&args);
+    assert_eq!((c1, c2), (0, 0), "{e1}");
+    assert_eq!(a, b);
+    let (_, other, _) = cli(&[
+        "mc", "--draws", "500", "--seed", "8", "--format", "json", "--set", "mig=2000",
+    ]);
+    assert_ne!(a, other, "a different seed must give different draws");
+}
+
+#[test]
+fn results_do_not_depend_on_how_draws_are_split() {
+    let engine = Engine::licheng();
+    let mc = engine
+        .monte_carlo(&Levers::default(), Settings::new(11, 1.0).unwrap())
+        .unwrap();
+    let whole = summarize(&mc.draws(0..600), mc.target_count());
+    let mut chunks = mc.draws(400..600);
+    chunks.extend(mc.draws(0..137));
+    chunks.extend(mc.draws(137..400));
+    assert_eq!(whole, summarize(&chunks, mc.target_count()));
+}
+
+#[test]
+fn percentiles_are_ordered_and_probabilities_are_shares() {
+    let engine = Engine::licheng();
+    let r = engine
+        .run_monte_carlo(&Levers::default(), Settings::new(3, 1.5).unwrap(), 800)
+        .unwrap();
+    for series in &r.bands {
+        for band in series {
+            assert!(band.p.windows(2).all(|w| w[0] <= w[1]), "{:?}", band.p);
+        }
+    }
+    for b in &r.target_bands {
+        assert!(b.p.windows(2).all(|w| w[0] <= w[1]));
+    }
+    assert!(r.probability.iter().all(|p| (0.0..=1.0).contains(p)));
+}
+
+#[test]
+fn zero_spread_reproduces_the_deterministic_run() {
+    let engine = Engine::licheng();
+    for levers in [
+        Levers::default(),
+        Levers::with_overrides(&[(LeverId::NetMigration, 3000.0)]).unwrap(),
+    ] {
+        let det = engine.run(&levers).unwrap();
+        let r = engine
+            .run_monte_carlo(&levers, Settings::new(5, 0.0).unwrap(), 50)
+            .unwrap();
+        for (k, o) in det.outcomes.iter().enumerate() {
+            assert_eq!(
+                r.probability[k],
+                if o.met { 1.0 } else { 0.0 },
+                "target {k}"
+            );
+            assert!(
+                r.target_bands[k].p.iter().all(|&v| v == o.value),
+                "target {k}: {:?} vs {}",
+                r.target_bands[k].p,
+                o.value
+            );
+        }
+        let pop2028 = det.projection.years[4].population;
+        assert!(r.bands[0][3].p.iter().all(|&v| v == pop2028));
+    }
+}
+
+#[test]
+fn tornado_bars_are_ranked_by_swing() {
+    let engine = Engine::licheng();
+    let idx = engine.target_index("jobs_new_urban").unwrap();
+    let t = engine.tornado(idx, &Levers::default(), 1.0).unwrap();
+    assert!(!t.bars.is_empty());
+    assert!(t.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
+    assert!(t
+        .bars
+        .iter()
+        .all(|b| b.swing > 0.0 && b.lever_low <= b.lever_high));
+}
+
+#[test]
+fn goal_seek_finds_a_value_that_reaches_the_probability() {
+    let engine = Engine::licheng();
+    let idx = engine.target_index("medical_insurance_rate").unwrap();
+    let settings = Settings::new(1, 1.0).unwrap();
+    let levers = Levers::default();
+    let seeks = engine
+        .goal_seek(
+            idx,
+            LeverId::InsuranceEffort,
+            &levers,
+            &[0.5, 0.8],
+            settings,
+            300,
+        )
+        .unwrap();
+    let mut found = Vec::new();
+    for s in &seeks {
+        match s {
+            Seek::Reached { value, probability } => found.push((*value, *probability)),
+            Seek::NotReachable { .. } => panic!("the enrolment drive can reach 96 %: {s:?}"),
+        }
+    }
+    assert!(found[0].1 >= 0.5 && found[1].1 >= 0.8, "{found:?}");
+    assert!(
+        found[0].0 <= found[1].0,
+        "a higher probability needs at least as much effort: {found:?}"
+    );
+    // Just below the 80 % answer the probability is lower than 80 %.
+    let mut below = levers.clone();
+    below
+        .set(LeverId::InsuranceEffort, found[1].0 - 0.5)
+        .unwrap();
+    let r = engine.run_monte_carlo(&below, settings, 300).unwrap();
+    assert!(r.probability[idx] < 0.8, "{}", r.probability[idx]);
+}
+
+#[test]
+fn goal_seek_reports_unreachable_targets() {
+    let engine = Engine::licheng();
+    let idx = engine.target_index("affordable_units").unwrap();
+    // Fertility cannot deliver affordable housing.
+    let seeks = engine
+        .goal_seek(
+            idx,
+            LeverId::Tfr,
+            &Levers::default(),
+            &[0.99],
+            Settings::new(1, 1.0).unwrap(),
+            200,
+        )
+        .unwrap();
+    assert!(matches!(seeks[0], Seek::NotReachable { .. }), "{seeks:?}");
+}
