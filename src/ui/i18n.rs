@@ -1,4 +1,8 @@
 //! The workbench's language (`Lang`) and every visible UI string in Chinese and English.
+//!
+//! Fixed strings are [`Tr`] pairs read with [`Tr::get`]; strings with numbers in them are
+//! functions taking the language. Texts that come with the data (lever labels, the work plan,
+//! baseline figures) carry both languages themselves and are picked with [`Lang::pick`].
 
 /// The language the workbench is shown in. Chinese is the default.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -24,4 +28,304 @@ impl Lang {
             Lang::En => Lang::Zh,
         }
     }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The code `InputError::message` expects.
+    pub fn error_code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
 }
+
+/// A fixed UI string in both languages.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Tr {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Tr {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+const fn tr(zh: &'static str, en: &'static str) -> Tr {
+    Tr { zh, en }
+}
+
+// Header
+pub const APP_TITLE: Tr = tr(
+    "鲤城区以人为本新型城镇化情景模拟",
+    "Licheng District people-centred urbanisation: scenario workbench",
+);
+pub const APP_SUBTITLE: Tr = tr(
+    "依据《鲤城区推进以人为本的新型城镇化战略工作要点（2025—2028年）》（泉鲤政办〔2025〕6号）",
+    "Based on Licheng District's Key Work Points for People-Centred New Urbanisation 2025–2028 (泉鲤政办〔2025〕6号)",
+);
+pub const HEADLINE_POPULATION: Tr = tr(
+    "2028年末常住人口（预测）",
+    "Resident population, end-2028 (projected)",
+);
+pub const PERSONS: Tr = tr("人", "persons");
+/// The toggle's label names the language it switches TO.
+pub const LANG_TOGGLE: Tr = tr("English", "中文");
+pub const LANG_TOGGLE_HINT: Tr = tr("Switch to English", "切换为中文");
+pub const PRESET: Tr = tr("预设情景", "Preset");
+pub const PRESET_CUSTOM: Tr = tr("自定义（已修改参数）", "Custom (levers edited)");
+pub const UNDO: Tr = tr("撤销", "Undo");
+pub const REDO: Tr = tr("重做", "Redo");
+pub const UNDO_HINT: Tr = tr("撤销（Ctrl+Z）", "Undo (Ctrl+Z)");
+pub const REDO_HINT: Tr = tr(
+    "重做（Ctrl+Shift+Z 或 Ctrl+Y）",
+    "Redo (Ctrl+Shift+Z or Ctrl+Y)",
+);
+pub const RESET_ALL: Tr = tr("全部恢复默认", "Reset all");
+pub const PIN_A: Tr = tr("固定为方案A", "Pin as A");
+pub const PIN_A_HINT: Tr = tr(
+    "把当前参数存为方案A，之后的修改作为方案B与之对比",
+    "Store the current levers as scenario A; further changes become scenario B, compared with A",
+);
+pub const REPIN_A: Tr = tr("以当前替换方案A", "Re-pin A");
+pub const CLEAR_COMPARE: Tr = tr("取消对比", "Clear comparison");
+pub const COMPARE_ON: Tr = tr(
+    "对比中：方案A（已固定，图中虚线）与方案B（当前参数，实线）",
+    "Comparing: scenario A (pinned, dashed in charts) with scenario B (current levers, solid)",
+);
+pub const SCENARIO_A: Tr = tr("方案A", "A");
+pub const SCENARIO_B: Tr = tr("方案B（当前）", "B (current)");
+pub const DELTA: Tr = tr("差值（B−A）", "Δ (B−A)");
+pub const RUN_FAILED: Tr = tr(
+    "此组参数无法计算，仍显示上一次结果：",
+    "These levers cannot be computed; the previous results are still shown: ",
+);
+
+// Tabs
+pub const TAB_DASHBOARD: Tr = tr("目标与图表", "Targets & charts");
+pub const TAB_WORKPLAN: Tr = tr("工作要点", "Work plan");
+pub const TAB_SOURCES: Tr = tr("数据来源", "Sources");
+pub const TAB_METHODS: Tr = tr("计算方法", "How this is computed");
+pub const TABS_LABEL: Tr = tr("内容", "Sections");
+
+// Lever panel
+pub const ASSUMPTIONS: Tr = tr("假设参数", "Assumptions");
+pub const ASSUMPTIONS_HINT: Tr = tr(
+    "拖动滑块或输入数值；每次修改后立即重新计算。",
+    "Drag a slider or type a value; everything is recomputed at once.",
+);
+pub const VALID_RANGE: Tr = tr("有效范围", "Valid range");
+pub const DEFAULT: Tr = tr("默认", "default");
+pub const RESET: Tr = tr("恢复默认", "Reset");
+pub const CHANGED_COUNT_SUFFIX: Tr = tr("项已改", "changed");
+pub const PROVENANCE_PUBLISHED: Tr = tr("官方", "Published");
+pub const PROVENANCE_PLAN: Tr = tr("规划", "Plan");
+pub const PROVENANCE_ESTIMATE: Tr = tr("估算", "Estimate");
+pub const PROVENANCE_HINT: Tr = tr("查看来源说明", "Show where this comes from");
+pub const INPUT_EMPTY: Tr = tr(
+    "请输入一个数值（场景未改变）",
+    "Enter a number (the scenario is unchanged)",
+);
+pub const INPUT_NOT_A_NUMBER: Tr = tr(
+    "不是有效数字（场景未改变）",
+    "Not a valid number (the scenario is unchanged)",
+);
+pub const HOW_COMPUTED_LINK: Tr = tr("计算方法", "How computed");
+
+/// The inline message for a number outside a lever's range.
+pub fn input_out_of_range(lang: Lang, min: &str, max: &str) -> String {
+    match lang {
+        Lang::Zh => format!("超出有效范围 {min} 至 {max}（场景未改变）"),
+        Lang::En => format!("Outside the valid range {min} to {max} (the scenario is unchanged)"),
+    }
+}
+
+// Presets
+pub const PRESET_CUSTOM_EXPLAIN: Tr = tr(
+    "当前参数与任何预设都不同。",
+    "The current levers match no preset.",
+);
+
+// Target dashboard
+pub const TARGETS_HEADING: Tr = tr("工作要点量化目标", "The work plan's quantitative targets");
+pub const TARGETS_CAPTION: Tr = tr(
+    "2025—2028年预测值与目标值比较。达成概率由蒙特卡罗模拟给出，尚未算出时显示“—”。",
+    "Projected values for 2025–2028 against each target. The probability comes from the Monte Carlo run and shows “—” until it is available.",
+);
+pub const COL_CLAUSE: Tr = tr("条款", "Clause");
+pub const COL_TARGET: Tr = tr("目标", "Target");
+pub const COL_UNITS: Tr = tr("责任单位", "Responsible units");
+pub const COL_PROJECTED: Tr = tr("预测值", "Projected");
+pub const COL_THRESHOLD: Tr = tr("目标值", "Target value");
+pub const COL_GAP: Tr = tr("差距", "Margin");
+pub const COL_PROBABILITY: Tr = tr("达成概率", "Probability");
+pub const COL_STATUS: Tr = tr("状态", "Status");
+pub const STATUS_MET: Tr = tr("达成", "Met");
+pub const STATUS_NOT_MET: Tr = tr("未达成", "Not met");
+pub const MAIN_GOALS: Tr = tr("主要目标", "Main goals");
+pub const BETWEEN: Tr = tr("介于", "between");
+pub const GAP_HINT: Tr = tr(
+    "差距为正表示超出目标的幅度，为负表示距目标的缺口。",
+    "A positive margin is by how much the target is beaten; a negative one, by how much it is missed.",
+);
+pub const SUMMARY_MET: Tr = tr("项目标达成", "targets met");
+
+/// "Clause (n)" as the plan writes it.
+pub fn clause_label(lang: Lang, clause_zh: &str, number: u32) -> String {
+    match lang {
+        Lang::Zh => clause_zh.to_string(),
+        Lang::En => format!("Task {number}"),
+    }
+}
+
+// Charts
+pub const CHARTS_HEADING: Tr = tr("预测图表（2024—2028年）", "Projections, 2024–2028");
+pub const CHART_POPULATION: Tr = tr("常住人口", "Resident population");
+pub const CHART_PYRAMID: Tr = tr("年龄金字塔：2024年与2028年", "Age pyramid: 2024 and 2028");
+pub const CHART_JOBS: Tr = tr("城镇新增就业（累计）", "New urban jobs (cumulative)");
+pub const CHART_EMPLOYED: Tr = tr("就业人员", "Employed persons");
+pub const CHART_HOUSING: Tr = tr(
+    "住房：保障房需求与供给（累计）及新增住房需求",
+    "Housing: affordable need and supply (cumulative) and new housing need",
+);
+pub const CHART_SCHOOLS_PRIMARY: Tr = tr(
+    "小学：在校生与公办学位",
+    "Primary: pupils and public places",
+);
+pub const CHART_SCHOOLS_JUNIOR: Tr = tr(
+    "初中：在校生与公办学位",
+    "Junior middle: pupils and public places",
+);
+pub const CHART_INSURANCE: Tr = tr("基本医保参保率", "Basic medical insurance participation");
+pub const SERIES_POPULATION: Tr = tr("常住人口", "Resident population");
+pub const SERIES_EMPLOYED: Tr = tr("就业人员", "Employed");
+pub const SERIES_JOBS_CUM: Tr = tr("城镇新增就业累计", "New urban jobs, cumulative");
+pub const SERIES_AFFORDABLE_NEED_CUM: Tr = tr("保障房需求累计", "Affordable need, cumulative");
+pub const SERIES_AFFORDABLE_SUPPLY_CUM: Tr = tr("保障房供给累计", "Affordable supply, cumulative");
+pub const SERIES_HOUSING_NEED: Tr = tr("新增住房需求（当年）", "New housing need (per year)");
+pub const SERIES_PRIMARY_PUPILS: Tr = tr("小学在校生", "Primary pupils");
+pub const SERIES_PRIMARY_PLACES: Tr = tr("公办小学学位", "Public primary places");
+pub const SERIES_JUNIOR_PUPILS: Tr = tr("初中在校生", "Junior pupils");
+pub const SERIES_JUNIOR_PLACES: Tr = tr("公办初中学位", "Public junior places");
+pub const SERIES_INSURANCE: Tr = tr("参保率", "Participation");
+pub const UNIT_PERSONS: Tr = tr("人", "persons");
+pub const UNIT_HOUSING: Tr = tr("套（户）", "units (households)");
+pub const UNIT_PUPILS: Tr = tr("人（个学位）", "pupils / places");
+pub const UNIT_PERCENT: Tr = tr("%", "%");
+pub const PYRAMID_2028: Tr = tr("2028年", "2028");
+pub const PYRAMID_BASE: Tr = tr("2024年（基期）", "2024 (base year)");
+pub const SUFFIX_A: Tr = tr("（方案A）", " (A)");
+
+/// The label of a target line on a chart.
+pub fn target_line_label(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("目标 {value}"),
+        Lang::En => format!("Target {value}"),
+    }
+}
+
+// Baseline import
+pub const IMPORT_HEADING: Tr = tr("基期人口表", "Base-year population table");
+pub const IMPORT_LABEL: Tr = tr(
+    "导入人口表（CSV，列为 age,male,female，逐岁一行，最后一行为开放年龄组）",
+    "Import a population table (CSV with columns age,male,female, one row per single year of age, the last row the open group)",
+);
+pub const DOWNLOAD_TEMPLATE: Tr = tr(
+    "下载当前人口表（CSV，可作模板）",
+    "Download the current population table (CSV, usable as a template)",
+);
+pub const IMPORT_FAILED: Tr = tr(
+    "导入失败，未作任何更改。",
+    "Import failed; nothing was changed.",
+);
+pub const IMPORT_READ_FAILED: Tr = tr("无法读取所选文件。", "The chosen file could not be read.");
+pub const RETURN_OFFICIAL: Tr = tr("恢复官方基期", "Return to the official baseline");
+pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
+    "当前使用内置的鲤城区2024年基期（多为估算，见“数据来源”）。",
+    "The built-in Licheng 2024 baseline is in use (mostly estimates: see “Sources”).",
+);
+
+/// The banner shown while an imported population is in use.
+pub fn custom_baseline_banner(lang: Lang, file: &str, total: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "正在使用自定义基期人口（文件：{file}，合计 {total} 人）。以下结果不是官方基期的结果。"
+        ),
+        Lang::En => format!(
+            "A custom base-year population is in use (file: {file}, total {total}). The results below are not those of the official baseline."
+        ),
+    }
+}
+
+// Work plan browser
+pub const WORKPLAN_HEADING: Tr = tr("工作要点全文", "The work plan, task by task");
+pub const UNIT_FILTER: Tr = tr("责任单位", "Responsible unit");
+pub const ALL_UNITS: Tr = tr("全部单位", "All units");
+pub const TEXT_FILTER: Tr = tr("搜索", "Search");
+pub const TEXT_FILTER_PLACEHOLDER: Tr = tr(
+    "标题、正文或单位中的文字",
+    "Words in a title, the text or a unit",
+);
+pub const TASK_TARGETS: Tr = tr("量化目标", "Targets");
+pub const TASK_LEVERS: Tr = tr("影响目标的参数", "Levers that move them");
+pub const TASK_UNITS: Tr = tr("责任单位", "Responsible units");
+pub const NO_TASKS: Tr = tr("没有符合条件的任务。", "No task matches.");
+pub const SHOW_IN_DASHBOARD: Tr = tr("在目标表中查看", "See in the target table");
+
+/// "Showing n of m tasks".
+pub fn tasks_shown(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示 {shown} / {total} 项任务"),
+        Lang::En => format!("Showing {shown} of {total} tasks"),
+    }
+}
+
+// Sources
+pub const SOURCES_HEADING: Tr = tr("数据来源", "Sources");
+pub const BASIS: Tr = tr("统计口径", "Basis");
+pub const BASE_YEAR: Tr = tr("基期年份", "Base year");
+pub const STATUS_OFFICIAL: Tr = tr("官方", "Official");
+pub const STATUS_ESTIMATE: Tr = tr("估算", "Estimate");
+pub const SOURCE: Tr = tr("来源", "Source");
+pub const METHOD: Tr = tr("估算方法", "Method");
+pub const CONFIDENCE: Tr = tr("可信度", "Confidence");
+pub const YEAR: Tr = tr("年份", "Year");
+pub const VALUE: Tr = tr("数值", "Value");
+pub const SOURCES_LEVERS_NOTE: Tr = tr(
+    "各假设参数的来源见左栏每个参数旁的标记（官方/规划/估算）。",
+    "Each lever's source is behind the marker next to it in the left column (Published/Plan/Estimate).",
+);
+
+/// A confidence code (`high`/`med`/`low`) in words.
+pub fn confidence(lang: Lang, code: &str) -> String {
+    let (zh, en) = match code {
+        "high" => ("高", "high"),
+        "med" => ("中", "medium"),
+        "low" => ("低", "low"),
+        other => (other, other),
+    };
+    lang.pick(zh, en).to_string()
+}
+
+// Methods
+pub const METHODS_HEADING: Tr = tr("计算方法", "How this is computed");
+pub const METHODS_INTRO: Tr = tr(
+    "每年一步，从2024年末基期推算到2028年末。以下公式与模型源代码注释一致；代码体中的参数键（如 tfr）即左栏参数。",
+    "One step a year from the end-2024 base to end-2028. The formulas below are those in the model's source comments; keys in code font (such as tfr) are the levers in the left column.",
+);
+pub const FOOTER: Tr = tr(
+    "所有计算在本机浏览器中完成，不上传任何数据。",
+    "Everything is computed in this browser; no data leaves it.",
+);

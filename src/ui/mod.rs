@@ -1,15 +1,314 @@
-//! The Yew workbench (wasm32 only): what the analyst sees and touches.
-pub mod i18n;
+//! The Yew workbench (wasm32 only): what the analyst sees and touches. `App` owns the state
+//! (`state::Workbench`, a reducer) and lays out the header, the lever column and the tabs.
+//!
+//! The deterministic run happens synchronously in the reducer on every lever change
+//! (`Engine::run`, one engine built once). The Monte Carlo worker reports attainment
+//! probabilities with `Action::SetMcProbabilities` (shown in the target table).
 
+pub mod baseline_import;
+pub mod chart_panel;
+pub mod charts;
+pub mod dashboard;
+pub mod format;
+pub mod i18n;
+pub mod levers_panel;
+pub mod methods;
+pub mod sources;
+pub mod state;
+pub mod workplan;
+
+use baseline_import::{BaselineImport, CustomBaselineBanner};
+use chart_panel::{target_threshold, ChartPanel};
+use dashboard::{data_value, EngineRef, TargetDashboard};
+use gloo::events::EventListener;
+use i18n::Lang;
+use levers_panel::LeverPanel;
+use methods::MethodsPanel;
+use sources::SourcesPanel;
+use state::{Action, Tab, Workbench};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
+use workplan::WorkPlanBrowser;
 use yew::prelude::*;
+
+use crate::scenario::presets::{Preset, PRESETS};
+
+/// Whether a key press belongs to a text field (which keeps its own Ctrl+Z).
+fn in_text_field(event: &web_sys::Event) -> bool {
+    let Some(target) = event.target() else {
+        return false;
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return matches!(input.type_().as_str(), "text" | "search");
+    }
+    target.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+}
+
+/// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS as well).
+#[hook]
+fn use_undo_shortcuts(dispatch: UseReducerDispatcher<Workbench>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || in_text_field(event) {
+                return;
+            }
+            let action = match key.key().to_lowercase().as_str() {
+                "z" if key.shift_key() => Action::Redo,
+                "z" => Action::Undo,
+                "y" => Action::Redo,
+                _ => return,
+            };
+            key.prevent_default();
+            dispatch.dispatch(action);
+        });
+        move || drop(listener)
+    });
+}
+
+/// The preset whose levers equal the current ones, if any.
+fn current_preset(state: &Workbench) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.levers() == state.levers)
+}
+
+fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
+    let lang = state.lang;
+    let population_2028 = state.run.projection.years.last().map(|y| y.population);
+    let population_a = state
+        .compare
+        .as_ref()
+        .and_then(|c| c.run.projection.years.last().map(|y| y.population));
+    let preset = current_preset(state);
+    let explanation = match preset {
+        Some(p) => lang.pick(p.explain_zh, p.explain_en),
+        None => i18n::PRESET_CUSTOM_EXPLAIN.get(lang),
+    };
+    let on_preset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = Preset::by_id(&select.value()) {
+                dispatch.dispatch(Action::ApplyPreset(p));
+            }
+        })
+    };
+    let send = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+    };
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
+    };
+    let options = PRESETS.iter().map(|p| {
+        html! {
+            <option value={p.id} selected={preset.is_some_and(|q| q.id == p.id)}>
+                { lang.pick(p.label_zh, p.label_en) }
+            </option>
+        }
+    });
+    html! {
+        <header class="app-header">
+            <div class="title-row">
+                <div class="title-block">
+                    <h1 id="app-title">{ i18n::APP_TITLE.get(lang) }</h1>
+                    <p class="subtitle">{ i18n::APP_SUBTITLE.get(lang) }</p>
+                </div>
+                <div class="headline" aria-live="polite">
+                    <span class="headline-label">{ i18n::HEADLINE_POPULATION.get(lang) }</span>
+                    <span class="headline-figure">
+                        <span id="headline-population" class="headline-value"
+                            data-value={population_2028.map(data_value).unwrap_or_default()}>
+                            { population_2028.map(|v| format::exact(v, lang)).unwrap_or_else(|| format::MISSING.to_string()) }
+                        </span>
+                        <span class="headline-unit">{ i18n::PERSONS.get(lang) }</span>
+                    </span>
+                    if let Some(a) = population_a {
+                        <span class="headline-compare" id="headline-population-a" data-value={data_value(a)}>
+                            { format!("{}: {}", i18n::SCENARIO_A.get(lang), format::exact_with_unit(a, i18n::PERSONS.get(lang), lang)) }
+                        </span>
+                    }
+                </div>
+                <button type="button" id="lang-toggle" class="button lang-toggle" onclick={on_lang}
+                    title={i18n::LANG_TOGGLE_HINT.get(lang)} lang={lang.other().html_tag()}>
+                    { i18n::LANG_TOGGLE.get(lang) }
+                </button>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label={lang.pick("情景工具", "Scenario tools")}>
+                <div class="preset-picker">
+                    <label for="preset-select">{ i18n::PRESET.get(lang) }</label>
+                    <select id="preset-select" onchange={on_preset} aria-describedby="preset-explanation">
+                        if preset.is_none() {
+                            <option value="" selected=true>{ i18n::PRESET_CUSTOM.get(lang) }</option>
+                        }
+                        { for options }
+                    </select>
+                    <p id="preset-explanation" class="preset-explanation">{ explanation }</p>
+                </div>
+                <div class="button-group">
+                    <button type="button" id="undo" class="button" disabled={!state.can_undo()}
+                        title={i18n::UNDO_HINT.get(lang)} onclick={send(|| Action::Undo)}>
+                        <span aria-hidden="true">{ "↶ " }</span>{ i18n::UNDO.get(lang) }
+                    </button>
+                    <button type="button" id="redo" class="button" disabled={!state.can_redo()}
+                        title={i18n::REDO_HINT.get(lang)} onclick={send(|| Action::Redo)}>
+                        <span aria-hidden="true">{ "↷ " }</span>{ i18n::REDO.get(lang) }
+                    </button>
+                    <button type="button" id="reset-all" class="button" onclick={send(|| Action::ResetAll)}>
+                        { i18n::RESET_ALL.get(lang) }
+                    </button>
+                </div>
+                <div class="button-group">
+                    <button type="button" id="pin-a" class="button button-primary" title={i18n::PIN_A_HINT.get(lang)}
+                        aria-pressed={state.compare.is_some().to_string()} onclick={send(|| Action::PinA)}>
+                        { if state.compare.is_some() { i18n::REPIN_A.get(lang) } else { i18n::PIN_A.get(lang) } }
+                    </button>
+                    <button type="button" id="clear-compare" class="button" disabled={state.compare.is_none()}
+                        onclick={send(|| Action::ClearCompare)}>
+                        { i18n::CLEAR_COMPARE.get(lang) }
+                    </button>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+fn tab_label(tab: Tab) -> i18n::Tr {
+    match tab {
+        Tab::Dashboard => i18n::TAB_DASHBOARD,
+        Tab::WorkPlan => i18n::TAB_WORKPLAN,
+        Tab::Sources => i18n::TAB_SOURCES,
+        Tab::Methods => i18n::TAB_METHODS,
+    }
+}
+
+/// The tab strip (arrow keys move between tabs, as the ARIA tabs pattern asks).
+fn tab_strip(current: Tab, lang: Lang, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = Tab::ALL.iter().position(|t| *t == current).unwrap_or(0);
+            let n = Tab::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" => Tab::ALL[(i + 1) % n],
+                "ArrowLeft" => Tab::ALL[(i + n - 1) % n],
+                "Home" => Tab::ALL[0],
+                "End" => Tab::ALL[n - 1],
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(Action::SetTab(next));
+            dispatch.dispatch(Action::ScrollTo(format!("tab-{}", next.slug())));
+        })
+    };
+    let tabs = Tab::ALL.iter().map(|&tab| {
+        let selected = tab == current;
+        let onclick = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetTab(tab)))
+        };
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", tab.slug())}
+                class={classes!("tab", selected.then_some("tab-selected"))}
+                aria-selected={selected.to_string()} aria-controls={format!("panel-{}", tab.slug())}
+                tabindex={if selected { "0" } else { "-1" }} onclick={onclick}>
+                { tab_label(tab).get(lang) }
+            </button>
+        }
+    });
+    html! {
+        <div class="tabs" role="tablist" aria-label={i18n::TABS_LABEL.get(lang)} onkeydown={on_key}>
+            { for tabs }
+        </div>
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let total = crate::model::demo_total();
+    let state = use_reducer(Workbench::new);
+    let dispatch = state.dispatcher();
+    use_undo_shortcuts(dispatch.clone());
+
+    let lang = state.lang;
+    use_effect_with(lang, |lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.html_tag());
+        }
+    });
+    use_effect_with(state.scroll_request.clone(), |request| {
+        if let Some((id, _)) = request {
+            if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+                element.scroll_into_view();
+                if let Some(html) = element.dyn_ref::<HtmlElement>() {
+                    let _ = html.focus();
+                }
+            }
+        }
+    });
+
+    let engine = Rc::new(EngineRef(state.engine.clone()));
+    let plan = state.engine.plan();
+    let compare_run = state.compare.as_ref().map(|c| c.run.clone());
+    let panel = |tab: Tab, content: Html| {
+        html! {
+            <div role="tabpanel" id={format!("panel-{}", tab.slug())} class="tab-panel"
+                aria-labelledby={format!("tab-{}", tab.slug())} hidden={state.tab != tab}>
+                { content }
+            </div>
+        }
+    };
+
     html! {
-        <main>
-            <h1 id="app-title">{ "鲤城区以人为本新型城镇化情景模拟" }</h1>
-            <p>{ "2028年常住人口（演示）：" }<span id="headline-population">{ format!("{:.0}", total) }</span></p>
-        </main>
+        <div class="app">
+            <a class="skip-link" href="#main">{ lang.pick("跳到主要内容", "Skip to the main content") }</a>
+            { header(&state, &dispatch) }
+            if let Some(custom) = state.custom_baseline.clone() {
+                <CustomBaselineBanner lang={lang} custom={custom} dispatch={dispatch.clone()} />
+            }
+            if state.compare.is_some() {
+                <div id="compare-banner" class="banner banner-info" role="status">
+                    <span class="banner-icon" aria-hidden="true">{ "⇄" }</span>
+                    { i18n::COMPARE_ON.get(lang) }
+                </div>
+            }
+            if let Some(error) = &state.run_error {
+                <div id="run-error" class="banner banner-error" role="alert">
+                    { i18n::RUN_FAILED.get(lang) }{ error.message(lang.error_code()) }
+                </div>
+            }
+            <div class="workbench">
+                <aside class="sidebar" aria-label={i18n::ASSUMPTIONS.get(lang)}>
+                    <LeverPanel levers={state.levers.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
+                        import_error={state.import_error.clone()} engine={engine.clone()}
+                        dispatch={dispatch.clone()} />
+                </aside>
+                <main id="main" class="main" tabindex="-1">
+                    { tab_strip(state.tab, lang, &dispatch) }
+                    { panel(Tab::Dashboard, html! {
+                        <>
+                            <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
+                                compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
+                                dispatch={dispatch.clone()} />
+                            <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
+                                jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
+                                insurance_target={target_threshold(plan, "medical_insurance_pct")} />
+                        </>
+                    }) }
+                    { panel(Tab::WorkPlan, html! {
+                        <WorkPlanBrowser lang={lang} engine={engine.clone()} unit={state.workplan_unit.clone()}
+                            query={state.workplan_query.clone()} dispatch={dispatch.clone()} />
+                    }) }
+                    { panel(Tab::Sources, html! { <SourcesPanel lang={lang} /> }) }
+                    { panel(Tab::Methods, html! { <MethodsPanel lang={lang} /> }) }
+                </main>
+            </div>
+            <footer class="app-footer">
+                <p>{ i18n::FOOTER.get(lang) }</p>
+            </footer>
+        </div>
     }
 }

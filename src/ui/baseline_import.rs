@@ -1,0 +1,200 @@
+//! The base-year population table: import an `age,male,female` CSV as a custom baseline
+//! (`#baseline-import`, errors in `#import-error`), the banner while one is in use
+//! (`#custom-baseline-banner`) and the download of the table in use as a CSV template.
+
+use super::dashboard::EngineRef;
+use super::format;
+use super::i18n::{self, Lang};
+use super::state::{Action, CustomBaseline, Workbench};
+use crate::model::cohort::{Population, FEMALE, MALE};
+use crate::scenario::InputError;
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{FileReader, HtmlInputElement};
+use yew::prelude::*;
+
+/// Files larger than this are refused before reading (a full table is a few kilobytes).
+const MAX_FILE_BYTES: f64 = 1_000_000.0;
+
+#[derive(Properties, PartialEq)]
+pub struct BaselineImportProps {
+    pub lang: Lang,
+    pub custom: Option<CustomBaseline>,
+    pub import_error: Option<InputError>,
+    /// The engine in use: its base-year population is the template offered for download.
+    pub engine: Rc<EngineRef>,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// The population table as `age,male,female` CSV at full precision (the format `parse` reads).
+pub fn population_csv(population: &Population) -> String {
+    let mut out = String::from("age,male,female\n");
+    let (male, female) = (population.sex(MALE), population.sex(FEMALE));
+    for (age, (m, f)) in male.iter().zip(female).enumerate() {
+        out.push_str(&format!("{age},{m},{f}\n"));
+    }
+    out
+}
+
+/// Offers `text` as a file download through a Blob and an object URL.
+fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_class_name("visually-hidden");
+    let body = gloo::utils::body();
+    body.append_child(&anchor)?;
+    anchor.click();
+    body.remove_child(&anchor)?;
+    // Revoke once the download has started.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// A reader in flight with its listeners (dropped, and so detached, when replaced).
+type PendingRead = Option<(FileReader, EventListener, EventListener)>;
+
+fn read_failed() -> InputError {
+    InputError::new(
+        "CSV",
+        i18n::IMPORT_READ_FAILED.zh,
+        i18n::IMPORT_READ_FAILED.en,
+    )
+}
+
+#[function_component(BaselineImport)]
+pub fn baseline_import(props: &BaselineImportProps) -> Html {
+    let lang = props.lang;
+    let pending: Rc<RefCell<PendingRead>> = use_mut_ref(|| None);
+
+    let on_file = {
+        let dispatch = props.dispatch.clone();
+        let pending = pending.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Let the same file be chosen again after it is fixed.
+            input.set_value("");
+            if file.size() > MAX_FILE_BYTES {
+                dispatch.dispatch(Action::ImportReadFailed(InputError::new(
+                    file.name(),
+                    "文件过大（人口表通常只有几KB）",
+                    "the file is too large (a population table is a few kilobytes)",
+                )));
+                return;
+            }
+            let Ok(reader) = FileReader::new() else {
+                dispatch.dispatch(Action::ImportReadFailed(read_failed()));
+                return;
+            };
+            let file_name = file.name();
+            let on_load = {
+                let dispatch = dispatch.clone();
+                let reader = reader.clone();
+                EventListener::new(&reader.clone(), "load", move |_| {
+                    match reader.result().ok().and_then(|v| v.as_string()) {
+                        Some(text) => dispatch.dispatch(Action::ImportPopulation {
+                            file_name: file_name.clone(),
+                            text,
+                        }),
+                        None => dispatch.dispatch(Action::ImportReadFailed(read_failed())),
+                    }
+                })
+            };
+            let on_error = {
+                let dispatch = dispatch.clone();
+                EventListener::new(&reader, "error", move |_| {
+                    dispatch.dispatch(Action::ImportReadFailed(read_failed()))
+                })
+            };
+            if reader.read_as_text(&file).is_err() {
+                dispatch.dispatch(Action::ImportReadFailed(read_failed()));
+                return;
+            }
+            *pending.borrow_mut() = Some((reader, on_load, on_error));
+        })
+    };
+    let on_download = {
+        let engine = props.engine.0.clone();
+        let custom = props.custom.is_some();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let name = if custom {
+                "population-custom.csv"
+            } else {
+                "licheng-population-2024.csv"
+            };
+            if download_text(
+                name,
+                "text/csv;charset=utf-8",
+                &population_csv(engine.baseline().population()),
+            )
+            .is_err()
+            {
+                gloo::console::warn!("the CSV download could not be started");
+            }
+        })
+    };
+    html! {
+        <section class="baseline-import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{ i18n::IMPORT_HEADING.get(lang) }</h2>
+            if props.custom.is_none() {
+                <p class="hint">{ i18n::OFFICIAL_BASELINE_NOTE.get(lang) }</p>
+            }
+            <label class="file-label" for="baseline-import">{ i18n::IMPORT_LABEL.get(lang) }</label>
+            <input type="file" id="baseline-import" accept=".csv,text/csv,text/plain" onchange={on_file}
+                aria-describedby={props.import_error.as_ref().map(|_| "import-error")} />
+            if let Some(error) = &props.import_error {
+                <p id="import-error" class="input-error" role="alert">
+                    { i18n::IMPORT_FAILED.get(lang) }{ " " }{ error.message(lang.error_code()) }
+                </p>
+            }
+            <p>
+                <a href="#" id="download-population" class="download-link" onclick={on_download}>
+                    { i18n::DOWNLOAD_TEMPLATE.get(lang) }
+                </a>
+            </p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CustomBaselineBannerProps {
+    pub lang: Lang,
+    pub custom: CustomBaseline,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// The banner across the page while an imported population is in use.
+#[function_component(CustomBaselineBanner)]
+pub fn custom_baseline_banner(props: &CustomBaselineBannerProps) -> Html {
+    let lang = props.lang;
+    let on_official = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UseOfficialBaseline))
+    };
+    html! {
+        <div id="custom-baseline-banner" class="banner banner-warning" role="status">
+            <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
+            <span>
+                { i18n::custom_baseline_banner(lang, &props.custom.file_name, &format::exact(props.custom.total, lang)) }
+            </span>
+            <button type="button" id="use-official-baseline" class="button" onclick={on_official}>
+                { i18n::RETURN_OFFICIAL.get(lang) }
+            </button>
+        </div>
+    }
+}

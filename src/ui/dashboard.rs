@@ -1,0 +1,225 @@
+//! The target dashboard (`#targets-table`): every target of the work plan with its clause,
+//! responsible units, projected value, threshold, margin, Monte Carlo probability and status
+//! (text, icon and colour), plus scenario A, B and their difference while comparing.
+
+use super::format;
+use super::i18n::{self, Lang};
+use super::state::{Action, Workbench};
+use crate::scenario::seeds::TargetDef;
+use crate::scenario::{Engine, Run};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TargetDashboardProps {
+    pub lang: Lang,
+    pub engine: Rc<EngineRef>,
+    pub run: Rc<Run>,
+    /// Scenario A's run while comparing.
+    #[prop_or_default]
+    pub compare: Option<Rc<Run>>,
+    /// Attainment probabilities (fractions 0–1) in plan order, once the Monte Carlo has run.
+    #[prop_or_default]
+    pub mc_probabilities: Option<Vec<f64>>,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// An engine compared by identity (it has no `PartialEq`; identity is what matters for
+/// re-rendering: a new engine means a new baseline).
+pub struct EngineRef(pub Rc<Engine>);
+
+impl PartialEq for EngineRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The full-precision text of a number for `data-value` (reads back to the same f64 in JS).
+pub fn data_value(v: f64) -> String {
+    format!("{v}")
+}
+
+/// A signed number: `+1.2万` / `-127`; zero and non-finite values carry no sign.
+fn signed(v: f64, unit: &str, lang: Lang) -> String {
+    let text = format::value_with_unit(v, unit, lang);
+    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条`.
+fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> String {
+    let unit = lang.pick(&def.unit_zh, &def.unit_en);
+    match def.comparator.as_str() {
+        "between" => format!(
+            "{} {}–{}",
+            i18n::BETWEEN.get(lang),
+            format::number(threshold, lang),
+            format::value_with_unit(high, unit, lang)
+        ),
+        other => {
+            let symbol = match other {
+                ">=" => "≥",
+                "<=" => "≤",
+                ">" => ">",
+                _ => other,
+            };
+            format!(
+                "{symbol} {}",
+                format::value_with_unit(threshold, unit, lang)
+            )
+        }
+    }
+}
+
+#[function_component(TargetDashboard)]
+pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
+    let lang = props.lang;
+    let plan = props.engine.0.plan();
+    let comparing = props.compare.is_some();
+    let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
+    let rows = plan.targets.iter().enumerate().map(|(i, def)| {
+        let Some(outcome) = props.run.outcomes.get(i) else {
+            return html! {};
+        };
+        let unit = lang.pick(&def.unit_zh, &def.unit_en);
+        let clause_text = if def.clause == 0 {
+            i18n::MAIN_GOALS.get(lang).to_string()
+        } else {
+            let clause_zh = plan
+                .tasks
+                .iter()
+                .find(|t| t.number == def.clause)
+                .map_or("", |t| t.clause_zh.as_str());
+            i18n::clause_label(lang, clause_zh, def.clause)
+        };
+        let show_task = {
+            let dispatch = props.dispatch.clone();
+            let clause = def.clause;
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                dispatch.dispatch(Action::ShowTask(clause));
+            })
+        };
+        let units = if lang == Lang::Zh { &def.units_zh } else { &def.units_en };
+        let probability = props
+            .mc_probabilities
+            .as_ref()
+            .and_then(|p| p.get(i))
+            .copied()
+            .filter(|p| p.is_finite());
+        let probability_cell = match probability {
+            Some(p) => html! {
+                <td class="num target-probability" data-value={data_value(p)}>
+                    { format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)) }
+                </td>
+            },
+            None => html! { <td class="num target-probability">{ format::MISSING }</td> },
+        };
+        let (status_class, icon, status_text) = if outcome.met {
+            ("status status-met", "✓", i18n::STATUS_MET)
+        } else {
+            ("status status-not-met", "✗", i18n::STATUS_NOT_MET)
+        };
+        let compare_cells: Option<(Html, Html)> = props.compare.as_ref().map(|a| match a.outcomes.get(i) {
+            Some(a_outcome) => {
+                let delta = outcome.value - a_outcome.value;
+                let (a_class, a_icon, a_text) = if a_outcome.met {
+                    ("mini-status status-met", "✓", i18n::STATUS_MET)
+                } else {
+                    ("mini-status status-not-met", "✗", i18n::STATUS_NOT_MET)
+                };
+                (
+                    html! {
+                        <td class="num target-value-a" data-value={data_value(a_outcome.value)}>
+                            { format::value_with_unit(a_outcome.value, unit, lang) }
+                            <span class={a_class} title={a_text.get(lang)} aria-label={a_text.get(lang)}>{ " " }{ a_icon }</span>
+                        </td>
+                    },
+                    html! {
+                        <td class="num target-delta" data-value={data_value(delta)}>{ signed(delta, unit, lang) }</td>
+                    },
+                )
+            }
+            None => (
+                html! { <td class="num">{ format::MISSING }</td> },
+                html! { <td class="num">{ format::MISSING }</td> },
+            ),
+        });
+        let (a_cell, delta_cell) = match compare_cells {
+            Some((a, d)) => (a, d),
+            None => (html! {}, html! {}),
+        };
+        html! {
+            <tr id={format!("target-{}", def.id)} class={if outcome.met { "row-met" } else { "row-not-met" }}>
+                <td class="target-clause">
+                    <a href={format!("#task-{}", def.clause)} onclick={show_task}>{ clause_text }</a>
+                </td>
+                <th scope="row" class="target-label">{ lang.pick(&def.label_zh, &def.label_en) }</th>
+                <td class="target-units">{ units.join(lang.pick("、", "; ")) }</td>
+                { a_cell }
+                <td class="num target-value" data-value={data_value(outcome.value)}>
+                    { format::value_with_unit(outcome.value, unit, lang) }
+                </td>
+                { delta_cell }
+                <td class="num target-threshold" data-value={data_value(outcome.threshold)}>
+                    { threshold_text(def, outcome.threshold, outcome.threshold_high, lang) }
+                </td>
+                <td class="num target-gap" data-value={data_value(outcome.gap)}>{ signed(outcome.gap, unit, lang) }</td>
+                { probability_cell }
+                <td class="target-status">
+                    <span class={status_class}>
+                        <span class="status-icon" aria-hidden="true">{ icon }</span>
+                        { " " }{ status_text.get(lang) }
+                    </span>
+                </td>
+            </tr>
+        }
+    });
+    let projected_header = if comparing {
+        format!(
+            "{} · {}",
+            i18n::COL_PROJECTED.get(lang),
+            i18n::SCENARIO_B.get(lang)
+        )
+    } else {
+        i18n::COL_PROJECTED.get(lang).to_string()
+    };
+    html! {
+        <section class="dashboard" aria-labelledby="targets-heading">
+            <div class="section-head">
+                <h2 id="targets-heading">{ i18n::TARGETS_HEADING.get(lang) }</h2>
+                <p class="summary-count" id="targets-met-count">
+                    <strong>{ format!("{met_count} / {}", plan.targets.len()) }</strong>
+                    { " " }{ i18n::SUMMARY_MET.get(lang) }
+                </p>
+            </div>
+            <div class="table-scroll">
+                <table id="targets-table" class="data-table targets-table">
+                    <caption>{ i18n::TARGETS_CAPTION.get(lang) }{ " " }{ i18n::GAP_HINT.get(lang) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ i18n::COL_CLAUSE.get(lang) }</th>
+                            <th scope="col">{ i18n::COL_TARGET.get(lang) }</th>
+                            <th scope="col">{ i18n::COL_UNITS.get(lang) }</th>
+                            if comparing {
+                                <th scope="col" class="num">{ format!("{} · {}", i18n::COL_PROJECTED.get(lang), i18n::SCENARIO_A.get(lang)) }</th>
+                            }
+                            <th scope="col" class="num">{ projected_header }</th>
+                            if comparing {
+                                <th scope="col" class="num">{ i18n::DELTA.get(lang) }</th>
+                            }
+                            <th scope="col" class="num">{ i18n::COL_THRESHOLD.get(lang) }</th>
+                            <th scope="col" class="num">{ i18n::COL_GAP.get(lang) }</th>
+                            <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
+                            <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,306 @@
+//! The left column: every lever of `LEVERS`, grouped by `Module` in collapsible groups, each
+//! with a slider, an exact number field with inline validation, its unit and valid range, a
+//! reset button and a provenance marker whose note opens on click or keyboard focus.
+
+use super::format;
+use super::i18n::{self, Lang};
+use super::state::{Action, Tab, Workbench};
+use crate::model::levers::{LeverId, LeverSpec, Levers, Module, Provenance, LEVERS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LeverPanelProps {
+    pub levers: Levers,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// All lever groups.
+#[function_component(LeverPanel)]
+pub fn lever_panel(props: &LeverPanelProps) -> Html {
+    let lang = props.lang;
+    let groups = Module::ALL.iter().map(|&module| {
+        let specs: Vec<&'static LeverSpec> =
+            LEVERS.iter().filter(|s| s.module == module).collect();
+        let changed = specs
+            .iter()
+            .filter(|s| props.levers.get(s.id) != s.default)
+            .count();
+        let controls = specs.iter().map(|spec| {
+            html! {
+                <LeverControl key={spec.key} id={spec.id} value={props.levers.get(spec.id)}
+                    lang={lang} dispatch={props.dispatch.clone()} />
+            }
+        });
+        let show_method = {
+            let dispatch = props.dispatch.clone();
+            let anchor = module_anchor(module);
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                dispatch.dispatch(Action::SetTab(Tab::Methods));
+                dispatch.dispatch(Action::ScrollTo(anchor.clone()));
+            })
+        };
+        html! {
+            <details class="lever-group" open=true id={format!("levers-{}", module_slug(module))}>
+                <summary class="lever-group-summary">
+                    <span class="lever-group-title">{ lang.pick(module.label_zh(), module.label_en()) }</span>
+                    if changed > 0 {
+                        <span class="badge badge-changed">
+                            { format!("{changed} {}", i18n::CHANGED_COUNT_SUFFIX.get(lang)) }
+                        </span>
+                    }
+                </summary>
+                <p class="lever-group-method">
+                    <a href={format!("#{}", module_anchor(module))} onclick={show_method}>
+                        { i18n::HOW_COMPUTED_LINK.get(lang) }
+                    </a>
+                </p>
+                { for controls }
+            </details>
+        }
+    });
+    html! {
+        <section class="lever-panel" aria-labelledby="levers-heading">
+            <h2 id="levers-heading">{ i18n::ASSUMPTIONS.get(lang) }</h2>
+            <p class="hint">{ i18n::ASSUMPTIONS_HINT.get(lang) }</p>
+            { for groups }
+        </section>
+    }
+}
+
+/// Stable id fragment of a module.
+pub fn module_slug(module: Module) -> &'static str {
+    match module {
+        Module::Population => "population",
+        Module::Employment => "employment",
+        Module::Housing => "housing",
+        Module::Schools => "schools",
+        Module::Coverage => "coverage",
+        Module::Delivery => "delivery",
+    }
+}
+
+/// The id of a module's "how this is computed" panel.
+pub fn module_anchor(module: Module) -> String {
+    format!("method-{}", module_slug(module))
+}
+
+/// A lever value as typed in the number field: the shortest text that reads back exactly.
+pub fn lever_text(value: f64) -> String {
+    format!("{value}")
+}
+
+/// Why the number field's text cannot be applied.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum InputProblem {
+    Empty,
+    NotANumber,
+    OutOfRange,
+}
+
+/// Reads the number field: its text, or `Err` with the problem. `bad_input` is the browser's
+/// flag for text it could not read as a number (the value is then empty).
+fn read_number(text: &str, bad_input: bool, spec: &LeverSpec) -> Result<f64, InputProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(if bad_input {
+            InputProblem::NotANumber
+        } else {
+            InputProblem::Empty
+        });
+    }
+    let value: f64 = text.parse().map_err(|_| InputProblem::NotANumber)?;
+    if !value.is_finite() {
+        return Err(InputProblem::NotANumber);
+    }
+    if value < spec.min || value > spec.max {
+        return Err(InputProblem::OutOfRange);
+    }
+    Ok(value)
+}
+
+fn problem_message(problem: InputProblem, spec: &LeverSpec, lang: Lang) -> String {
+    match problem {
+        InputProblem::Empty => i18n::INPUT_EMPTY.get(lang).to_string(),
+        InputProblem::NotANumber => i18n::INPUT_NOT_A_NUMBER.get(lang).to_string(),
+        InputProblem::OutOfRange => i18n::input_out_of_range(
+            lang,
+            &format::exact(spec.min, lang),
+            &format::exact(spec.max, lang),
+        ),
+    }
+}
+
+/// What the analyst has typed in a number field and not yet applied.
+#[derive(Clone, PartialEq, Debug)]
+struct Draft {
+    text: String,
+    problem: Option<InputProblem>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LeverControlProps {
+    pub id: LeverId,
+    pub value: f64,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// One lever: label, provenance marker, slider, number field, unit, range and reset.
+#[function_component(LeverControl)]
+pub fn lever_control(props: &LeverControlProps) -> Html {
+    let spec: &'static LeverSpec = props.id.spec();
+    let lang = props.lang;
+    let key = spec.key;
+    let draft = use_state_eq(|| None::<Draft>);
+    let note_open = use_state_eq(|| false);
+
+    // A change from elsewhere (undo, preset, reset) replaces whatever was typed.
+    {
+        let draft = draft.clone();
+        use_effect_with(props.value.to_bits(), move |_| draft.set(None));
+    }
+
+    let on_slide = {
+        let dispatch = props.dispatch.clone();
+        let id = props.id;
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().trim().parse::<f64>() {
+                dispatch.dispatch(Action::PreviewLever(id, v));
+            }
+        })
+    };
+    let on_slide_end = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::CommitPreview))
+    };
+    let on_type = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            let problem = read_number(&text, input.validity().bad_input(), spec).err();
+            draft.set(Some(Draft { text, problem }));
+        })
+    };
+    let on_number_change = {
+        let draft = draft.clone();
+        let dispatch = props.dispatch.clone();
+        let id = props.id;
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            match read_number(&text, input.validity().bad_input(), spec) {
+                Ok(v) => {
+                    draft.set(None);
+                    dispatch.dispatch(Action::SetLever(id, v));
+                }
+                Err(problem) => draft.set(Some(Draft {
+                    text,
+                    problem: Some(problem),
+                })),
+            }
+        })
+    };
+    let on_number_blur = {
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| draft.set(None))
+    };
+    let on_reset = {
+        let dispatch = props.dispatch.clone();
+        let id = props.id;
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetLever(id)))
+    };
+    let on_note_click = {
+        let note_open = note_open.clone();
+        Callback::from(move |_: MouseEvent| note_open.set(!*note_open))
+    };
+    let on_note_focus = {
+        let note_open = note_open.clone();
+        Callback::from(move |e: FocusEvent| {
+            let target: web_sys::Element = e.target_unchecked_into();
+            if target.matches(":focus-visible").unwrap_or(false) {
+                note_open.set(true);
+            }
+        })
+    };
+    let on_note_blur = {
+        let note_open = note_open.clone();
+        Callback::from(move |_: FocusEvent| note_open.set(false))
+    };
+
+    let value_text = lever_text(props.value);
+    let number_text = draft
+        .as_ref()
+        .map_or_else(|| value_text.clone(), |d| d.text.clone());
+    let problem = draft.as_ref().and_then(|d| d.problem);
+    let unit = lang.pick(spec.unit_zh, spec.unit_en);
+    let label = lang.pick(spec.label_zh, spec.label_en);
+    let is_default = props.value == spec.default;
+    let (prov_class, prov_label) = match spec.provenance {
+        Provenance::Published => ("prov prov-published", i18n::PROVENANCE_PUBLISHED),
+        Provenance::Plan => ("prov prov-plan", i18n::PROVENANCE_PLAN),
+        Provenance::Estimate => ("prov prov-estimate", i18n::PROVENANCE_ESTIMATE),
+    };
+    let range_text = format!(
+        "{} {} – {}{} · {} {}",
+        i18n::VALID_RANGE.get(lang),
+        format::exact(spec.min, lang),
+        format::exact(spec.max, lang),
+        if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {unit}")
+        },
+        i18n::DEFAULT.get(lang),
+        format::exact(spec.default, lang),
+    );
+    let error_id = format!("lever-{key}-error");
+    let range_id = format!("lever-{key}-range");
+    let note_id = format!("lever-{key}-note");
+    let described = if problem.is_some() {
+        format!("{error_id} {range_id}")
+    } else {
+        range_id.clone()
+    };
+    html! {
+        <div class={classes!("lever", (!is_default).then_some("lever-changed"))} id={format!("lever-{key}-control")}>
+            <div class="lever-head">
+                <label class="lever-label" for={format!("lever-{key}")}>{ label }</label>
+                <button type="button" class={prov_class} aria-expanded={note_open.to_string()}
+                    aria-controls={note_id.clone()} title={i18n::PROVENANCE_HINT.get(lang)}
+                    onclick={on_note_click} onfocus={on_note_focus} onblur={on_note_blur}>
+                    { prov_label.get(lang) }
+                </button>
+            </div>
+            <p class="prov-note" id={note_id} hidden={!*note_open}>
+                { lang.pick(spec.note_zh, spec.note_en) }
+            </p>
+            <div class="lever-inputs">
+                <input type="range" id={format!("lever-{key}")} class="lever-range"
+                    min={lever_text(spec.min)} max={lever_text(spec.max)} step={lever_text(spec.step)}
+                    value={value_text} aria-describedby={range_id.clone()}
+                    oninput={on_slide} onchange={on_slide_end} />
+                <input type="number" id={format!("lever-{key}-number")} class="lever-number"
+                    min={lever_text(spec.min)} max={lever_text(spec.max)} step={lever_text(spec.step)}
+                    value={number_text} aria-label={format!("{label} ({unit})")}
+                    aria-invalid={problem.is_some().to_string()} aria-describedby={described}
+                    oninput={on_type} onchange={on_number_change} onblur={on_number_blur} />
+                <span class="lever-unit">{ unit }</span>
+                <button type="button" id={format!("lever-{key}-reset")} class="icon-button lever-reset"
+                    disabled={is_default} onclick={on_reset}
+                    title={format!("{} {label}", i18n::RESET.get(lang))}
+                    aria-label={format!("{} {label}", i18n::RESET.get(lang))}>
+                    <span aria-hidden="true">{ "↺" }</span>
+                </button>
+            </div>
+            <p class="lever-range-text" id={range_id}>{ range_text }</p>
+            if let Some(problem) = problem {
+                <p class="input-error" id={error_id} role="alert">{ problem_message(problem, spec, lang) }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,242 @@
+//! The "how this is computed" panels, one per module plus the shared machinery (cohort step,
+//! life table, age schedules), in both languages. The English text is copied from the doc
+//! comments of `src/model/projection.rs`, `life_table.rs`, `schedules.rs` and `cohort.rs`; the
+//! Chinese is its translation. Keep them in step when a formula changes.
+
+use super::i18n::{self, Lang};
+use super::levers_panel::module_anchor;
+use crate::model::levers::Module;
+use yew::prelude::*;
+
+/// One formula block: a sentence or formula in each language.
+struct Para {
+    zh: &'static str,
+    en: &'static str,
+}
+
+/// One panel: its anchor, heading and paragraphs.
+struct Panel {
+    anchor: PanelAnchor,
+    heading_zh: &'static str,
+    heading_en: &'static str,
+    paras: &'static [Para],
+}
+
+enum PanelAnchor {
+    Module(Module),
+    Named(&'static str),
+}
+
+const fn p(zh: &'static str, en: &'static str) -> Para {
+    Para { zh, en }
+}
+
+const PANELS: &[Panel] = &[
+    Panel {
+        anchor: PanelAnchor::Module(Module::Population),
+        heading_zh: "人口",
+        heading_en: "Population",
+        paras: &[
+            p(
+                "按单岁年龄和性别逐年做队列要素推算（见下文“队列要素推算一步”）：存活率取自模型生命表，女性、男性出生时预期寿命分别为 e0f、e0m；生育率 F_x = tfr · g_x(mab)（伽马分布年龄模式，见“年龄模式”）；出生性别比 srb / 100；每年净迁入 mig 人，按 Rogers–Castro 年龄模式分布，其中男性占 migm %。",
+                "The annual cohort-component step by single year of age and sex (see “One cohort-component step”): survival from the model life table at e0f / e0m; fertility F_x = tfr · g_x(mab) (gamma pattern, see “Age schedules”); sex ratio at birth srb / 100; net migrants mig per year spread by the Rogers–Castro profile, migm % men.",
+            ),
+            p(
+                "增速 g_t = P_t / P_{t−1} − 1。目标“常住人口年均增速超全市水平”取2025—2028年复合平均增速 (Π(1 + g_t/100))^(1/n) − 1，与泉州市增速假设 qzg 比较（严格大于）。",
+                "Growth g_t = P_t / P_{t−1} − 1. The target “average growth above the city's” takes the compound average over 2025–2028, (Π(1 + g_t/100))^(1/n) − 1, and compares it with the Quanzhou growth assumption qzg (strictly greater).",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Module(Module::Employment),
+        heading_zh: "就业",
+        heading_en: "Employment",
+        paras: &[
+            p(
+                "劳动力 LF_t = Σ_{a,s} P_{a,s,t} · π_{a,s} · κ，其中 π 为标准劳动参与年龄模式（见“年龄模式”），κ 使基期15—64岁劳动参与率等于 lfp（任一年龄上限0.99）。",
+                "Labour force LF_t = Σ_{a,s} P_{a,s,t} · π_{a,s} · κ, with the standard participation schedule π (see “Age schedules”) scaled by κ so that the base-year participation at ages 15–64 equals lfp (capped at 0.99 for any age).",
+            ),
+            p(
+                "供给 E^s_t = LF_t · (1 − ur)；需求 E^d_t = E^d_{t−1} · (1 + gdp · el)，E^d_0 = E^s_0；就业 E_t = min(E^s_t, E^d_t)。",
+                "Supply E^s_t = LF_t · (1 − ur); demand E^d_t = E^d_{t−1} · (1 + gdp · el), E^d_0 = E^s_0; employment E_t = min(E^s_t, E^d_t).",
+            ),
+            p(
+                "城镇新增就业（总流量：当年新走上城镇岗位的人数）J_t = max(0, E_t − E_{t−1}) + to · E_{t−1}；目标按2025—2028年累计计算。",
+                "New urban jobs (城镇新增就业, a gross flow: people newly taking up urban jobs) J_t = max(0, E_t − E_{t−1}) + to · E_{t−1}; the target sums 2025–2028.",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Module(Module::Housing),
+        heading_zh: "住房",
+        heading_en: "Housing",
+        paras: &[
+            p(
+                "户均人口 h_t = hhs + hht · (t − 基期)；家庭户 H_t = P_t / h_t；新增家庭户 ΔH_t；住房需求 max(0, ΔH_t) + ren。",
+                "Household size h_t = hhs + hht · (t − base); households H_t = P_t / h_t; new households ΔH_t; housing need max(0, ΔH_t) + ren.",
+            ),
+            p(
+                "符合条件的保障性租赁住房需求 A_t = (max(0, mig)/h_t + Y_t/h_t) · elig · take，Y_t 为当年满22岁的常住人口（新组建家庭的青年）。供给每年 aff 套；覆盖率为累计供给除以累计需求。",
+                "Eligible affordable-rental need A_t = (max(0, mig)/h_t + Y_t/h_t) · elig · take, where Y_t is the number of residents who turn 22 in year t (young workers forming households). Supply aff units a year; coverage is cumulative supply over cumulative need.",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Module(Module::Schools),
+        heading_zh: "学位",
+        heading_en: "School places",
+        paras: &[
+            p(
+                "在校生：小学6—11岁，初中12—14岁（年末年龄）；随迁子女占各学段 mpup %。",
+                "Pupils: primary ages 6–11, junior-middle 12–14 (end-of-year ages); migrant pupils mpup % of each.",
+            ),
+            p(
+                "公办学位容量第一年按公布的新增学位增加，此后每年增加 plc 个，其中小学占 plp %。本地学生中就读公办的（占 lpub %）先安排；随迁子女公办就读人数 = min(随迁子女, max(0, 学位 − 公办就读本地学生))，报告其占全部随迁子女的比例。",
+                "Public capacity grows by the published places in the first year, then plc a year, plp % primary. Local pupils in public schools (lpub % of them) are placed first; migrant children in public schools min(migrant pupils, max(0, capacity − local pupils in public)); their share of all migrant pupils is reported.",
+            ),
+            p(
+                "学位缺口 max(0, 在校生 − 学位)。所需教师按城市生师比标准：小学19:1、初中13.5:1（国办发〔2001〕74号）。",
+                "Shortfall max(0, pupils − capacity). Teachers needed at the national urban staffing ratios: 19 primary and 13.5 junior pupils per teacher (国办发〔2001〕74号).",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Module(Module::Coverage),
+        heading_zh: "医保",
+        heading_en: "Medical insurance",
+        paras: &[
+            p(
+                "新迁入人口 N_t = max(0, mig)，到达时参保 insn %；已参保者每年断保 lap %；每年动员未参保者的 ins % 参保：c'_t = (c_{t−1} · (P_t − N_t) + insn · N_t) / P_t，c_t = c'_t · (1 − lap) + (1 − c'_t) · ins。",
+                "With newcomers N_t = max(0, mig) insured at insn % and a yearly lapse lap % and enrolment drive ins % of the uninsured: c'_t = (c_{t−1} · (P_t − N_t) + insn · N_t) / P_t, c_t = c'_t · (1 − lap) + (1 − c'_t) · ins.",
+            ),
+            p(
+                "长期水平为 ins / (ins + lap)。",
+                "The long-run level is ins / (ins + lap).",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Module(Module::Delivery),
+        heading_zh: "项目推进",
+        heading_en: "Delivery",
+        paras: &[p(
+            "计划工程按参数设定的进度推进（每年若干，或到期达到的数量），例如5G基站累计 = Σ g5，雨水管网每年 pipe 公里。",
+            "Planned works at the pace the levers set (per year, or a count reached): for example 5G sites cumulative = Σ g5, rain pipes pipe km a year.",
+        )],
+    },
+    Panel {
+        anchor: PanelAnchor::Named("method-cohort"),
+        heading_zh: "队列要素推算一步",
+        heading_en: "One cohort-component step",
+        paras: &[
+            p(
+                "约定见 Preston、Heuveline、Guillot（2001）第6章及联合国 ccmpp。年龄组宽 w 年（逐年推算 w = 1），推算步长 w 年；组 x 含年龄 [x·w, (x+1)·w)，最后一组为开放组。",
+                "Conventions as in Preston, Heuveline & Guillot (2001), ch. 6, and UN ccmpp. Age groups have width w years (1 for annual steps) and the step is w years. Group x holds ages [x·w, (x+1)·w); the last group is open.",
+            ),
+            p(
+                "存活：由生命表人年数 nLx（基数 l0）得 S_x = L_{x+1} / L_x，把组 x 移入 x+1；开放组接收 (P_{n−2} + P_{n−1}) · T_{n−1} / (L_{n−2} + T_{n−1})，T_{n−1} 为开放组内生存人年数；出生存活到组0的比例为 L_0 / (w · l0)。",
+                "Survival. From life-table person-years nLx (radix l0): S_x = L_{x+1} / L_x moves group x into x+1; the open group receives (P_{n−2} + P_{n−1}) · T_{n−1} / (L_{n−2} + T_{n−1}), where T_{n−1} is the person-years lived in the open group; births survive to group 0 with L_0 / (w · l0).",
+            ),
+            p(
+                "生育：B = w · Σ_x F_x · (W_x(t) + W_x(t+w)) / 2，F_x 为每妇女年出生数（两性合计），W_x 为期初和期末妇女数。女婴 B / (1 + SRB)，男婴 B · SRB / (1 + SRB)，SRB 为每名女婴对应的男婴数。",
+                "Fertility. B = w · Σ_x F_x · (W_x(t) + W_x(t+w)) / 2, with F_x births (both sexes) per woman-year and W_x women at the start and end of the step. Female births are B / (1 + SRB), male births B · SRB / (1 + SRB), with SRB males per female.",
+            ),
+            p(
+                "迁移（“均匀”约定）：M_x 为期末在组 x 的各性别净迁入人数；一半在期初加入（随期末落在 x 的队列，承受其存活率；组0随出生），一半在期末加入：P_x(t+w) = (P_{x−1}(t) + M_x/2) · S_{x−1} + M_x/2。",
+                "Migration (the “even” convention). M_x net migrants of each sex in group x at the end of the step; half join at the start (with the cohort that ends in x, exposed to its survival; for group 0 with the births) and half at the end: P_x(t+w) = (P_{x−1}(t) + M_x/2) · S_{x−1} + M_x/2.",
+            ),
+            p(
+                "核算：死亡为存活率从所有暴露人口中移除的人数，因此每一步都满足 P(t+w) = P(t) + B − D + M（测试中检验）。",
+                "Accounting. Deaths are what survival removes from everyone exposed, so P(t+w) = P(t) + B − D + M holds for every step (checked in the tests).",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Named("method-life-table"),
+        heading_zh: "模型生命表",
+        heading_en: "The model life table",
+        paras: &[
+            p(
+                "一条标准死亡力（Siler 风险：婴儿项、常数项与 Gompertz 项）μ_std(x) = A·e^(−B·x) + C + D·e^(G·x)，A = 0.03，B = 8，C = 0.0002，D = 5·10⁻⁶，G = 0.115。",
+                "One standard force of mortality (a Siler hazard: infant, constant and Gompertz terms) μ_std(x) = A·e^(−B·x) + C + D·e^(G·x), with A = 0.03, B = 8, C = 0.0002, D = 5·10⁻⁶, G = 0.115.",
+            ),
+            p(
+                "各性别乘以水平系数 k：μ(x) = k·μ_std(x)，故 l(x) = exp(−k·H(x))，累积风险有闭式解 H(x) = A/B·(1 − e^(−B·x)) + C·x + D/G·(e^(G·x) − 1)。[x, x+1) 内的人年数用辛普森公式对 l 积分；开放组积分到130岁（在所有允许水平下 l < 10⁻¹⁷）。用带保护的牛顿迭代求 k，使 e0 = Σ L_x 等于目标值（e0f 或 e0m）。",
+                "It is scaled by a level k per sex: μ(x) = k·μ_std(x), so l(x) = exp(−k·H(x)) with the closed-form cumulative hazard H(x) = A/B·(1 − e^(−B·x)) + C·x + D/G·(e^(G·x) − 1). Person-years in [x, x+1) use Simpson's rule on l; the open group integrates to age 130 (where l < 10⁻¹⁷ at every admissible level). k is found by safeguarded Newton iteration so that e0 = Σ L_x equals the target (e0f or e0m).",
+            ),
+            p(
+                "k = 1 时 e0 ≈ 81.3，婴儿死亡率 q0 ≈ 3.9‰；Gompertz 斜率0.115是低死亡率人口的典型值（如80岁死亡率约为60岁的十倍）。按比例放大 Gompertz 风险相当于把成年死亡率沿年龄轴平移 ln k / G 年。",
+                "At k = 1, e0 ≈ 81.3, infant mortality q0 ≈ 3.9 ‰ and the Gompertz slope 0.115 is typical of low-mortality populations (e.g. mortality at 80 about ten times that at 60). Proportional scaling of a Gompertz hazard is equivalent to shifting adult mortality along the age axis by ln k / G years.",
+            ),
+            p(
+                "估算：形状参数由我们选定，以得到中国城镇水平（q0 为千分之几，e0 接近福建2024年的79.3岁）；鲤城区未公布生命表。",
+                "Estimate: the shape parameters are ours, chosen to give Chinese urban levels (q0 of a few per thousand, e0 near Fujian's 79.3 in 2024); no Licheng life table is published.",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Named("method-schedules"),
+        heading_zh: "年龄模式",
+        heading_en: "Age schedules",
+        paras: &[
+            p(
+                "生育年龄模式（15—49岁，合计为1，F_x = TFR · pattern_x）：对 年龄 − 14.5 取伽马密度，均值为平均生育年龄 m（mab），标准差5.5岁，在年中 x + 0.5 取值并在15—49岁归一化：f(x) ∝ (x + 0.5 − 14.5)^(α−1) · e^(−(x + 0.5 − 14.5)/β)，α = ((m − 14.5)/5.5)²，β = 5.5² / (m − 14.5)。",
+                "Fertility age pattern for ages 15–49, summing to 1, so that F_x = TFR · pattern_x: a gamma density over age − 14.5 with mean m (mab, mean age of childbearing) and standard deviation 5.5 years, evaluated at mid-year x + 0.5 and normalised over 15–49: f(x) ∝ (x + 0.5 − 14.5)^(α−1) · e^(−(x + 0.5 − 14.5)/β), α = ((m − 14.5)/5.5)², β = 5.5² / (m − 14.5).",
+            ),
+            p(
+                "净迁入年龄分布（逐岁，合计为1）：Rogers–Castro 模型表的“基本”参数（Rogers & Castro 1981）——少儿项 0.02·e^(−0.10·x)、劳动年龄峰 0.06·e^(−0.10·(x−20) − e^(−0.40·(x−20))) 与常数0.003。儿童随父母迁移，高峰在二十岁出头。",
+                "Net-migrant age profile (single years, summing to 1): the Rogers–Castro model schedule with its “fundamental” parameters (Rogers & Castro 1981): a childhood component 0.02·e^(−0.10·x), a labour-force peak 0.06·e^(−0.10·(x−20) − e^(−0.40·(x−20))) and a constant 0.003. Children move with their parents; the peak sits in the early twenties.",
+            ),
+            p(
+                "劳动参与（缩放前）按5岁组阶梯，15—19岁至65岁以上（估算，参照中国2020年普查经济活动模式：20岁以下在校多而低，男性25—54岁接近全部参与，女性较低，并在法定退休年龄女50/55岁、男60岁后下降）：女 [0.06, 0.55, 0.84, 0.85, 0.85, 0.84, 0.80, 0.62, 0.40, 0.22, 0.04]，男 [0.08, 0.60, 0.93, 0.96, 0.96, 0.96, 0.94, 0.90, 0.80, 0.45, 0.08]。",
+                "Labour-force participation before scaling: a step schedule by 5-year group, ages 15–19 … 65+ (estimate shaped on China's 2020 census economic-activity pattern: low under 20 while in school, near-full for men 25–54, lower for women and falling after the statutory retirement ages 50/55 for women and 60 for men): women [0.06, 0.55, 0.84, 0.85, 0.85, 0.84, 0.80, 0.62, 0.40, 0.22, 0.04], men [0.08, 0.60, 0.93, 0.96, 0.96, 0.96, 0.94, 0.90, 0.80, 0.45, 0.08].",
+            ),
+        ],
+    },
+    Panel {
+        anchor: PanelAnchor::Named("method-targets"),
+        heading_zh: "目标如何判定",
+        heading_en: "How targets are judged",
+        paras: &[
+            p(
+                "累计（Cumulative）：目标年份逐年值之和。每年（EachYear）：每一年都须达到，显示最差的一年。期末（Final）：目标最后一年的值。平均（Average）：逐年增速的复合平均 (Π(1 + g_t/100))^(1/n) − 1。",
+                "Cumulative: the sum of the yearly values over the target's years. EachYear: the target must hold in every year; the value shown is the worst year. Final: the value in the target's last year. Average: the compound average of yearly growth rates, (Π(1 + g_t/100))^(1/n) − 1.",
+            ),
+            p(
+                "差距为带符号的余量：达成时为正（超出多少），未达成时为负（差多少）。",
+                "The gap is the signed margin: positive when met by that much, negative when short by that much.",
+            ),
+        ],
+    },
+];
+
+#[derive(Properties, PartialEq)]
+pub struct MethodsPanelProps {
+    pub lang: Lang,
+}
+
+#[function_component(MethodsPanel)]
+pub fn methods_panel(props: &MethodsPanelProps) -> Html {
+    let lang = props.lang;
+    let panels = PANELS.iter().map(|panel| {
+        let anchor = match panel.anchor {
+            PanelAnchor::Module(m) => module_anchor(m),
+            PanelAnchor::Named(name) => name.to_string(),
+        };
+        html! {
+            <details class="method" id={anchor} open=true>
+                <summary><h3>{ lang.pick(panel.heading_zh, panel.heading_en) }</h3></summary>
+                { for panel.paras.iter().map(|para| html! {
+                    <p class="formula">{ lang.pick(para.zh, para.en) }</p>
+                }) }
+            </details>
+        }
+    });
+    html! {
+        <section class="methods" aria-labelledby="methods-heading">
+            <h2 id="methods-heading">{ i18n::METHODS_HEADING.get(lang) }</h2>
+            <p class="hint">{ i18n::METHODS_INTRO.get(lang) }</p>
+            { for panels }
+        </section>
+    }
+}

@@ -1,0 +1,377 @@
+//! The workbench's state and every change to it (a Yew reducer): the levers and their
+//! deterministic run, undo/redo history, the pinned comparison scenario, the baseline in use
+//! (official or imported), the language, the open tab and the Monte Carlo probabilities.
+//!
+//! Every action is total: bad input becomes a message in the state, never a panic, and a
+//! rejected input leaves the scenario exactly as it was.
+
+use super::i18n::Lang;
+use crate::model::levers::{LeverId, Levers};
+use crate::scenario::presets::Preset;
+use crate::scenario::{population_csv, Engine, InputError, Run};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many undo steps are kept.
+const HISTORY_LIMIT: usize = 200;
+
+/// The main area's tabs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Tab {
+    #[default]
+    Dashboard,
+    WorkPlan,
+    Sources,
+    Methods,
+}
+
+impl Tab {
+    /// Every tab in display order.
+    pub const ALL: [Tab; 4] = [Tab::Dashboard, Tab::WorkPlan, Tab::Sources, Tab::Methods];
+
+    /// Stable id fragment (`tab-<slug>`, `panel-<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "dashboard",
+            Tab::WorkPlan => "workplan",
+            Tab::Sources => "sources",
+            Tab::Methods => "methods",
+        }
+    }
+}
+
+/// Scenario A, pinned for comparison, with its run on the current baseline.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub levers: Levers,
+    pub run: Rc<Run>,
+}
+
+/// The imported population in use instead of the official one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomBaseline {
+    pub file_name: String,
+    pub total: f64,
+}
+
+/// Everything the workbench shows.
+#[derive(Clone, Debug)]
+pub struct Workbench {
+    /// The embedded Licheng engine, built once.
+    pub official: Rc<Engine>,
+    /// The engine in use (`official` or one on an imported population).
+    pub engine: Rc<Engine>,
+    pub custom_baseline: Option<CustomBaseline>,
+    pub levers: Levers,
+    /// The run of `levers` on `engine`.
+    pub run: Rc<Run>,
+    /// Why the latest levers could not be run (the previous run is still shown).
+    pub run_error: Option<InputError>,
+    pub compare: Option<Comparison>,
+    pub lang: Lang,
+    pub tab: Tab,
+    /// Target-attainment probabilities from the Monte Carlo worker, in plan order (fractions
+    /// 0–1). Cleared whenever the scenario or baseline changes, so stale values never show.
+    pub mc_probabilities: Option<Vec<f64>>,
+    /// The last rejected import, shown in `#import-error`.
+    pub import_error: Option<InputError>,
+    /// The work plan browser's filters: a unit (its English name, the canonical key) and text.
+    pub workplan_unit: Option<String>,
+    pub workplan_query: String,
+    /// An element to scroll to after the next render, with a counter so that asking twice for
+    /// the same element scrolls twice.
+    pub scroll_request: Option<(String, u32)>,
+    past: Vec<Levers>,
+    future: Vec<Levers>,
+    /// The levers before a slider drag (or typing) began; pushed on commit.
+    drag_origin: Option<Levers>,
+}
+
+/// Everything that can happen to the workbench.
+pub enum Action {
+    /// A live change while a slider is dragged: applied at once, one undo step per drag.
+    PreviewLever(LeverId, f64),
+    /// Ends a drag: the change since the drag began becomes one undo step.
+    CommitPreview,
+    /// A committed change of one lever (its own undo step).
+    SetLever(LeverId, f64),
+    ResetLever(LeverId),
+    ResetAll,
+    ApplyPreset(&'static Preset),
+    /// Replaces every lever (e.g. from a link), as one undo step.
+    ReplaceLevers(Box<Levers>),
+    Undo,
+    Redo,
+    PinA,
+    ClearCompare,
+    SetLang(Lang),
+    SetTab(Tab),
+    /// Opens the work plan at a task (`task-<n>`), clearing filters that would hide it.
+    ShowTask(u32),
+    /// Opens the dashboard at a target row (`target-<id>`).
+    ShowTarget(String),
+    /// Scrolls to (and focuses) the element with this id after the next render.
+    ScrollTo(String),
+    SetWorkplanUnit(Option<String>),
+    SetWorkplanQuery(String),
+    /// A population CSV the analyst chose: file name and text.
+    ImportPopulation {
+        file_name: String,
+        text: String,
+    },
+    /// The chosen file could not be read.
+    ImportReadFailed(InputError),
+    UseOfficialBaseline,
+    SetMcProbabilities(Option<Vec<f64>>),
+}
+
+impl Workbench {
+    /// The official baseline with every lever at its default, in Chinese.
+    pub fn new() -> Self {
+        let official = Rc::new(Engine::licheng());
+        let levers = Levers::default();
+        let (run, run_error) = match official.run(&levers) {
+            Ok(run) => (run, None),
+            Err(e) => (empty_run(), Some(e)),
+        };
+        Workbench {
+            engine: official.clone(),
+            official,
+            custom_baseline: None,
+            levers,
+            run: Rc::new(run),
+            run_error,
+            compare: None,
+            lang: Lang::Zh,
+            tab: Tab::Dashboard,
+            mc_probabilities: None,
+            import_error: None,
+            workplan_unit: None,
+            workplan_query: String::new(),
+            scroll_request: None,
+            past: Vec::new(),
+            future: Vec::new(),
+            drag_origin: None,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty() || self.drag_in_progress_changed()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    fn drag_in_progress_changed(&self) -> bool {
+        self.drag_origin.as_ref().is_some_and(|o| *o != self.levers)
+    }
+
+    /// Runs `levers` and makes them current (no history change). On a run error the levers
+    /// are not applied and the error is kept for display.
+    fn apply(&mut self, levers: Levers) -> bool {
+        match self.engine.run(&levers) {
+            Ok(run) => {
+                if levers != self.levers {
+                    self.mc_probabilities = None;
+                }
+                self.levers = levers;
+                self.run = Rc::new(run);
+                self.run_error = None;
+                true
+            }
+            Err(e) => {
+                self.run_error = Some(e);
+                false
+            }
+        }
+    }
+
+    /// Finishes a drag in progress: its change becomes one undo step.
+    fn finish_drag(&mut self) {
+        if let Some(origin) = self.drag_origin.take() {
+            if origin != self.levers {
+                self.push_past(origin);
+            }
+        }
+    }
+
+    fn push_past(&mut self, levers: Levers) {
+        self.past.push(levers);
+        if self.past.len() > HISTORY_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+
+    /// Makes `levers` current as one undo step (nothing happens if they equal the current).
+    fn commit(&mut self, levers: Levers) {
+        self.finish_drag();
+        if levers == self.levers {
+            return;
+        }
+        let before = self.levers.clone();
+        if self.apply(levers) {
+            self.push_past(before);
+        }
+    }
+
+    /// Re-runs the current and the pinned levers on a new engine.
+    fn switch_engine(&mut self, engine: Rc<Engine>) -> Result<(), InputError> {
+        let run = engine.run(&self.levers)?;
+        let compare = match &self.compare {
+            Some(c) => Some(Comparison {
+                levers: c.levers.clone(),
+                run: Rc::new(engine.run(&c.levers)?),
+            }),
+            None => None,
+        };
+        self.engine = engine;
+        self.run = Rc::new(run);
+        self.run_error = None;
+        self.compare = compare;
+        self.mc_probabilities = None;
+        Ok(())
+    }
+
+    fn import_population(&mut self, file_name: String, text: &str) {
+        let attempt = population_csv::parse(text)
+            .and_then(|population| {
+                let total = population.total();
+                let baseline = self.official.baseline().with_population(population)?;
+                Ok((Engine::new(baseline, true)?, total))
+            })
+            .and_then(|(engine, total)| {
+                self.switch_engine(Rc::new(engine))?;
+                Ok(total)
+            });
+        match attempt {
+            Ok(total) => {
+                self.custom_baseline = Some(CustomBaseline { file_name, total });
+                self.import_error = None;
+            }
+            Err(e) => self.import_error = Some(e),
+        }
+    }
+}
+
+impl Default for Workbench {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A run with no years, shown only if even the default levers cannot be computed.
+fn empty_run() -> Run {
+    Run {
+        projection: crate::model::projection::Projection {
+            years: Vec::new(),
+            populations: Vec::new(),
+        },
+        outcomes: Vec::new(),
+    }
+}
+
+impl Reducible for Workbench {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::PreviewLever(id, value) => {
+                let mut levers = s.levers.clone();
+                if levers.set(id, value).is_ok() && levers != s.levers {
+                    if s.drag_origin.is_none() {
+                        s.drag_origin = Some(s.levers.clone());
+                    }
+                    s.apply(levers);
+                }
+            }
+            Action::CommitPreview => s.finish_drag(),
+            Action::SetLever(id, value) => {
+                let mut levers = s.levers.clone();
+                if levers.set(id, value).is_ok() {
+                    s.commit(levers);
+                }
+            }
+            Action::ResetLever(id) => {
+                let mut levers = s.levers.clone();
+                if levers.set(id, id.spec().default).is_ok() {
+                    s.commit(levers);
+                }
+            }
+            Action::ResetAll => s.commit(Levers::default()),
+            Action::ApplyPreset(preset) => {
+                if let Ok(levers) = Levers::with_overrides(preset.overrides) {
+                    s.commit(levers);
+                }
+            }
+            Action::ReplaceLevers(levers) => s.commit(*levers),
+            Action::Undo => {
+                s.finish_drag();
+                if let Some(previous) = s.past.pop() {
+                    let current = s.levers.clone();
+                    if s.apply(previous.clone()) {
+                        s.future.push(current);
+                    } else {
+                        s.past.push(previous);
+                    }
+                }
+            }
+            Action::Redo => {
+                s.finish_drag();
+                if let Some(next) = s.future.pop() {
+                    let current = s.levers.clone();
+                    if s.apply(next.clone()) {
+                        s.past.push(current);
+                    } else {
+                        s.future.push(next);
+                    }
+                }
+            }
+            Action::PinA => {
+                s.finish_drag();
+                s.compare = Some(Comparison {
+                    levers: s.levers.clone(),
+                    run: s.run.clone(),
+                });
+            }
+            Action::ClearCompare => s.compare = None,
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SetTab(tab) => s.tab = tab,
+            Action::ShowTask(number) => {
+                s.tab = Tab::WorkPlan;
+                s.workplan_unit = None;
+                s.workplan_query.clear();
+                s.scroll_request = Some((format!("task-{number}"), next_nonce(&s.scroll_request)));
+            }
+            Action::ShowTarget(id) => {
+                s.tab = Tab::Dashboard;
+                s.scroll_request = Some((format!("target-{id}"), next_nonce(&s.scroll_request)));
+            }
+            Action::ScrollTo(element_id) => {
+                s.scroll_request = Some((element_id, next_nonce(&s.scroll_request)));
+            }
+            Action::SetWorkplanUnit(unit) => s.workplan_unit = unit,
+            Action::SetWorkplanQuery(query) => s.workplan_query = query,
+            Action::ImportPopulation { file_name, text } => s.import_population(file_name, &text),
+            Action::ImportReadFailed(e) => s.import_error = Some(e),
+            Action::UseOfficialBaseline => {
+                let official = s.official.clone();
+                match s.switch_engine(official) {
+                    Ok(()) => {
+                        s.custom_baseline = None;
+                        s.import_error = None;
+                    }
+                    Err(e) => s.run_error = Some(e),
+                }
+            }
+            Action::SetMcProbabilities(p) => s.mc_probabilities = p,
+        }
+        Rc::new(s)
+    }
+}
+
+fn next_nonce(previous: &Option<(String, u32)>) -> u32 {
+    previous.as_ref().map_or(0, |(_, n)| n.wrapping_add(1))
+}
