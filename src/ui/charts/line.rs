@@ -34,11 +34,12 @@ pub struct LineChartProps {
 /// The viewBox size; the SVG scales to the figure's width and keeps this aspect ratio.
 const W: f64 = 640.0;
 const H: f64 = 300.0;
-const TOP: f64 = 26.0;
+const TOP: f64 = 32.0;
 const RIGHT: f64 = 18.0;
 const BOTTOM: f64 = 30.0;
-/// The font size (in viewBox units) the margins are estimated for, with some room to spare.
-const EM: f64 = 13.0;
+/// The font size (in viewBox units) the margins are estimated for: the largest the stylesheet
+/// uses for ticks (narrow screens), so labels fit at every size.
+const EM: f64 = 17.0;
 const MARKER: f64 = 4.0;
 
 /// A band's level and its cleaned `(year, low, high)` points.
@@ -138,7 +139,9 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         html! {
             <g class="chart-ytick">
                 <line class="chart-grid" x1={coord(x0)} x2={coord(x1)} y1={y.clone()} y2={y.clone()} />
-                <text class="chart-tick" x={coord(x0 - 6.0)} y={y} dy="0.35em" text-anchor="end">{ label.clone() }</text>
+                if has_data {
+                    <text class="chart-tick" x={coord(x0 - 6.0)} y={y} dy="0.35em" text-anchor="end">{ label.clone() }</text>
+                }
             </g>
         }
     });
@@ -272,7 +275,6 @@ pub fn line_chart(props: &LineChartProps) -> Html {
             x: px(year),
             y: ys.map(v),
             width: W,
-            height: H,
             title: s.label.clone(),
             lines,
         })
@@ -280,7 +282,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
 
     let unit_label = (!unit.is_empty()).then(|| {
         html! {
-            <text class="chart-unit-label" x="4" y={coord(TOP - 10.0)} text-anchor="start">
+            <text class="chart-unit-label" x="4" y={coord(TOP - 14.0)} text-anchor="start">
                 { format!("{}{}", tr(lang, "单位：", "Unit: "), unit) }
             </text>
         }
@@ -316,8 +318,8 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                         <text class="chart-empty" x={coord((x0 + x1) / 2.0)} y={coord((y0 + y1) / 2.0)}
                             text-anchor="middle">{ no_data(lang) }</text>
                     }
+                    { tooltip(tip.as_ref()) }
                 </svg>
-                { tooltip(tip.as_ref()) }
             </div>
             { table(props, &series, &bands, target.as_ref(), lang) }
         </figure>

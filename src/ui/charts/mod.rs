@@ -181,45 +181,55 @@ pub(crate) fn target_swatch() -> Html {
     }
 }
 
-/// What a tooltip shows and where: `(x, y)` in viewBox units of a `width × height` SVG.
+/// What a tooltip shows and where: `(x, y)` in viewBox units of an SVG `width` wide.
 #[derive(Clone, PartialEq, Debug)]
 pub(crate) struct Tip {
     pub x: f64,
     pub y: f64,
     pub width: f64,
-    pub height: f64,
     pub title: String,
     pub lines: Vec<String>,
 }
 
-/// The tooltip: an HTML box positioned over the SVG in percentages of its viewBox (the SVG keeps
-/// its aspect ratio), so its text wraps and scales with the page's fonts. Hidden from assistive
-/// technology: the focused mark's `aria-label` already says the same.
+/// The room a tooltip may take (viewBox units); its HTML box sizes itself to its text inside.
+const TIP_W: f64 = 360.0;
+const TIP_H: f64 = 150.0;
+/// Distance between the mark and the tooltip.
+const TIP_GAP: f64 = 10.0;
+
+/// The tooltip, drawn last inside the SVG: a `<foreignObject>` holding an HTML box, so its text
+/// wraps and its size follows the page's fonts (also in the presentation mode). Placement is by
+/// attributes and classes only: the page's Content-Security-Policy forbids inline styles. Hidden
+/// from assistive technology: the focused mark's `aria-label` already says the same.
 pub(crate) fn tooltip(tip: Option<&Tip>) -> Html {
     let Some(tip) = tip else {
         return html! {};
     };
-    let (w, h) = (tip.width.max(1.0), tip.height.max(1.0));
-    let left = (tip.x / w * 100.0).clamp(0.0, 100.0);
-    let top = (tip.y / h * 100.0).clamp(0.0, 100.0);
-    let horizontal = if left < 25.0 {
-        "chart-tip-right"
-    } else if left > 75.0 {
-        "chart-tip-left"
+    let w = tip.width.max(TIP_W);
+    // Horizontally: centred on the mark, or to one side of it near the chart's edges.
+    let (x, horizontal) = if tip.x < TIP_W / 2.0 {
+        (tip.x - TIP_GAP, "chart-tip-right")
+    } else if tip.x > w - TIP_W / 2.0 {
+        (tip.x - TIP_W + TIP_GAP, "chart-tip-left")
     } else {
-        "chart-tip-center"
+        (tip.x - TIP_W / 2.0, "chart-tip-center")
     };
-    let vertical = if top < 30.0 {
-        "chart-tip-below"
+    // Vertically: above the mark unless it is near the top (the SVG lets it overflow).
+    let (y, vertical) = if tip.y > 80.0 {
+        (tip.y - TIP_GAP - TIP_H, "chart-tip-above")
     } else {
-        "chart-tip-above"
+        (tip.y + TIP_GAP, "chart-tip-below")
     };
     html! {
-        <div class={classes!("chart-tip", horizontal, vertical)} aria-hidden="true"
-            style={format!("left:{left:.2}%;top:{top:.2}%")}>
-            <strong class="chart-tip-title">{ tip.title.clone() }</strong>
-            { for tip.lines.iter().map(|l| html! { <span class="chart-tip-line">{ l.clone() }</span> }) }
-        </div>
+        <foreignObject class="chart-tip-area" x={scale::coord(x)} y={scale::coord(y)}
+            width={scale::coord(TIP_W)} height={scale::coord(TIP_H)} aria-hidden="true">
+            <div xmlns="http://www.w3.org/1999/xhtml" class={classes!("chart-tip-frame", horizontal, vertical)}>
+                <div class="chart-tip">
+                    <strong class="chart-tip-title">{ tip.title.clone() }</strong>
+                    { for tip.lines.iter().map(|l| html! { <span class="chart-tip-line">{ l.clone() }</span> }) }
+                </div>
+            </div>
+        </foreignObject>
     }
 }
 

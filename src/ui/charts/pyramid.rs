@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::scale::{age_group_label, age_groups, coord, nice_axis, Linear};
+use super::scale::{age_group_label, age_groups, coord, nice_axis, text_width, Linear};
 use super::{box_swatch, mark_events, no_data, table_summary, tooltip, tr, Active, Tip, PALETTE};
 use crate::ui::format;
 use crate::ui::i18n::Lang;
@@ -33,7 +33,10 @@ pub struct PyramidProps {
 const W: f64 = 640.0;
 const TOP: f64 = 30.0;
 const BOTTOM: f64 = 30.0;
-const SIDE: f64 = 14.0;
+/// The least outer margin on each side; it grows to fit half the widest tick label.
+const SIDE: f64 = 8.0;
+/// The tick font size margins are estimated for (the largest the stylesheet uses).
+const EM: f64 = 17.0;
 /// Half the width of the central column holding the age labels.
 const GAP: f64 = 30.0;
 const ROW: f64 = 15.0;
@@ -87,7 +90,11 @@ pub fn pyramid(props: &PyramidProps) -> Html {
     let rows = n.max(1) as f64;
     let height = TOP + rows * ROW + BOTTOM;
     let cx = W / 2.0;
-    let half = cx - GAP - SIDE;
+    let side = tick_labels
+        .last()
+        .map_or(0.0, |l| text_width(l, EM) / 2.0 + 2.0)
+        .max(SIDE);
+    let half = cx - GAP - side;
     let len = Linear::new((0.0, axis.hi), (0.0, half));
     let bar_len = |v: f64| len.map(v.max(0.0)).clamp(0.0, half);
     let row_y = |g: usize| TOP + (n.saturating_sub(1).saturating_sub(g)) as f64 * ROW;
@@ -187,7 +194,6 @@ pub fn pyramid(props: &PyramidProps) -> Html {
             x,
             y: row_y(g) + ROW / 2.0,
             width: W,
-            height,
             title: format!(
                 "{} {}{}",
                 sexes[sex],
@@ -256,15 +262,15 @@ pub fn pyramid(props: &PyramidProps) -> Html {
                     </text>
                     if has_data {
                         { for grid }
-                        <line class="chart-axis" x1={coord(SIDE)} x2={coord(cx - GAP)} y1={coord(bottom)} y2={coord(bottom)} />
-                        <line class="chart-axis" x1={coord(cx + GAP)} x2={coord(W - SIDE)} y1={coord(bottom)} y2={coord(bottom)} />
+                        <line class="chart-axis" x1={coord(side)} x2={coord(cx - GAP)} y1={coord(bottom)} y2={coord(bottom)} />
+                        <line class="chart-axis" x1={coord(cx + GAP)} x2={coord(W - side)} y1={coord(bottom)} y2={coord(bottom)} />
                         <g class="chart-bars">{ for bars }</g>
                     } else {
                         <text class="chart-empty" x={coord(cx)} y={coord(TOP + ROW / 2.0)} dy="0.35em"
                             text-anchor="middle">{ no_data(lang) }</text>
                     }
+                    { tooltip(tip.as_ref()) }
                 </svg>
-                { tooltip(tip.as_ref()) }
             </div>
             { table(props, &values, compare.then_some(&compares), lang) }
         </figure>
