@@ -53,6 +53,7 @@
 use super::error::InputError;
 use super::presets::Preset;
 use crate::model::levers::{LeverId, Levers, LEVERS};
+use std::collections::HashSet;
 
 /// The link format this build writes.
 pub const LINK_VERSION: u32 = 1;
@@ -224,7 +225,7 @@ pub fn decode(input: &str) -> Decoded {
     }
     let pairs = migrate(version, pairs, &mut notes);
 
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut compare_on = false;
     let mut compare = Levers::default();
     let mut v_seen = false;
@@ -237,11 +238,10 @@ pub fn decode(input: &str) -> Decoded {
             continue;
         }
         let key = canonical_key(&raw_key);
-        if seen.contains(&key) {
+        if !seen.insert(key.clone()) {
             notes.push(duplicate(&raw_key, &value));
             continue;
         }
-        seen.push(key.clone());
         if let Some(id) = LeverId::from_key(&key) {
             set_lever(&mut state.levers, id, &raw_key, &value, &mut notes);
         } else if let Some(id) = key.strip_prefix(COMPARE_PREFIX).and_then(LeverId::from_key) {

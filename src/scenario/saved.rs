@@ -144,10 +144,7 @@ fn scenario_from(entry: &Value) -> Result<SavedScenario, (String, String)> {
     if s.name.trim().is_empty() {
         return Err(("名称为空".to_string(), "the name is empty".to_string()));
     }
-    s.name = s.name.trim().to_string();
-    if s.name.chars().count() > MAX_NAME_CHARS {
-        s.name = s.name.chars().take(MAX_NAME_CHARS).collect();
-    }
+    s.name = fit_name(&s.name, MAX_NAME_CHARS);
     Ok(s)
 }
 
@@ -168,7 +165,8 @@ pub fn export_one(scenario: &SavedScenario) -> String {
 }
 
 /// Adds `incoming` to `existing`, keeping both when names clash: the newcomer is renamed
-/// `name (2)`, `name (3)`, … (a name already ending in ` (n)` continues from n + 1). Returns
+/// `name (2)`, `name (3)`, … (a name already ending in ` (n)` continues from n + 1; the name is
+/// cut so that the result still has at most [`MAX_NAME_CHARS`] characters). Returns
 /// (original name, new name) for each rename.
 pub fn merge(
     existing: &mut Vec<SavedScenario>,
@@ -180,7 +178,9 @@ pub fn merge(
             let (base, mut n) = split_counter(&s.name);
             let new_name = loop {
                 n += 1;
-                let candidate = format!("{base} ({n})");
+                let suffix = format!(" ({n})");
+                let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+                let candidate = format!("{}{suffix}", fit_name(base, room));
                 if !existing.iter().any(|e| e.name == candidate) {
                     break candidate;
                 }
@@ -215,6 +215,20 @@ pub fn import(existing: &mut Vec<SavedScenario>, text: &str) -> ImportReport {
         renamed,
         set_aside: load.set_aside,
         notices: load.notices,
+    }
+}
+
+/// The name trimmed and cut to at most `max` characters (trimmed again after the cut).
+fn fit_name(name: &str, max: usize) -> String {
+    let name = name.trim();
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        name.chars()
+            .take(max)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
     }
 }
 

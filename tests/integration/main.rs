@@ -3,6 +3,7 @@
 
 mod baseline_snapshot;
 mod ccm_reference;
+mod fuzz_corpus;
 mod link_codec;
 mod monte_carlo;
 mod projection_properties;

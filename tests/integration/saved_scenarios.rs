@@ -229,3 +229,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn renamed_overlong_duplicates_stay_within_the_limit_and_reload_unchanged() {
+    let long = format!("{} x", "名".repeat(198)); // 200 characters
+    let mut list = vec![scenario(&long, "v=1")];
+    merge(&mut list, vec![scenario(&long, "v=1&mig=0")]);
+    assert_eq!(list[1].name.chars().count(), 200);
+    assert!(list[1].name.ends_with("名 (2)"), "{}", list[1].name);
+    let load = parse_store(&store_json(&list));
+    assert_eq!(load.scenarios, list);
+    assert!(load.notices.is_empty());
+}
