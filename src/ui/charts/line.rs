@@ -138,7 +138,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         let y = coord(ys.map(t));
         html! {
             <g class="chart-ytick">
-                <line class="chart-grid" x1={coord(x0)} x2={coord(x1)} y1={y.clone()} y2={y.clone()} />
+                <line class="chart-gridline" x1={coord(x0)} x2={coord(x1)} y1={y.clone()} y2={y.clone()} />
                 if has_data {
                     <text class="chart-tick" x={coord(x0 - 6.0)} y={y} dy="0.35em" text-anchor="end">{ label.clone() }</text>
                 }

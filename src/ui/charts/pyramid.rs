@@ -106,8 +106,8 @@ pub fn pyramid(props: &PyramidProps) -> Html {
         let xr = coord(cx + GAP + d);
         html! {
             <g class="chart-xtick">
-                <line class="chart-grid" x1={xl.clone()} x2={xl.clone()} y1={coord(TOP)} y2={coord(bottom)} />
-                <line class="chart-grid" x1={xr.clone()} x2={xr.clone()} y1={coord(TOP)} y2={coord(bottom)} />
+                <line class="chart-gridline" x1={xl.clone()} x2={xl.clone()} y1={coord(TOP)} y2={coord(bottom)} />
+                <line class="chart-gridline" x1={xr.clone()} x2={xr.clone()} y1={coord(TOP)} y2={coord(bottom)} />
                 <text class="chart-tick" x={xl} y={coord(bottom + 16.0)} text-anchor="middle">{ label.clone() }</text>
                 <text class="chart-tick" x={xr} y={coord(bottom + 16.0)} text-anchor="middle">{ label.clone() }</text>
             </g>
