@@ -123,8 +123,8 @@ pub const TABS_LABEL: Tr = tr("内容", "Sections");
 // Lever panel
 pub const ASSUMPTIONS: Tr = tr("假设参数", "Assumptions");
 pub const ASSUMPTIONS_HINT: Tr = tr(
-    "拖动滑块或输入数值；每次修改后立即重新计算。",
-    "Drag a slider or type a value; everything is recomputed at once.",
+    "拖动滑块，或输入数值后按回车；结果立即重新计算。Ctrl+Z 撤销。",
+    "Drag a slider, or type a value and press Enter; results are recomputed at once. Ctrl+Z undoes.",
 );
 pub const VALID_RANGE: Tr = tr("有效范围", "Valid range");
 pub const DEFAULT: Tr = tr("默认", "default");

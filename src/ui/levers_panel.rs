@@ -2,7 +2,6 @@
 //! with a slider, an exact number field with inline validation, its unit and valid range, a
 //! reset button and a provenance marker whose note opens on click or keyboard focus.
 
-use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Tab, Workbench};
 use crate::model::levers::{LeverId, LeverSpec, Levers, Module, Provenance, LEVERS};
@@ -92,6 +91,28 @@ pub fn lever_text(value: f64) -> String {
     format!("{value}")
 }
 
+/// A lever value for reading: every digit kept (`111.3`, not `111`), thousands grouped
+/// (`-10,000`).
+pub fn lever_display(value: f64) -> String {
+    let text = lever_text(value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = digits.split_at(digits.find('.').unwrap_or(digits.len()));
+    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}{frac}")
+}
+
 /// Why the number field's text cannot be applied.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum InputProblem {
@@ -125,11 +146,9 @@ fn problem_message(problem: InputProblem, spec: &LeverSpec, lang: Lang) -> Strin
     match problem {
         InputProblem::Empty => i18n::INPUT_EMPTY.get(lang).to_string(),
         InputProblem::NotANumber => i18n::INPUT_NOT_A_NUMBER.get(lang).to_string(),
-        InputProblem::OutOfRange => i18n::input_out_of_range(
-            lang,
-            &format::exact(spec.min, lang),
-            &format::exact(spec.max, lang),
-        ),
+        InputProblem::OutOfRange => {
+            i18n::input_out_of_range(lang, &lever_display(spec.min), &lever_display(spec.max))
+        }
     }
 }
 
@@ -248,15 +267,15 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let range_text = format!(
         "{} {} – {}{} · {} {}",
         i18n::VALID_RANGE.get(lang),
-        format::exact(spec.min, lang),
-        format::exact(spec.max, lang),
+        lever_display(spec.min),
+        lever_display(spec.max),
         if unit.is_empty() {
             String::new()
         } else {
             format!(" {unit}")
         },
         i18n::DEFAULT.get(lang),
-        format::exact(spec.default, lang),
+        lever_display(spec.default),
     );
     let error_id = format!("lever-{key}-error");
     let range_id = format!("lever-{key}-range");

@@ -20,7 +20,7 @@ pub mod workplan;
 use baseline_import::{BaselineImport, CustomBaselineBanner};
 use chart_panel::{target_threshold, ChartPanel};
 use dashboard::{data_value, EngineRef, TargetDashboard};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use i18n::Lang;
 use levers_panel::LeverPanel;
 use methods::MethodsPanel;
@@ -49,22 +49,25 @@ fn in_text_field(event: &web_sys::Event) -> bool {
 #[hook]
 fn use_undo_shortcuts(dispatch: UseReducerDispatcher<Workbench>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || in_text_field(event) {
-                return;
-            }
-            let action = match key.key().to_lowercase().as_str() {
-                "z" if key.shift_key() => Action::Redo,
-                "z" => Action::Undo,
-                "y" => Action::Redo,
-                _ => return,
-            };
-            key.prevent_default();
-            dispatch.dispatch(action);
-        });
+        let document = gloo::utils::document();
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener =
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || in_text_field(event) {
+                    return;
+                }
+                let action = match key.key().to_lowercase().as_str() {
+                    "z" if key.shift_key() => Action::Redo,
+                    "z" => Action::Undo,
+                    "y" => Action::Redo,
+                    _ => return,
+                };
+                key.prevent_default();
+                dispatch.dispatch(action);
+            });
         move || drop(listener)
     });
 }

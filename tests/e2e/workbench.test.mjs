@@ -1,0 +1,515 @@
+// End-to-end tests of the analyst's workbench (owned by the UI engineer): levers, presets, undo/redo,
+// comparison, language, baseline import, work plan browser, and the lever-to-DOM latency figure.
+// Same harness as smoke.test.mjs: the release bundle in dist/ served on 127.0.0.1, Debian Chromium via
+// playwright-core. Numbers are checked against the native CLI (`licheng project --format json`) run on the
+// same scenario, to a relative tolerance of 1e-9.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/static-server.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "../..");
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+const REL_TOL = 1e-9;
+
+let profileDir;
+let tmpDir;
+let context;
+let server;
+let cliPath;
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
+  // The native CLI built from the same tree (scripts/test has built it by now; build it if not).
+  cliPath = [path.join(TARGET_DIR, "release/licheng"), path.join(TARGET_DIR, "debug/licheng")].find((p) => existsSync(p));
+  if (!cliPath) {
+    execFileSync("cargo", ["build", "--quiet", "--bin", "licheng"], { cwd: ROOT, stdio: "inherit" });
+    cliPath = path.join(TARGET_DIR, "debug/licheng");
+  }
+  server = await startServer({ root: DIST });
+  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-profile-"));
+  tmpDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 768 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of [profileDir, tmpDir]) {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The CLI's JSON for a scenario: `sets` like {mig: 3000}; `population` an optional CSV path. */
+function cli(sets = {}, population = null) {
+  const args = ["project", "--format", "json"];
+  for (const [key, value] of Object.entries(sets)) args.push("--set", `${key}=${value}`);
+  if (population) args.push("--population", population);
+  return JSON.parse(execFileSync(cliPath, args, { encoding: "utf8" }));
+}
+
+function assertClose(actual, expected, what) {
+  assert.ok(Number.isFinite(actual), `${what}: the page shows ${actual}`);
+  const ok = Math.abs(actual - expected) <= REL_TOL * Math.max(1, Math.abs(expected));
+  assert.ok(ok, `${what}: page ${actual} vs CLI ${expected}`);
+}
+
+/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. */
+async function openPage() {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  return { page, problems };
+}
+
+async function closePage({ page, problems }) {
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+}
+
+/** Wait until the page has rendered and painted. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Move a lever's slider as a drag would: input events, then one change. */
+async function slide(page, key, ...values) {
+  await page.evaluate(
+    ([key, values]) => {
+      const el = document.getElementById(`lever-${key}`);
+      for (const v of values) {
+        el.value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    [key, values],
+  );
+  await settle(page);
+}
+
+async function headline(page) {
+  return Number(await page.locator("#headline-population").getAttribute("data-value"));
+}
+
+/** The dashboard: {targetId: {value, a, delta}} from the data-value attributes. */
+async function targets(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const row of document.querySelectorAll("#targets-table tbody tr[id^='target-']")) {
+      const read = (sel) => {
+        const el = row.querySelector(sel);
+        return el ? Number(el.dataset.value) : null;
+      };
+      out[row.id.slice("target-".length)] = { value: read(".target-value"), a: read(".target-value-a"), delta: read(".target-delta") };
+    }
+    return out;
+  });
+}
+
+/** Checks the headline and every target against the CLI's JSON. */
+async function assertMatchesCli(page, json, label) {
+  assertClose(await headline(page), json.projection.at(-1).population, `${label}: headline population`);
+  const shown = await targets(page);
+  assert.equal(Object.keys(shown).length, json.targets.length, `${label}: number of target rows`);
+  for (const t of json.targets) {
+    assert.ok(shown[t.id], `${label}: no row target-${t.id}`);
+    assertClose(shown[t.id].value, t.value, `${label}: target ${t.id}`);
+  }
+}
+
+/** A line chart's data table: {seriesLabel: {year: number}} (numbers as displayed). */
+async function chartTable(page, id) {
+  return page.evaluate((id) => {
+    const table = document.querySelector(`#${id} table`);
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    const out = {};
+    for (const row of table.querySelectorAll("tbody tr")) {
+      const year = row.querySelector("th").textContent.trim();
+      [...row.querySelectorAll("td")].forEach((td, i) => {
+        (out[heads[i + 1]] ??= {})[year] = Number(td.textContent.replace(/[^\d.\-]/g, ""));
+      });
+    }
+    return out;
+  }, id);
+}
+
+async function chartShape(page, id) {
+  return page.evaluate((id) => [...document.querySelectorAll(`#${id} polyline`)].map((p) => p.getAttribute("points")).join("|"), id);
+}
+
+test("moving a lever updates the headline, the target table and the charts to the CLI's numbers", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await assertMatchesCli(page, cli(), "defaults");
+  const shapeBefore = await chartShape(page, "chart-population");
+
+  await slide(page, "mig", 1500, 2200, 3000);
+  const json = cli({ mig: 3000 });
+  await assertMatchesCli(page, json, "mig=3000 by slider");
+  assert.notEqual(await chartShape(page, "chart-population"), shapeBefore, "the population chart did not change");
+  const table = await chartTable(page, "chart-population");
+  const series = Object.values(table)[0];
+  for (const year of json.projection) {
+    const shown = series[String(year.year)];
+    assert.ok(Math.abs(shown - year.population) <= 0.5 + 1e-6, `chart-population ${year.year}: ${shown} vs CLI ${year.population}`);
+  }
+  assert.equal(await page.locator("#lever-mig-number").inputValue(), "3000");
+
+  // The exact field applies on Enter.
+  await page.locator("#lever-tfr-number").fill("0.91");
+  await page.locator("#lever-tfr-number").press("Enter");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 3000, tfr: 0.91 }), "mig=3000 tfr=0.91 typed");
+  assert.equal(await page.locator("#lever-tfr").inputValue(), "0.91");
+
+  // Per-lever reset.
+  await page.locator("#lever-tfr-reset").click();
+  await settle(page);
+  await assertMatchesCli(page, json, "tfr reset");
+  assert.ok(await page.locator("#lever-tfr-reset").isDisabled(), "the reset button of a lever at its default is enabled");
+  await closePage(p);
+});
+
+test("invalid numbers show an inline message and leave the scenario unchanged", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const before = await targets(page);
+  const field = page.locator("#lever-tfr-number");
+
+  await field.fill("9");
+  await field.press("Enter");
+  await settle(page);
+  await page.locator("#lever-tfr-error").waitFor({ state: "visible" });
+  assert.match(await page.locator("#lever-tfr-error").textContent(), /0\.5.*2\.5/);
+  assert.equal(await field.inputValue(), "9", "the field lost what was typed");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.deepEqual(await targets(page), before, "an out-of-range value changed the scenario");
+
+  await field.fill("");
+  await field.press("Enter");
+  await settle(page);
+  assert.match(await page.locator("#lever-tfr-error").textContent(), /请输入/);
+  assert.deepEqual(await targets(page), before, "an empty field changed the scenario");
+
+  // Leaving the field restores the scenario's value.
+  await field.blur();
+  await settle(page);
+  assert.equal(await field.inputValue(), "0.78");
+  assert.equal(await page.locator("#lever-tfr-error").count(), 0);
+
+  // The provenance marker opens its note.
+  await page.locator("#lever-tfr-control .prov").click();
+  await page.locator("#lever-tfr-note").waitFor({ state: "visible" });
+  assert.match(await page.locator("#lever-tfr-note").textContent(), /2430|2,430/);
+  await closePage(p);
+});
+
+test("presets apply their levers and explain themselves", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const explainBefore = await page.locator("#preset-explanation").textContent();
+  await page.locator("#preset-select").selectOption("high-migration");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 2500 }), "preset high-migration");
+  const explain = await page.locator("#preset-explanation").textContent();
+  assert.notEqual(explain, explainBefore);
+  assert.match(explain, /2500/);
+  assert.equal(await page.locator("#lever-mig-number").inputValue(), "2500");
+
+  await page.locator("#preset-select").selectOption("hukou-and-housing");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 2500, aff: 250, insn: 85 }), "preset hukou-and-housing");
+
+  // Editing a lever turns the picker to "custom".
+  await slide(page, "to", 2.5);
+  assert.equal(await page.locator("#preset-select").inputValue(), "");
+  await page.locator("#reset-all").click();
+  await settle(page);
+  await assertMatchesCli(page, cli(), "reset all");
+  assert.equal(await page.locator("#preset-select").inputValue(), "baseline");
+  await closePage(p);
+});
+
+test("undo and redo step through lever changes, presets and resets (buttons and keyboard)", async () => {
+  const p = await openPage();
+  const { page } = p;
+  assert.ok(await page.locator("#undo").isDisabled(), "undo is enabled with no history");
+  // One drag of many input events is one undo step.
+  await slide(page, "mig", 1300, 1800, 2400, 3000);
+  await slide(page, "tfr", 0.9);
+  await page.locator("#preset-select").selectOption("insurance-drive");
+  await settle(page);
+  await assertMatchesCli(page, cli({ ins: 30, lap: 0.8 }), "after preset");
+
+  await page.locator("#undo").click();
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 3000, tfr: 0.9 }), "undo preset");
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("Control+z");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 3000 }), "Ctrl+Z");
+  await page.keyboard.press("Control+z");
+  await settle(page);
+  await assertMatchesCli(page, cli(), "Ctrl+Z again: the whole drag undone at once");
+  assert.ok(await page.locator("#undo").isDisabled(), "undo still enabled at the start of history");
+
+  await page.keyboard.press("Control+Shift+z");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 3000 }), "Ctrl+Shift+Z");
+  await page.keyboard.press("Control+y");
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 3000, tfr: 0.9 }), "Ctrl+Y");
+  await page.locator("#redo").click();
+  await settle(page);
+  await assertMatchesCli(page, cli({ ins: 30, lap: 0.8 }), "redo button");
+  assert.ok(await page.locator("#redo").isDisabled(), "redo enabled at the end of history");
+
+  await page.locator("#reset-all").click();
+  await settle(page);
+  await page.locator("#undo").click();
+  await settle(page);
+  await assertMatchesCli(page, cli({ ins: 30, lap: 0.8 }), "undo reset all");
+  await closePage(p);
+});
+
+test("pinning A compares it with B: A, B and the difference for every target, A dashed in every line chart", async () => {
+  const p = await openPage();
+  const { page } = p;
+  assert.ok(await page.locator("#clear-compare").isDisabled());
+  await page.locator("#pin-a").click();
+  await slide(page, "mig", 3000);
+  const a = cli();
+  const b = cli({ mig: 3000 });
+  await assertMatchesCli(page, b, "B");
+  const shown = await targets(page);
+  for (const t of b.targets) {
+    const ta = a.targets.find((x) => x.id === t.id);
+    assertClose(shown[t.id].a, ta.value, `A of ${t.id}`);
+    assertClose(shown[t.id].delta, t.value - ta.value, `B−A of ${t.id}`);
+  }
+  assertClose(Number(await page.locator("#headline-population-a").getAttribute("data-value")), a.projection.at(-1).population, "A headline");
+  await page.locator("#compare-banner").waitFor({ state: "visible" });
+  for (const id of ["chart-population", "chart-jobs", "chart-housing", "chart-schools-primary", "chart-schools-junior", "chart-insurance"]) {
+    assert.ok((await page.locator(`#${id} .chart-series-dashed`).count()) > 0, `${id} has no dashed series for A`);
+  }
+
+  await page.locator("#clear-compare").click();
+  await settle(page);
+  assert.equal(await page.locator(".target-value-a").count(), 0, "A values remain after clearing");
+  assert.equal(await page.locator("#chart-population .chart-series-dashed").count(), 0);
+  assert.equal(await page.locator("#compare-banner").count(), 0);
+  await assertMatchesCli(page, b, "B after clearing");
+  await closePage(p);
+});
+
+test("the language toggle switches every label between Chinese and English", async () => {
+  const p = await openPage();
+  const { page } = p;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  assert.match(await page.locator("#app-title").textContent(), /鲤城区/);
+  assert.equal((await page.locator("label[for='lever-tfr']").textContent()).trim(), "总和生育率");
+  assert.match(await page.locator("#target-jobs_new_urban .target-value").textContent(), /万/);
+  const before = await targets(page);
+
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.match(await page.locator("#app-title").textContent(), /Licheng/);
+  assert.equal((await page.locator("label[for='lever-tfr']").textContent()).trim(), "Total fertility rate");
+  assert.match(await page.locator("#target-jobs_new_urban .target-value").textContent(), /^\d{1,3}(,\d{3})+ persons$/);
+  assert.match(await page.locator("#targets-table thead").textContent(), /Probability/);
+  assert.equal((await page.locator("#lang-toggle").textContent()).trim(), "中文");
+  assert.deepEqual(await targets(page), before, "the language changed the numbers");
+  const cjk = await page.evaluate(() => {
+    // Visible UI text outside the Chinese-language data (plan text, sources) should be English.
+    const bits = [];
+    for (const sel of ["#tab-dashboard", "#undo", "#redo", "#reset-all", "#pin-a", "#clear-compare", "#targets-heading", "#levers-heading"]) {
+      bits.push(document.querySelector(sel).textContent);
+    }
+    return bits.join(" ").match(/[\u4e00-\u9fff]/g);
+  });
+  assert.equal(cjk, null, "Chinese left in the English UI");
+
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+  assert.match(await page.locator("#app-title").textContent(), /鲤城区/);
+  await closePage(p);
+});
+
+/** The embedded population table with every count multiplied by `factor`, as CSV text. */
+async function scaledPopulationCsv(factor) {
+  const text = await readFile(path.join(ROOT, "seeds/baseline-population-2024.csv"), "utf8");
+  return text
+    .split("\n")
+    .map((line) => {
+      const cells = line.split(",");
+      if (line.startsWith("#") || cells.length !== 3 || !/^\d+$/.test(cells[0].trim())) return line;
+      return [cells[0], Number(cells[1]) * factor, Number(cells[2]) * factor].join(",");
+    })
+    .join("\n");
+}
+
+test("importing a population CSV switches to a custom baseline; a bad file is refused with its line named", async () => {
+  const p = await openPage();
+  const { page } = p;
+  assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
+  await slide(page, "mig", 2000);
+  const official = cli({ mig: 2000 });
+
+  const good = path.join(tmpDir, "population-plus-5pct.csv");
+  await writeFile(good, await scaledPopulationCsv(1.05));
+  await page.locator("#baseline-import").setInputFiles(good);
+  await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
+  assert.match(await page.locator("#custom-baseline-banner").textContent(), /population-plus-5pct\.csv/);
+  await assertMatchesCli(page, cli({ mig: 2000 }, good), "custom baseline");
+  assert.equal(await page.locator("#lever-mig-number").inputValue(), "2000", "the import reset the levers");
+
+  // A bad file: the error names the line; the custom baseline and the numbers stay.
+  const before = await targets(page);
+  const bad = path.join(tmpDir, "bad.csv");
+  const rows = ["age,male,female"];
+  for (let age = 0; age <= 100; age++) rows.push(age === 3 ? "3,120,abc" : `${age},100,90`);
+  await writeFile(bad, rows.join("\n") + "\n");
+  await page.locator("#baseline-import").setInputFiles(bad);
+  await page.locator("#import-error").waitFor({ state: "visible" });
+  const message = await page.locator("#import-error").textContent();
+  assert.match(message, /line 5/, `the error does not name line 5: ${message}`);
+  assert.match(message, /female/);
+  assert.deepEqual(await targets(page), before, "a rejected file changed the numbers");
+  await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
+
+  // Back to the official baseline.
+  await page.locator("#use-official-baseline").click();
+  await settle(page);
+  assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
+  await assertMatchesCli(page, official, "official baseline again");
+
+  // A bad file on the official baseline leaves it untouched too.
+  await page.locator("#baseline-import").setInputFiles(bad);
+  await page.locator("#import-error").waitFor({ state: "visible" });
+  await assertMatchesCli(page, official, "after a rejected file");
+  assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
+
+  // English message.
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+  assert.match(await page.locator("#import-error").textContent(), /Import failed.*line 5, column female/);
+  await closePage(p);
+});
+
+test("the work plan browser lists all 32 tasks, filters by unit and text, and target clauses link to their task", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await page.locator("#tab-workplan").click();
+  await page.locator("#workplan").waitFor({ state: "visible" });
+  const taskIds = async () => page.evaluate(() => [...document.querySelectorAll("#workplan article[id^='task-']")].map((a) => a.id));
+  const all = await taskIds();
+  for (let n = 1; n <= 32; n++) assert.ok(all.includes(`task-${n}`), `task-${n} missing`);
+  assert.ok(all.includes("task-0"), "the main goals (task-0) are missing");
+
+  const units = await page.locator("#unit-filter option").evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(units.length > 20, `only ${units.length} units in the filter`);
+  await page.locator("#unit-filter").selectOption("District Education Bureau");
+  await settle(page);
+  const education = await taskIds();
+  assert.ok(education.length > 0 && education.length < 32, `unit filter shows ${education.length} tasks`);
+  assert.ok(education.includes("task-3"));
+  assert.ok(!education.includes("task-1"));
+
+  await page.locator("#unit-filter").selectOption("");
+  await page.locator("#workplan-search").fill("5G");
+  await settle(page);
+  assert.deepEqual(await taskIds(), ["task-29"]);
+  await page.locator("#workplan-search").fill("");
+
+  // A clause in the target table opens its task.
+  await page.locator("#tab-dashboard").click();
+  await page.locator("#target-jobs_new_urban .target-clause a").click();
+  await settle(page);
+  await page.locator("#task-2").waitFor({ state: "visible" });
+  assert.ok(await page.locator("#task-2").isVisible());
+  assert.match(await page.locator("#task-2").textContent(), /lfp/);
+  await closePage(p);
+});
+
+test("sources list every baseline figure with its status; methods show the formulas", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const toml = await readFile(path.join(ROOT, "seeds/baseline.toml"), "utf8");
+  const figures = (toml.match(/^\[\[figure\]\]/gm) ?? []).length;
+  await page.locator("#tab-sources").click();
+  assert.equal(await page.locator(".sources article.figure").count(), figures);
+  assert.equal(await page.locator(".sources .badge-official").count(), (toml.match(/^status = "official"/gm) ?? []).length);
+  await page.locator("#tab-methods").click();
+  assert.match(await page.locator("#method-employment").textContent(), /J_t = max\(0, E_t − E_\{t−1\}\) \+ to · E_\{t−1\}/);
+  await closePage(p);
+});
+
+test("figure: lever input event to updated DOM, 95th percentile over 100 moves", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const times = await page.evaluate(async () => {
+    const slider = document.getElementById("lever-mig");
+    const headline = document.getElementById("headline-population");
+    const root = document.querySelector(".app") ?? document.body;
+    const out = [];
+    for (let i = 0; i < 100; i++) {
+      const before = headline.dataset.value;
+      let start = 0;
+      const updated = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (headline.dataset.value !== before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      slider.value = String(500 + 50 * i);
+      start = performance.now();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      out.push((await updated) - start);
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    return out;
+  });
+  assert.equal(times.length, 100);
+  const sorted = [...times].sort((x, y) => x - y);
+  const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1];
+  console.log(`figure: lever_to_dom_p95_ms=${p95.toFixed(2)}`);
+  console.log(`figure: lever_to_dom_median_ms=${sorted[49].toFixed(2)}`);
+  await assertMatchesCli(page, cli({ mig: 500 + 50 * 99 }), "after 100 moves");
+  await closePage(p);
+});
