@@ -32,8 +32,8 @@ pub struct LineChartProps {
 }
 
 /// The viewBox size; the SVG scales to the figure's width and keeps this aspect ratio.
-const W: f64 = 640.0;
-const H: f64 = 300.0;
+const W: f64 = 460.0;
+const H: f64 = 270.0;
 const TOP: f64 = 32.0;
 const RIGHT: f64 = 18.0;
 const BOTTOM: f64 = 30.0;
@@ -150,7 +150,11 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         html! { <line class="chart-zero" x1={coord(x0)} x2={coord(x1)} y1={y.clone()} y2={y} /> }
     });
     let x_ticks = if has_data {
-        year_ticks(x_min, x_max, 10)
+        // As many year labels as fit side by side.
+        let fit = ((x1 - x0) / (text_width("2028", EM) + 10.0))
+            .floor()
+            .max(2.0) as usize;
+        year_ticks(x_min, x_max, fit)
     } else {
         Vec::new()
     };

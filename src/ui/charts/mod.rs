@@ -192,7 +192,7 @@ pub(crate) struct Tip {
 }
 
 /// The room a tooltip may take (viewBox units); its HTML box sizes itself to its text inside.
-const TIP_W: f64 = 360.0;
+const TIP_W: f64 = 300.0;
 const TIP_H: f64 = 150.0;
 /// Distance between the mark and the tooltip.
 const TIP_GAP: f64 = 10.0;

@@ -30,7 +30,7 @@ pub struct PyramidProps {
     pub compare_label: AttrValue,
 }
 
-const W: f64 = 640.0;
+const W: f64 = 460.0;
 const TOP: f64 = 30.0;
 const BOTTOM: f64 = 30.0;
 /// The least outer margin on each side; it grows to fit half the widest tick label.
