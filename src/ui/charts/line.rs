@@ -502,7 +502,7 @@ fn table(
                     </thead>
                     <tbody>
                         if years.is_empty() {
-                            <tr><td colspan="1">{ no_data(lang) }</td></tr>
+                            <tr><td colspan={(1 + series.len() + 2 * bands.len()).to_string()}>{ no_data(lang) }</td></tr>
                         }
                         { for rows }
                     </tbody>
