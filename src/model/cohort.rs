@@ -19,7 +19,7 @@
 //! * **Accounting.** Deaths are what survival removes from everyone exposed, so
 //!   `P(t+w) = P(t) + B − D + M` holds for every step (checked in the tests).
 
-use super::error::{check_range, ModelError};
+use super::error::{check_all, check_range, ModelError};
 
 /// Index of the sexes in every two-element array of the model.
 pub const FEMALE: usize = 0;
@@ -49,9 +49,7 @@ impl Survival {
             });
         }
         check_range("l0", l0, f64::MIN_POSITIVE, f64::MAX)?;
-        for (x, &l) in nlx.iter().enumerate() {
-            check_range(&format!("nLx[{x}]"), l, f64::MIN_POSITIVE, f64::MAX)?;
-        }
+        check_all("nLx", nlx, f64::MIN_POSITIVE, f64::MAX)?;
         let w = width as f64;
         let mut ratios = Vec::with_capacity(n - 1);
         for x in 0..n - 2 {
@@ -65,9 +63,7 @@ impl Survival {
     /// Builds from survival ratios directly (`n-1` ratios, the last being the open-group one)
     /// and the births' survival; each must lie in `[0, 1]`.
     pub fn from_ratios(ratios: Vec<f64>, births: f64) -> Result<Self, ModelError> {
-        for (x, &s) in ratios.iter().enumerate() {
-            check_range(&format!("survival[{x}]"), s, 0.0, 1.0)?;
-        }
+        check_all("survival", &ratios, 0.0, 1.0)?;
         check_range("survival_births", births, 0.0, 1.0)?;
         Ok(Survival { ratios, births })
     }
@@ -96,6 +92,11 @@ pub struct StepRates {
     fertility: Vec<f64>,
     sex_ratio_at_birth: f64,
     migrants: [Vec<f64>; 2],
+    /// Half of each migrant count (what joins at the start and at the end).
+    half_migrants: [Vec<f64>; 2],
+    /// Per sex: no net out-migration in any group, so no cohort can be emptied and the step
+    /// may skip the flooring (the common case; the result is the same).
+    no_outflow: [bool; 2],
 }
 
 impl StepRates {
@@ -132,9 +133,7 @@ impl StepRates {
                 });
             }
         }
-        for (x, &f) in fertility.iter().enumerate() {
-            check_range(&format!("fertility[{x}]"), f, 0.0, 1.0)?;
-        }
+        check_all("fertility", &fertility, 0.0, 1.0)?;
         if fertility[0] != 0.0 {
             return Err(ModelError::Invalid {
                 field: "fertility[0]".into(),
@@ -144,16 +143,18 @@ impl StepRates {
         }
         check_range("sex_ratio_at_birth", sex_ratio_at_birth, 0.5, 2.0)?;
         for (sex, name) in [(FEMALE, "migrants_female"), (MALE, "migrants_male")] {
-            for (x, &m) in migrants[sex].iter().enumerate() {
-                check_range(&format!("{name}[{x}]"), m, -1e9, 1e9)?;
-            }
+            check_all(name, &migrants[sex], -1e9, 1e9)?;
         }
+        let half_migrants = [0, 1].map(|s| migrants[s].iter().map(|m| m / 2.0).collect());
+        let no_outflow = [0, 1].map(|s| migrants[s].iter().all(|&m| m >= 0.0));
         Ok(StepRates {
             width,
             survival,
             fertility,
             sex_ratio_at_birth,
             migrants,
+            half_migrants,
+            no_outflow,
         })
     }
 
@@ -211,9 +212,7 @@ impl Population {
             });
         }
         for (sex, v) in [("female", &female), ("male", &male)] {
-            for (x, &p) in v.iter().enumerate() {
-                check_range(&format!("population_{sex}[{x}]"), p, 0.0, 1e10)?;
-            }
+            check_all(&format!("population_{sex}"), v, 0.0, 1e10)?;
         }
         Ok(Population {
             counts: [female, male],
@@ -255,22 +254,41 @@ impl Population {
 
         // Ages 1.. first (they do not depend on births), for both sexes.
         for sex in [FEMALE, MALE] {
-            let p = &self.counts[sex];
-            let m = &rates.migrants[sex];
-            let s = &rates.survival[sex];
-            for x in 1..n {
-                let start = if x == n - 1 {
-                    p[n - 2] + p[n - 1]
-                } else {
-                    p[x - 1]
+            let p = &self.counts[sex][..n];
+            let half = &rates.half_migrants[sex][..n];
+            let s = &rates.survival[sex].ratios[..n - 1];
+            let out = &mut next[sex][..n];
+            let (mut deaths, mut migrants) = (0.0, 0.0);
+            if rates.no_outflow[sex] {
+                // Fast path: nothing to floor, so every migrant is counted.
+                for x in 1..n - 1 {
+                    let exposed = p[x - 1] + half[x];
+                    let survivors = exposed * s[x - 1];
+                    out[x] = survivors + half[x];
+                    deaths += exposed - survivors;
+                }
+                let exposed = p[n - 2] + p[n - 1] + half[n - 1];
+                let survivors = exposed * s[n - 2];
+                out[n - 1] = survivors + half[n - 1];
+                deaths += exposed - survivors;
+                migrants += half[1..].iter().sum::<f64>() * 2.0;
+            } else {
+                let mut survive = |start: f64, h: f64, ratio: f64| -> f64 {
+                    let (exposed, start_half) = join(start, h);
+                    let survivors = exposed * ratio;
+                    let (end, end_half) = join(survivors, h);
+                    deaths += exposed - survivors;
+                    migrants += start_half + end_half;
+                    end
                 };
-                let (exposed, start_half) = join(start, m[x] / 2.0);
-                let survivors = exposed * s.ratio(x - 1);
-                let (end, end_half) = join(survivors, m[x] / 2.0);
-                next[sex][x] = end;
-                flows.deaths += exposed - survivors;
-                flows.migrants += start_half + end_half;
+                // Closed groups 1..n-2 take the group below; the open group the last two.
+                for x in 1..n - 1 {
+                    out[x] = survive(p[x - 1], half[x], s[x - 1]);
+                }
+                out[n - 1] = survive(p[n - 2] + p[n - 1], half[n - 1], s[n - 2]);
             }
+            flows.deaths += deaths;
+            flows.migrants += migrants;
         }
 
         // Births from the average of women at the start and at the end of the step.
@@ -286,7 +304,7 @@ impl Population {
         flows.births_female = births_by_sex[FEMALE];
 
         for sex in [FEMALE, MALE] {
-            let m0 = rates.migrants[sex][0] / 2.0;
+            let m0 = rates.half_migrants[sex][0];
             let (exposed, start_half) = join(births_by_sex[sex], m0);
             let survivors = exposed * rates.survival[sex].births();
             let (end, end_half) = join(survivors, m0);

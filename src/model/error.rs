@@ -100,6 +100,17 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// Checks every element of `values` like [`check_range`]; the field of an error is
+/// `name[index]`. Formats nothing unless an element fails (this runs once per Monte Carlo draw).
+pub fn check_all(name: &str, values: &[f64], min: f64, max: f64) -> Result<(), ModelError> {
+    for (i, &v) in values.iter().enumerate() {
+        if !(v.is_finite() && v >= min && v <= max) {
+            check_range(&format!("{name}[{i}]"), v, min, max)?;
+        }
+    }
+    Ok(())
+}
+
 /// Checks that `value` is finite and within `[min, max]`.
 pub fn check_range(field: &str, value: f64, min: f64, max: f64) -> Result<f64, ModelError> {
     if !value.is_finite() {

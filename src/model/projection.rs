@@ -128,19 +128,46 @@ impl Prepared {
     }
 
     /// Derives the rates with survival already computed (the Monte Carlo computes it once: the
-    /// life table is the costly part, and life expectancy is not drawn).
+    /// life table is the costly part).
     pub fn with_survival(
         baseline: &Baseline,
         levers: &Levers,
         survival: [Survival; 2],
     ) -> Result<Self, ModelError> {
-        let groups = baseline.population().groups();
+        Self::from_parts(
+            baseline,
+            levers,
+            survival,
+            &Schedules::new(baseline.population().groups()),
+        )
+    }
+
+    /// Derives the rates from survival and the standard schedules (both reusable across draws).
+    pub fn from_parts(
+        baseline: &Baseline,
+        levers: &Levers,
+        survival: [Survival; 2],
+        schedules: &Schedules,
+    ) -> Result<Self, ModelError> {
+        let pattern = schedules::fertility_pattern(
+            levers.get(L::MeanAgeBirth),
+            baseline.population().groups(),
+        );
+        Self::from_pattern(baseline, levers, survival, schedules, &pattern)
+    }
+
+    /// Derives the rates with the fertility age pattern given (the Monte Carlo interpolates it
+    /// from a precomputed grid over the mean age at childbearing).
+    pub fn from_pattern(
+        baseline: &Baseline,
+        levers: &Levers,
+        survival: [Survival; 2],
+        schedules: &Schedules,
+        pattern: &[f64],
+    ) -> Result<Self, ModelError> {
         let tfr = levers.get(L::Tfr);
-        let fertility: Vec<f64> = schedules::fertility_pattern(levers.get(L::MeanAgeBirth), groups)
-            .iter()
-            .map(|f| f * tfr)
-            .collect();
-        let profile = schedules::migration_profile(groups);
+        let fertility: Vec<f64> = pattern.iter().map(|f| f * tfr).collect();
+        let profile = &schedules.migration;
         let mig = levers.get(L::NetMigration);
         let male_share = levers.get(L::MigrantMaleShare) / 100.0;
         let migrants = [
@@ -159,7 +186,7 @@ impl Prepared {
         )?;
 
         // Scale the standard participation so that base-year participation at 15–64 = lfp.
-        let standard = schedules::participation_standard(groups);
+        let standard = &schedules.participation;
         let pop = baseline.population();
         let (mut active, mut people) = (0.0, 0.0);
         for sex in [FEMALE, MALE] {
@@ -173,11 +200,29 @@ impl Prepared {
         } else {
             0.0
         };
-        let participation = standard.map(|v| v.iter().map(|p| (p * kappa).min(0.99)).collect());
+        let participation =
+            [0, 1].map(|s| standard[s].iter().map(|p| (p * kappa).min(0.99)).collect());
         Ok(Prepared {
             rates,
             participation,
         })
+    }
+}
+
+/// The lever-independent age schedules (migration profile, standard participation), built once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedules {
+    migration: Vec<f64>,
+    participation: [Vec<f64>; 2],
+}
+
+impl Schedules {
+    /// The schedules for `groups` single-year age groups.
+    pub fn new(groups: usize) -> Self {
+        Schedules {
+            migration: schedules::migration_profile(groups),
+            participation: schedules::participation_standard(groups),
+        }
     }
 }
 
@@ -205,19 +250,6 @@ pub fn survival_for(
 /// Sum of both sexes over ages `from..=to`.
 fn ages(pop: &Population, from: usize, to: usize) -> f64 {
     pop.sum_groups(from, to)
-}
-
-fn labour_force(pop: &Population, participation: &[Vec<f64>; 2]) -> f64 {
-    [FEMALE, MALE]
-        .iter()
-        .map(|&s| {
-            pop.sex(s)
-                .iter()
-                .zip(&participation[s])
-                .map(|(p, r)| p * r)
-                .sum::<f64>()
-        })
-        .sum()
 }
 
 /// Projects `HORIZON` years from the baseline with prepared rates and the levers.
@@ -336,7 +368,7 @@ pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Pro
     Projection { years, populations }
 }
 
-/// Stocks that follow from the population alone.
+/// Stocks that follow from the population alone (one pass over the age groups).
 fn fill_stocks(
     y: &mut YearResult,
     pop: &Population,
@@ -345,20 +377,51 @@ fn fill_stocks(
     hh_size: f64,
     migrant_share: f64,
 ) {
-    let n = pop.groups();
-    y.female = pop.sex(FEMALE).iter().sum();
-    y.male = pop.sex(MALE).iter().sum();
-    y.population = y.female + y.male;
-    y.aged_0_14 = ages(pop, 0, 14);
-    y.aged_15_64 = ages(pop, 15, 64);
-    y.aged_65_plus = ages(pop, 65, n - 1);
-    y.labour_force = labour_force(pop, participation);
-    y.employment_supply = y.labour_force * (1.0 - unemployment);
+    let (women, men) = (pop.sex(FEMALE), pop.sex(MALE));
+    let (
+        mut female,
+        mut male,
+        mut young,
+        mut working,
+        mut old,
+        mut primary,
+        mut junior,
+        mut labour,
+    ) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    for (a, ((&f, &m), (&pf, &pm))) in women
+        .iter()
+        .zip(men)
+        .zip(participation[FEMALE].iter().zip(&participation[MALE]))
+        .enumerate()
+    {
+        let both = f + m;
+        female += f;
+        male += m;
+        labour += f * pf + m * pm;
+        match a {
+            0..=14 => young += both,
+            15..=64 => working += both,
+            _ => old += both,
+        }
+        match a {
+            6..=11 => primary += both,
+            12..=14 => junior += both,
+            _ => {}
+        }
+    }
+    y.female = female;
+    y.male = male;
+    y.population = female + male;
+    y.aged_0_14 = young;
+    y.aged_15_64 = working;
+    y.aged_65_plus = old;
+    y.labour_force = labour;
+    y.employment_supply = labour * (1.0 - unemployment);
     y.household_size = hh_size;
     y.households = y.population / hh_size;
-    y.primary_pupils = ages(pop, 6, 11);
-    y.junior_pupils = ages(pop, 12, 14);
-    y.migrant_pupils = (y.primary_pupils + y.junior_pupils) * migrant_share;
+    y.primary_pupils = primary;
+    y.junior_pupils = junior;
+    y.migrant_pupils = (primary + junior) * migrant_share;
 }
 
 /// Shortfalls, teachers and the migrant children's public share from pupils and capacity.

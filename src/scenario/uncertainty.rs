@@ -102,6 +102,34 @@ impl Engine {
     }
 }
 
+/// Draws `0..draws`: natively split over the machine's cores (draw `i` depends only on the seed
+/// and `i`, so the split changes nothing); in the browser the worker calls `MonteCarlo::draws`
+/// chunk by chunk instead.
+pub fn draw_all(mc: &MonteCarlo, draws: u64) -> Vec<montecarlo::DrawSummary> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(16) as u64;
+        if threads > 1 && draws >= 256 {
+            let chunk = draws.div_ceil(threads);
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let range = (t * chunk).min(draws)..((t + 1) * chunk).min(draws);
+                        scope.spawn(move || mc.draws(range))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a draw never panics"))
+                    .collect()
+            });
+        }
+    }
+    mc.draws(0..draws)
+}
+
 /// Checks a draw count: 1 to `MAX_DRAWS`.
 pub fn check_draws(draws: u64) -> Result<(), InputError> {
     if draws == 0 || draws > montecarlo::MAX_DRAWS {
