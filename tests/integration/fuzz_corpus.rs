@@ -300,7 +300,7 @@ fn fuzz_corpus_replay_and_mutation() {
             check(target, bytes, &path.file_name().unwrap().to_string_lossy());
         }
         let dict = dictionary(target);
-        let mut rng = ChaCha8Rng::seed_from_u64(0x4C69_6368_656E_67 + t as u64);
+        let mut rng = ChaCha8Rng::seed_from_u64(0x004C_6963_6865_6E67 + t as u64);
         let target_started = Instant::now();
         let target_cpu = thread_cpu_seconds();
         for i in 0..budget {
