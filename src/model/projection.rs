@@ -190,9 +190,9 @@ impl Prepared {
         let pop = baseline.population();
         let (mut active, mut people) = (0.0, 0.0);
         for sex in [FEMALE, MALE] {
-            for a in 15..=64 {
-                active += pop.sex(sex)[a] * standard[sex][a];
-                people += pop.sex(sex)[a];
+            for (p, s) in pop.sex(sex)[15..=64].iter().zip(&standard[sex][15..=64]) {
+                active += p * s;
+                people += p;
             }
         }
         let kappa = if active > 0.0 {

@@ -6,6 +6,7 @@ pub mod custom_baseline;
 pub mod engine;
 pub mod error;
 pub mod link;
+pub mod mc_messages;
 pub mod population_csv;
 pub mod presets;
 pub mod qr;
