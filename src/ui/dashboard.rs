@@ -77,6 +77,18 @@ fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> Str
 #[function_component(TargetDashboard)]
 pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let lang = props.lang;
+    // One delegated handler for every clause link (stable across renders: no listener churn).
+    let on_table_click = use_callback(props.dispatch.clone(), |e: MouseEvent, dispatch| {
+        let clause = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest("a[data-clause]").ok().flatten())
+            .and_then(|a| a.get_attribute("data-clause"))
+            .and_then(|c| c.parse::<u32>().ok());
+        if let Some(clause) = clause {
+            e.prevent_default();
+            dispatch.dispatch(Action::ShowTask(clause));
+        }
+    });
     let plan = props.engine.0.plan();
     let comparing = props.compare.is_some();
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
@@ -94,14 +106,6 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 .find(|t| t.number == def.clause)
                 .map_or("", |t| t.clause_zh.as_str());
             i18n::clause_label(lang, clause_zh, def.clause)
-        };
-        let show_task = {
-            let dispatch = props.dispatch.clone();
-            let clause = def.clause;
-            Callback::from(move |e: MouseEvent| {
-                e.prevent_default();
-                dispatch.dispatch(Action::ShowTask(clause));
-            })
         };
         let units = if lang == Lang::Zh { &def.units_zh } else { &def.units_en };
         let probability = props
@@ -155,10 +159,12 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
         html! {
             <tr id={format!("target-{}", def.id)} class={if outcome.met { "row-met" } else { "row-not-met" }}>
                 <td class="target-clause">
-                    <a href={format!("#task-{}", def.clause)} onclick={show_task}>{ clause_text }</a>
+                    <a href={format!("#task-{}", def.clause)} data-clause={def.clause.to_string()}>{ clause_text }</a>
                 </td>
-                <th scope="row" class="target-label">{ lang.pick(&def.label_zh, &def.label_en) }</th>
-                <td class="target-units">{ units.join(lang.pick("、", "; ")) }</td>
+                <th scope="row" class="target-label">
+                    { lang.pick(&def.label_zh, &def.label_en) }
+                    <span class="target-units">{ units.join(lang.pick("、", "; ")) }</span>
+                </th>
                 { a_cell }
                 <td class="num target-value" data-value={data_value(outcome.value)}>
                     { format::value_with_unit(outcome.value, unit, lang) }
@@ -197,13 +203,15 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </p>
             </div>
             <div class="table-scroll">
-                <table id="targets-table" class="data-table targets-table">
+                <table id="targets-table" class="data-table targets-table" onclick={on_table_click}>
                     <caption>{ i18n::TARGETS_CAPTION.get(lang) }{ " " }{ i18n::GAP_HINT.get(lang) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ i18n::COL_CLAUSE.get(lang) }</th>
-                            <th scope="col">{ i18n::COL_TARGET.get(lang) }</th>
-                            <th scope="col">{ i18n::COL_UNITS.get(lang) }</th>
+                            <th scope="col">
+                                { i18n::COL_TARGET.get(lang) }
+                                <span class="target-units">{ i18n::COL_UNITS.get(lang) }</span>
+                            </th>
                             if comparing {
                                 <th scope="col" class="num">{ format!("{} · {}", i18n::COL_PROJECTED.get(lang), i18n::SCENARIO_A.get(lang)) }</th>
                             }

@@ -19,6 +19,18 @@ pub struct LeverPanelProps {
 #[function_component(LeverPanel)]
 pub fn lever_panel(props: &LeverPanelProps) -> Html {
     let lang = props.lang;
+    // One delegated handler for the "how computed" links (stable across renders).
+    let on_click = use_callback(props.dispatch.clone(), |e: MouseEvent, dispatch| {
+        let anchor = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest("a[data-method]").ok().flatten())
+            .and_then(|a| a.get_attribute("data-method"));
+        if let Some(anchor) = anchor {
+            e.prevent_default();
+            dispatch.dispatch(Action::SetTab(Tab::Methods));
+            dispatch.dispatch(Action::ScrollTo(anchor));
+        }
+    });
     let groups = Module::ALL.iter().map(|&module| {
         let specs: Vec<&'static LeverSpec> =
             LEVERS.iter().filter(|s| s.module == module).collect();
@@ -32,15 +44,6 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
                     lang={lang} dispatch={props.dispatch.clone()} />
             }
         });
-        let show_method = {
-            let dispatch = props.dispatch.clone();
-            let anchor = module_anchor(module);
-            Callback::from(move |e: MouseEvent| {
-                e.prevent_default();
-                dispatch.dispatch(Action::SetTab(Tab::Methods));
-                dispatch.dispatch(Action::ScrollTo(anchor.clone()));
-            })
-        };
         html! {
             <details class="lever-group" open=true id={format!("levers-{}", module_slug(module))}>
                 <summary class="lever-group-summary">
@@ -52,7 +55,7 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
                     }
                 </summary>
                 <p class="lever-group-method">
-                    <a href={format!("#{}", module_anchor(module))} onclick={show_method}>
+                    <a href={format!("#{}", module_anchor(module))} data-method={module_anchor(module)}>
                         { i18n::HOW_COMPUTED_LINK.get(lang) }
                     </a>
                 </p>
@@ -61,7 +64,7 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
         }
     });
     html! {
-        <section class="lever-panel" aria-labelledby="levers-heading">
+        <section class="lever-panel" aria-labelledby="levers-heading" onclick={on_click}>
             <h2 id="levers-heading">{ i18n::ASSUMPTIONS.get(lang) }</h2>
             <p class="hint">{ i18n::ASSUMPTIONS_HINT.get(lang) }</p>
             { for groups }
