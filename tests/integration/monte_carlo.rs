@@ -2,7 +2,7 @@
 //! the draws are split, ordered percentiles, and exact agreement with the deterministic run when
 //! there is no uncertainty.
 
-use crate::util::cli;
+use crate::util::{check_snapshot, cli};
 use licheng_sim::model::decision::Seek;
 use licheng_sim::model::levers::{LeverId, Levers};
 use licheng_sim::model::montecarlo::{summarize, Settings};
@@ -148,4 +148,15 @@ fn goal_seek_reports_unreachable_targets() {
         )
         .unwrap();
     assert!(matches!(seeks[0], Seek::NotReachable { .. }), "{seeks:?}");
+}
+
+#[test]
+fn monte_carlo_output_matches_snapshot_shared_with_the_wasm_test() {
+    // tests/wasm_identity.rs compares the browser's output with the same file, so native and
+    // WebAssembly must agree byte for byte.
+    let (code, out, err) = cli(&[
+        "mc", "--draws", "300", "--seed", "7", "--set", "mig=2000", "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    check_snapshot("mc-seed7-300.json", &out);
 }

@@ -30,3 +30,26 @@ pub fn case_dirs(kind: &str) -> Vec<PathBuf> {
     assert!(!dirs.is_empty(), "no cases under {}", root.display());
     dirs
 }
+
+/// Compares `actual` with `tests/snapshots/<name>`; `UPDATE_SNAPSHOTS=1` rewrites it instead.
+pub fn check_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_SNAPSHOTS=1 to create)",
+            path.display()
+        )
+    });
+    assert_eq!(
+        actual, expected,
+        "{} changed; review and regenerate with UPDATE_SNAPSHOTS=1",
+        name
+    );
+}
