@@ -91,8 +91,8 @@ pub fn baseline_import(props: &BaselineImportProps) -> Html {
             if file.size() > MAX_FILE_BYTES {
                 dispatch.dispatch(Action::ImportReadFailed(InputError::new(
                     file.name(),
-                    "文件过大（人口表通常只有几KB）",
-                    "the file is too large (a population table is a few kilobytes)",
+                    i18n::FILE_TOO_LARGE.zh,
+                    i18n::FILE_TOO_LARGE.en,
                 )));
                 return;
             }
@@ -154,9 +154,15 @@ pub fn baseline_import(props: &BaselineImportProps) -> Html {
             if props.custom.is_none() {
                 <p class="hint">{ i18n::OFFICIAL_BASELINE_NOTE.get(lang) }</p>
             }
-            <label class="file-label" for="baseline-import">{ i18n::IMPORT_LABEL.get(lang) }</label>
-            <input type="file" id="baseline-import" accept=".csv,text/csv,text/plain" onchange={on_file}
-                aria-describedby={props.import_error.as_ref().map(|_| "import-error")} />
+            <p class="file-label" id="baseline-import-help">{ i18n::IMPORT_LABEL.get(lang) }</p>
+            // The native control is visually hidden (its button text follows the browser's
+            // language, not the page's); the label is the visible, bilingual button.
+            <input type="file" id="baseline-import" class="file-input" accept=".csv,text/csv,text/plain"
+                onchange={on_file}
+                aria-describedby={if props.import_error.is_some() { "baseline-import-help import-error" } else { "baseline-import-help" }} />
+            <label class="button file-button" for="baseline-import">
+                { i18n::IMPORT_BUTTON.get(lang) }
+            </label>
             if let Some(error) = &props.import_error {
                 <p id="import-error" class="input-error" role="alert">
                     { i18n::IMPORT_FAILED.get(lang) }{ " " }{ error.message(lang.error_code()) }

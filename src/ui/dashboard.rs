@@ -163,7 +163,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </td>
                 <th scope="row" class="target-label">
                     { lang.pick(&def.label_zh, &def.label_en) }
-                    <span class="target-units">{ units.join(lang.pick("、", "; ")) }</span>
+                    <span class="target-units">{ units.join(i18n::LIST_SEPARATOR.get(lang)) }</span>
                 </th>
                 { a_cell }
                 <td class="num target-value" data-value={data_value(outcome.value)}>
@@ -185,13 +185,9 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
         }
     });
     let projected_header = if comparing {
-        format!(
-            "{} · {}",
-            i18n::COL_PROJECTED.get(lang),
-            i18n::SCENARIO_B.get(lang)
-        )
+        i18n::SCENARIO_B.get(lang)
     } else {
-        i18n::COL_PROJECTED.get(lang).to_string()
+        i18n::COL_PROJECTED.get(lang)
     };
     html! {
         <section class="dashboard" aria-labelledby="targets-heading">
@@ -213,7 +209,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                                 <span class="target-units">{ i18n::COL_UNITS.get(lang) }</span>
                             </th>
                             if comparing {
-                                <th scope="col" class="num">{ format!("{} · {}", i18n::COL_PROJECTED.get(lang), i18n::SCENARIO_A.get(lang)) }</th>
+                                <th scope="col" class="num">{ i18n::SCENARIO_A.get(lang) }</th>
                             }
                             <th scope="col" class="num">{ projected_header }</th>
                             if comparing {

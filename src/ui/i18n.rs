@@ -105,12 +105,22 @@ pub const COMPARE_ON: Tr = tr(
     "对比中：方案A（已固定，图中虚线）与方案B（当前参数，实线）",
     "Comparing: scenario A (pinned, dashed in charts) with scenario B (current levers, solid)",
 );
-pub const SCENARIO_A: Tr = tr("方案A", "A");
-pub const SCENARIO_B: Tr = tr("方案B（当前）", "B (current)");
-pub const DELTA: Tr = tr("差值（B−A）", "Δ (B−A)");
+pub const SCENARIO_A: Tr = tr("方案A", "Scenario A");
+pub const SCENARIO_B: Tr = tr("当前方案B", "Scenario B (current)");
+pub const DELTA: Tr = tr("差值 B−A", "Δ B−A");
 pub const RUN_FAILED: Tr = tr(
     "此组参数无法计算，仍显示上一次结果：",
     "These levers cannot be computed; the previous results are still shown: ",
+);
+
+pub const SCENARIO_TOOLS: Tr = tr("情景工具", "Scenario tools");
+pub const SKIP_TO_MAIN: Tr = tr("跳到主要内容", "Skip to the main content");
+/// Separators: after a term ("来源：") and between list items ("区教育局、人社局").
+pub const COLON: Tr = tr("：", ": ");
+pub const LIST_SEPARATOR: Tr = tr("、", "; ");
+pub const FILE_TOO_LARGE: Tr = tr(
+    "文件过大（人口表通常只有几KB）",
+    "the file is too large (a population table is a few kilobytes)",
 );
 
 // Tabs
@@ -242,6 +252,7 @@ pub const IMPORT_LABEL: Tr = tr(
     "导入人口表（CSV，列为 age,male,female，逐岁一行，最后一行为开放年龄组）",
     "Import a population table (CSV with columns age,male,female, one row per single year of age, the last row the open group)",
 );
+pub const IMPORT_BUTTON: Tr = tr("选择CSV文件导入…", "Choose a CSV file to import…");
 pub const DOWNLOAD_TEMPLATE: Tr = tr(
     "下载当前人口表（CSV，可作模板）",
     "Download the current population table (CSV, usable as a template)",

@@ -140,7 +140,7 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                     { i18n::LANG_TOGGLE.get(lang) }
                 </button>
             </div>
-            <div class="toolbar" role="toolbar" aria-label={lang.pick("情景工具", "Scenario tools")}>
+            <div class="toolbar" role="toolbar" aria-label={i18n::SCENARIO_TOOLS.get(lang)}>
                 <div class="preset-picker">
                     <label for="preset-select">{ i18n::PRESET.get(lang) }</label>
                     <select id="preset-select" onchange={on_preset} aria-describedby="preset-explanation">
@@ -266,7 +266,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="app">
-            <a class="skip-link" href="#main">{ lang.pick("跳到主要内容", "Skip to the main content") }</a>
+            <a class="skip-link" href="#main">{ i18n::SKIP_TO_MAIN.get(lang) }</a>
             { header(&state, &dispatch) }
             if let Some(custom) = state.custom_baseline.clone() {
                 <CustomBaselineBanner lang={lang} custom={custom} dispatch={dispatch.clone()} />

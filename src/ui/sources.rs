@@ -45,9 +45,9 @@ pub fn sources_panel(props: &SourcesPanelProps) -> Html {
                     }
                     <div><dt>{ i18n::CONFIDENCE.get(lang) }</dt><dd>{ i18n::confidence(lang, &f.confidence) }</dd></div>
                 </dl>
-                <p class="figure-source"><span class="term">{ i18n::SOURCE.get(lang) }{ lang.pick("：", ": ") }</span>{ &f.source }</p>
+                <p class="figure-source"><span class="term">{ i18n::SOURCE.get(lang) }{ i18n::COLON.get(lang) }</span>{ &f.source }</p>
                 if let Some(method) = method {
-                    <p class="figure-method"><span class="term">{ i18n::METHOD.get(lang) }{ lang.pick("：", ": ") }</span>{ method }</p>
+                    <p class="figure-method"><span class="term">{ i18n::METHOD.get(lang) }{ i18n::COLON.get(lang) }</span>{ method }</p>
                 }
             </article>
         }
@@ -56,8 +56,8 @@ pub fn sources_panel(props: &SourcesPanelProps) -> Html {
         <section class="sources" aria-labelledby="sources-heading">
             <h2 id="sources-heading">{ i18n::SOURCES_HEADING.get(lang) }</h2>
             <div class="basis-note">
-                <p><strong>{ i18n::BASIS.get(lang) }{ lang.pick("：", ": ") }</strong>{ lang.pick(&meta.basis_zh, &meta.basis_en) }</p>
-                <p><strong>{ i18n::BASE_YEAR.get(lang) }{ lang.pick("：", ": ") }</strong>{ meta.base_year }</p>
+                <p><strong>{ i18n::BASIS.get(lang) }{ i18n::COLON.get(lang) }</strong>{ lang.pick(&meta.basis_zh, &meta.basis_en) }</p>
+                <p><strong>{ i18n::BASE_YEAR.get(lang) }{ i18n::COLON.get(lang) }</strong>{ meta.base_year }</p>
                 <p>{ lang.pick(&meta.note_zh, &meta.note_en) }</p>
                 <p class="hint">{ i18n::SOURCES_LEVERS_NOTE.get(lang) }</p>
             </div>

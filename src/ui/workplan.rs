@@ -248,8 +248,8 @@ pub fn work_plan_browser(props: &WorkPlanBrowserProps) -> Html {
                     <p class="task-title-en" lang="en">{ &task.title_en }</p>
                     <p class="task-text" lang="zh-CN">{ &task.text_zh }</p>
                     <p class="task-units">
-                        <span class="task-units-label">{ i18n::TASK_UNITS.get(lang) }{ lang.pick("：", ": ") }</span>
-                        { if lang == Lang::Zh { task.units_zh.join("、") } else { task.units_en.join("; ") } }
+                        <span class="task-units-label">{ i18n::TASK_UNITS.get(lang) }{ i18n::COLON.get(lang) }</span>
+                        { if lang == Lang::Zh { task.units_zh.join(i18n::LIST_SEPARATOR.zh) } else { task.units_en.join(i18n::LIST_SEPARATOR.en) } }
                     </p>
                     { target_list(task.number) }
                 </article>
