@@ -4,6 +4,7 @@
 mod baseline_snapshot;
 mod ccm_reference;
 mod fuzz_corpus;
+mod lever_sweep;
 mod link_codec;
 mod monte_carlo;
 mod projection_properties;
