@@ -16,7 +16,8 @@ pub struct Preset {
 impl Preset {
     /// The lever values of this preset.
     pub fn levers(&self) -> Levers {
-        Levers::with_overrides(self.overrides).expect("preset values are inside their ranges (tested)")
+        Levers::with_overrides(self.overrides)
+            .expect("preset values are inside their ranges (tested)")
     }
 
     /// Looks a preset up by id.
