@@ -85,6 +85,7 @@ pub const PERSONS: Tr = tr("人", "persons");
 pub const LANG_TOGGLE: Tr = tr("English", "中文");
 pub const LANG_TOGGLE_HINT: Tr = tr("Switch to English", "切换为中文");
 pub const PRESET: Tr = tr("预设情景", "Preset");
+pub const PRESET_LIST: Tr = tr("全部预设及说明", "All presets explained");
 pub const PRESET_CUSTOM: Tr = tr("自定义（已修改参数）", "Custom (levers edited)");
 pub const UNDO: Tr = tr("撤销", "Undo");
 pub const REDO: Tr = tr("重做", "Redo");

@@ -74,7 +74,9 @@ fn use_undo_shortcuts(dispatch: UseReducerDispatcher<Workbench>) {
 
 /// The preset whose levers equal the current ones, if any.
 fn current_preset(state: &Workbench) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.levers() == state.levers)
+    PRESETS.iter().find(|p| {
+        crate::model::levers::Levers::with_overrides(p.overrides).is_ok_and(|l| l == state.levers)
+    })
 }
 
 fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
@@ -106,6 +108,31 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
     };
+    // One delegated handler for the "apply" buttons of the preset list.
+    let on_preset_item = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let preset = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("button[data-preset]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-preset"))
+                .and_then(|id| Preset::by_id(&id));
+            if let Some(p) = preset {
+                dispatch.dispatch(Action::ApplyPreset(p));
+            }
+        })
+    };
+    let preset_items = PRESETS.iter().map(|p| {
+        let active = preset.is_some_and(|q| q.id == p.id);
+        html! {
+            <li class={classes!(active.then_some("preset-active"))}>
+                <button type="button" class="link-button" data-preset={p.id} aria-pressed={active.to_string()}>
+                    { lang.pick(p.label_zh, p.label_en) }
+                </button>
+                { i18n::COLON.get(lang) }{ lang.pick(p.explain_zh, p.explain_en) }
+            </li>
+        }
+    });
     let options = PRESETS.iter().map(|p| {
         html! {
             <option value={p.id} selected={preset.is_some_and(|q| q.id == p.id)}>
@@ -140,7 +167,7 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                     { i18n::LANG_TOGGLE.get(lang) }
                 </button>
             </div>
-            <div class="toolbar" role="toolbar" aria-label={i18n::SCENARIO_TOOLS.get(lang)}>
+            <div class="toolbar" role="group" aria-label={i18n::SCENARIO_TOOLS.get(lang)}>
                 <div class="preset-picker">
                     <label for="preset-select">{ i18n::PRESET.get(lang) }</label>
                     <select id="preset-select" onchange={on_preset} aria-describedby="preset-explanation">
@@ -150,6 +177,12 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                         { for options }
                     </select>
                     <p id="preset-explanation" class="preset-explanation">{ explanation }</p>
+                    <details class="preset-list" id="preset-list">
+                        <summary>{ i18n::PRESET_LIST.get(lang) }</summary>
+                        <ul onclick={on_preset_item}>
+                            { for preset_items }
+                        </ul>
+                    </details>
                 </div>
                 <div class="button-group">
                     <button type="button" id="undo" class="button" disabled={!state.can_undo()}

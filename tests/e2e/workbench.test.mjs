@@ -251,6 +251,14 @@ test("presets apply their levers and explain themselves", async () => {
   await settle(page);
   await assertMatchesCli(page, cli({ mig: 2500, aff: 250, insn: 85 }), "preset hukou-and-housing");
 
+  // The list of every preset with its explanation applies one too.
+  await page.locator("#preset-list summary").click();
+  assert.equal(await page.locator("#preset-list li").count(), await page.locator("#preset-select option[value]:not([value=''])").count());
+  await page.locator("#preset-list button[data-preset='low-fertility']").click();
+  await settle(page);
+  await assertMatchesCli(page, cli({ tfr: 0.65 }), "preset low-fertility from the list");
+  assert.equal(await page.locator("#preset-select").inputValue(), "low-fertility");
+
   // Editing a lever turns the picker to "custom".
   await slide(page, "to", 2.5);
   assert.equal(await page.locator("#preset-select").inputValue(), "");
@@ -414,6 +422,18 @@ test("importing a population CSV switches to a custom baseline; a bad file is re
   await settle(page);
   assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
   await assertMatchesCli(page, official, "official baseline again");
+
+  // The download is a template the import reads back: the official table gives the official numbers.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-population").click()]);
+  const template = path.join(tmpDir, "template.csv");
+  await download.saveAs(template);
+  const templateText = await readFile(template, "utf8");
+  assert.match(templateText, /^age,male,female\n0,/);
+  await page.locator("#baseline-import").setInputFiles(template);
+  await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
+  await assertMatchesCli(page, official, "the downloaded template imported back");
+  await page.locator("#use-official-baseline").click();
+  await settle(page);
 
   // A bad file on the official baseline leaves it untouched too.
   await page.locator("#baseline-import").setInputFiles(bad);
