@@ -68,6 +68,22 @@ impl Survival {
         Ok(Survival { ratios, births })
     }
 
+    /// The convex combination `a + (b − a)·frac` of two validated survivals with the same groups
+    /// (`frac` in [0, 1]); stays within [0, 1] by construction, so it is not re-validated.
+    pub(crate) fn interpolate(a: &Survival, b: &Survival, frac: f64) -> Survival {
+        let frac = frac.clamp(0.0, 1.0);
+        let ratios = a
+            .ratios
+            .iter()
+            .zip(&b.ratios)
+            .map(|(x, y)| x + (y - x) * frac)
+            .collect();
+        Survival {
+            ratios,
+            births: a.births + (b.births - a.births) * frac,
+        }
+    }
+
     /// Number of age groups these ratios serve.
     pub fn groups(&self) -> usize {
         self.ratios.len() + 1

@@ -53,7 +53,7 @@ use super::projection::{self, Prepared, Schedules, YearResult, HORIZON};
 use super::targets::Target;
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use statrs::distribution::{Beta, ContinuousCDF, LogNormal, Normal, Triangular};
+use statrs::distribution::{Beta, LogNormal, Normal, Triangular};
 use statrs::statistics::{Data, OrderStatistics};
 
 /// The 90th percentile of the standard normal.
@@ -559,13 +559,7 @@ impl MonteCarlo {
         }
         let pos = ((e0 - lo) / E0_GRID_STEP).max(0.0);
         let i = (pos as usize).min(tables.len() - 2);
-        let frac = (pos - i as f64).clamp(0.0, 1.0);
-        let (a, b) = (&tables[i], &tables[i + 1]);
-        let ratios = (0..a.groups() - 1)
-            .map(|x| a.ratio(x) + (b.ratio(x) - a.ratio(x)) * frac)
-            .collect();
-        let births = a.births() + (b.births() - a.births()) * frac;
-        Survival::from_ratios(ratios, births).expect("interpolated ratios stay within [0, 1]")
+        Survival::interpolate(&tables[i], &tables[i + 1], pos - i as f64)
     }
 
     /// Projects draw `i` and keeps its summary.
@@ -587,7 +581,7 @@ impl MonteCarlo {
         let prepared =
             Prepared::from_pattern(&self.baseline, &levers, survival, &self.schedules, &pattern)
                 .expect("drawn levers are clamped into their valid ranges");
-        let projection = projection::project(&self.baseline, &prepared, &levers);
+        let projection = projection::project_years(&self.baseline, &prepared, &levers);
         let series = Series::ALL
             .iter()
             .map(|s| s.values(&projection.years))
@@ -671,6 +665,7 @@ pub fn summarize(draws: &[DrawSummary], targets: usize) -> McResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use statrs::distribution::ContinuousCDF;
 
     #[test]
     fn normal_quantile_matches_statrs() {

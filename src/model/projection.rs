@@ -254,6 +254,21 @@ fn ages(pop: &Population, from: usize, to: usize) -> f64 {
 
 /// Projects `HORIZON` years from the baseline with prepared rates and the levers.
 pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Projection {
+    project_inner(baseline, prepared, levers, true)
+}
+
+/// As [`project`] but without keeping the population tables (`populations` stays empty): the
+/// Monte Carlo keeps only summaries.
+pub fn project_years(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Projection {
+    project_inner(baseline, prepared, levers, false)
+}
+
+fn project_inner(
+    baseline: &Baseline,
+    prepared: &Prepared,
+    levers: &Levers,
+    keep_populations: bool,
+) -> Projection {
     let v = |id: L| levers.get(id);
     let pct = |id: L| levers.get(id) / 100.0;
     let base_pop = baseline.population().clone();
@@ -283,7 +298,9 @@ pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Pro
     let mut years = Vec::with_capacity(HORIZON + 1);
     let mut populations = Vec::with_capacity(HORIZON + 1);
     years.push(base);
-    populations.push(base_pop);
+    if keep_populations {
+        populations.push(base_pop);
+    }
 
     let mut prev = base;
     let (mut cum_need, mut cum_supply) = (0.0, 0.0);
@@ -362,7 +379,9 @@ pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Pro
         y.benchmark_projects = v(L::BenchmarkPerYear);
 
         years.push(y);
-        populations.push(pop.clone());
+        if keep_populations {
+            populations.push(pop.clone());
+        }
         prev = y;
     }
     Projection { years, populations }

@@ -203,11 +203,19 @@ impl Target {
         let threshold = self
             .threshold_lever
             .map_or(self.threshold, |id| levers.get(id));
-        let values: Vec<f64> = projection.years[1..]
+        // At most HORIZON values: a fixed buffer (this runs for every target of every draw).
+        let mut buffer = [0.0; super::projection::HORIZON];
+        let mut count = 0;
+        for y in projection.years[1..]
             .iter()
             .filter(|y| y.year >= self.year_start && y.year <= self.year_end)
-            .map(|y| self.metric.yearly(y, levers))
-            .collect();
+        {
+            if count < buffer.len() {
+                buffer[count] = self.metric.yearly(y, levers);
+                count += 1;
+            }
+        }
+        let values = &buffer[..count];
         if values.is_empty() {
             return Outcome {
                 value: 0.0,
