@@ -231,6 +231,14 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |_: FocusEvent| draft.set(None))
     };
+    let on_number_key = {
+        let draft = draft.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                draft.set(None);
+            }
+        })
+    };
     let on_reset = {
         let dispatch = props.dispatch.clone();
         let id = props.id;
@@ -310,7 +318,8 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                     min={lever_text(spec.min)} max={lever_text(spec.max)} step={lever_text(spec.step)}
                     value={number_text} aria-label={format!("{label} ({unit})")}
                     aria-invalid={problem.is_some().to_string()} aria-describedby={described}
-                    oninput={on_type} onchange={on_number_change} onblur={on_number_blur} />
+                    oninput={on_type} onchange={on_number_change} onblur={on_number_blur}
+                    onkeydown={on_number_key} />
                 <span class="lever-unit">{ unit }</span>
                 <button type="button" id={format!("lever-{key}-reset")} class="icon-button lever-reset"
                     disabled={is_default} onclick={on_reset}

@@ -222,6 +222,16 @@ test("invalid numbers show an inline message and leave the scenario unchanged", 
   assert.match(await page.locator("#lever-tfr-error").textContent(), /请输入/);
   assert.deepEqual(await targets(page), before, "an empty field changed the scenario");
 
+  // Escape restores the scenario's value.
+  await field.fill("99");
+  await settle(page);
+  assert.equal(await page.locator("#lever-tfr-error").count(), 1);
+  await field.press("Escape");
+  await settle(page);
+  assert.equal(await field.inputValue(), "0.78");
+  assert.equal(await page.locator("#lever-tfr-error").count(), 0);
+  await field.fill("");
+
   // Leaving the field restores the scenario's value.
   await field.blur();
   await settle(page);
