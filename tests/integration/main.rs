@@ -3,6 +3,7 @@
 
 mod baseline_snapshot;
 mod ccm_reference;
+mod cli_bad_input;
 mod fuzz_corpus;
 mod lever_sweep;
 mod link_codec;
