@@ -1,7 +1,69 @@
-// Starts the Wasm app without an inline script, so the page's CSP needs no 'unsafe-inline' or hash.
-// trunk writes the hashed file names into the <script data-js data-wasm> tag (pattern_script in Trunk.toml).
-const tag = document.querySelector("script[data-js][data-wasm]");
-const jsUrl = new URL(tag.dataset.js, document.baseURI).href;
-const wasmUrl = new URL(tag.dataset.wasm, document.baseURI).href;
-const { default: init } = await import(jsUrl);
-await init({ module_or_path: wasmUrl });
+// Starts the Wasm app without an inline script (the page's CSP needs no 'unsafe-inline' or hash), and
+// shows a recoverable panel if the app cannot start or stops on an error: what happened, a button
+// that copies the diagnostics, and the link to the current scenario, so nothing is lost. The panel
+// is built with DOM calls and textContent only (no HTML from data). trunk writes the hashed file
+// names into the <script data-js data-wasm> tag (pattern_script in Trunk.toml).
+
+let crashed = false;
+
+function crashPanel(reason) {
+  if (crashed) return;
+  crashed = true;
+  const detail = [
+    `reason: ${reason}`,
+    `panic: ${document.documentElement.dataset.panic || "(none recorded)"}`,
+    `page: ${location.href}`,
+    `agent: ${navigator.userAgent}`,
+  ].join("\n");
+  const el = (tag, attrs = {}, text = "") => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (text) node.textContent = text;
+    return node;
+  };
+  const panel = el("section", { id: "crash-panel", role: "alertdialog", "aria-labelledby": "crash-title" });
+  panel.append(
+    el("h2", { id: "crash-title" }, "出现意外错误，页面已停止运行 · Something went wrong and the page stopped"),
+    el("p", {}, "您的情景保存在本页链接中，点击下方链接即可重新打开；已保存的情景仍在本机浏览器中。请复制诊断信息发给维护人员。"),
+    el("p", {}, "Your scenario is kept in this page's link: open it below to start again. Saved scenarios are still in this browser. Please copy the diagnostics for the maintainers."),
+  );
+  const reopen = el("a", { id: "crash-reopen", href: location.href }, "重新打开当前情景 · Reopen this scenario");
+  const text = el("textarea", { id: "crash-diagnostics", readonly: "", rows: "6", "aria-label": "诊断信息 · Diagnostics" });
+  text.value = detail;
+  const copy = el("button", { id: "crash-copy", type: "button" }, "复制诊断信息 · Copy diagnostics");
+  const status = el("span", { id: "crash-copy-status", "aria-live": "polite" });
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(detail);
+      status.textContent = "已复制 · Copied";
+    } catch {
+      text.focus();
+      text.select();
+      status.textContent = document.execCommand("copy") ? "已复制 · Copied" : "请手动复制 · Please copy by hand";
+    }
+  });
+  panel.append(reopen, text, copy, status);
+  document.body.prepend(panel);
+}
+
+window.addEventListener("error", (e) => {
+  // Benign browser notices that are not failures of the app.
+  if (/ResizeObserver loop/.test(e.message || "")) return;
+  crashPanel(e.message || String(e.error));
+});
+window.addEventListener("unhandledrejection", (e) => crashPanel(String(e.reason)));
+// The Rust panic hook records its message on <html data-panic>; show the panel even if no error event follows.
+new MutationObserver(() => document.documentElement.dataset.panic && crashPanel("panic")).observe(
+  document.documentElement,
+  { attributes: true, attributeFilter: ["data-panic"] },
+);
+
+try {
+  const tag = document.querySelector("script[data-js][data-wasm]");
+  const jsUrl = new URL(tag.dataset.js, document.baseURI).href;
+  const wasmUrl = new URL(tag.dataset.wasm, document.baseURI).href;
+  const { default: init } = await import(jsUrl);
+  await init({ module_or_path: wasmUrl });
+} catch (e) {
+  crashPanel(`the app could not start: ${e}`);
+}
