@@ -6,6 +6,8 @@
 //! * `levers` — every assumption an analyst can move, with unit, range and provenance.
 //! * `projection` — the Licheng projection 2025–2028 over all modules.
 //! * `targets` — the work plan's quantitative targets and how each is evaluated.
+//! * `montecarlo` — uncertainty: distributions, seeded draws, percentiles, probabilities.
+//! * `decision` — tornado and goal-seek.
 
 pub mod baseline;
 pub mod cohort;
@@ -20,12 +22,3 @@ pub mod schedules;
 pub mod targets;
 
 pub use error::ModelError;
-
-/// Placeholder until the engine lands: the 2020 census total grown four years at 0.5 %.
-pub fn demo_total() -> f64 {
-    let mut p = 396_112.0_f64;
-    for _ in 0..4 {
-        p *= 1.005;
-    }
-    p
-}
