@@ -5,6 +5,7 @@ mod baseline_snapshot;
 mod ccm_reference;
 mod cli_bad_input;
 mod fuzz_corpus;
+mod layering;
 mod lever_sweep;
 mod link_codec;
 mod monte_carlo;

@@ -1,0 +1,96 @@
+//! Guards the layering in ARCHITECTURE.md: the model knows no serde, web crates, clocks, threads
+//! or unseeded randomness; the scenario layer knows no browser; every source file opens with a
+//! `//!` line saying what it owns.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn files_under(sub: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(sub), &mut files);
+    assert!(!files.is_empty(), "no files under {sub}");
+    files
+}
+
+fn assert_none_mentions(sub: &str, forbidden: &[&str]) {
+    for file in files_under(sub) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Code only: comments may say what the layer does not use.
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for word in forbidden {
+            assert!(
+                !code.contains(word),
+                "{} mentions `{word}`, which this layer must not know",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn model_knows_no_serde_web_clock_thread_or_unseeded_randomness() {
+    assert_none_mentions(
+        "src/model",
+        &[
+            "serde",
+            "yew",
+            "web_sys",
+            "gloo",
+            "wasm_bindgen",
+            "std::time",
+            "Instant",
+            "SystemTime",
+            "std::thread",
+            "thread_rng",
+            "getrandom",
+            "from_entropy",
+            "crate::scenario",
+            "crate::ui",
+            "crate::worker",
+        ],
+    );
+}
+
+#[test]
+fn scenario_layer_knows_no_browser() {
+    assert_none_mentions(
+        "src/scenario",
+        &[
+            "yew",
+            "web_sys",
+            "gloo",
+            "wasm_bindgen",
+            "js_sys",
+            "crate::ui",
+            "crate::worker",
+        ],
+    );
+}
+
+#[test]
+fn every_source_file_opens_with_a_doc_line() {
+    for sub in ["src", "tests/integration", "benches"] {
+        for file in files_under(sub) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                text.starts_with("//!"),
+                "{} does not open with a `//!` line",
+                file.display()
+            );
+        }
+    }
+}
