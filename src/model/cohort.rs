@@ -68,22 +68,20 @@ impl Survival {
         Ok(Survival { ratios, births })
     }
 
-    /// The convex combination `a + (b − a)·frac` of two validated survivals with the same groups
-    /// (`frac` in [0, 1]); stays within [0, 1] by construction, so it is not re-validated.
-    pub(crate) fn interpolate(a: &Survival, b: &Survival, frac: f64) -> Survival {
+    /// Writes the convex combination `a + (b − a)·frac` of two validated survivals with the same
+    /// groups into `self` (`frac` clamped to [0, 1]): stays within [0, 1] by construction, so it
+    /// is not re-validated; no allocation once sized.
+    pub(crate) fn interpolate_into(&mut self, a: &Survival, b: &Survival, frac: f64) {
         let frac = frac.clamp(0.0, 1.0);
-        let ratios = a
-            .ratios
-            .iter()
-            .zip(&b.ratios)
-            .map(|(x, y)| x + (y - x) * frac)
-            .collect();
-        Survival {
-            ratios,
-            births: a.births + (b.births - a.births) * frac,
-        }
+        self.ratios.clear();
+        self.ratios.extend(
+            a.ratios
+                .iter()
+                .zip(&b.ratios)
+                .map(|(x, y)| x + (y - x) * frac),
+        );
+        self.births = a.births + (b.births - a.births) * frac;
     }
-
     /// Number of age groups these ratios serve.
     pub fn groups(&self) -> usize {
         self.ratios.len() + 1
@@ -179,6 +177,28 @@ impl StepRates {
         self.fertility.len()
     }
 
+    /// Trusted in-place update for the Monte Carlo, which redraws the rates thousands of times
+    /// from values that were validated when its grids and levers were built: `update` rewrites
+    /// survival, fertility, the sex ratio and migrants (same shapes), then the derived halves
+    /// and flags are recomputed. Not re-validated: callers must keep every value in range.
+    pub(crate) fn update_trusted(
+        &mut self,
+        update: impl FnOnce(&mut [Survival; 2], &mut Vec<f64>, &mut f64, &mut [Vec<f64>; 2]),
+    ) {
+        update(
+            &mut self.survival,
+            &mut self.fertility,
+            &mut self.sex_ratio_at_birth,
+            &mut self.migrants,
+        );
+        for s in [FEMALE, MALE] {
+            self.half_migrants[s].clear();
+            self.half_migrants[s].extend(self.migrants[s].iter().map(|m| m / 2.0));
+            self.no_outflow[s] = self.migrants[s].iter().all(|&m| m >= 0.0);
+        }
+        debug_assert!(self.survival[FEMALE].groups() == self.fertility.len());
+    }
+
     /// Group width in years (= step length).
     pub fn width(&self) -> usize {
         self.width
@@ -264,8 +284,22 @@ impl Population {
     /// migrants who could leave, so the accounting identity still holds exactly.
     pub fn step(&self, rates: &StepRates) -> (Population, StepFlows) {
         let n = self.groups();
+        let mut next = Population {
+            counts: [vec![0.0; n], vec![0.0; n]],
+        };
+        let flows = self.step_into(rates, &mut next);
+        (next, flows)
+    }
+
+    /// As [`step`](Self::step), writing into `next` (resized as needed) so that a projection
+    /// can alternate two buffers instead of allocating every year.
+    pub fn step_into(&self, rates: &StepRates, next_population: &mut Population) -> StepFlows {
+        let n = self.groups();
         debug_assert_eq!(n, rates.groups());
-        let mut next = [vec![0.0; n], vec![0.0; n]];
+        let next = &mut next_population.counts;
+        for v in next.iter_mut() {
+            v.resize(n, 0.0);
+        }
         let mut flows = StepFlows::default();
 
         // Ages 1.. first (they do not depend on births), for both sexes.
@@ -328,7 +362,7 @@ impl Population {
             flows.deaths += exposed - survivors;
             flows.migrants += start_half + end_half;
         }
-        (Population { counts: next }, flows)
+        flows
     }
 }
 

@@ -551,62 +551,94 @@ impl MonteCarlo {
         levers
     }
 
-    /// Survival at a drawn life expectancy: linear between the neighbouring grid tables.
-    fn survival_at(&self, sex: usize, e0: f64) -> Survival {
-        let (lo, tables) = &self.e0_grid[sex];
-        if tables.len() < 2 {
-            return tables[0].clone();
-        }
-        let pos = ((e0 - lo) / E0_GRID_STEP).max(0.0);
-        let i = (pos as usize).min(tables.len() - 2);
-        Survival::interpolate(&tables[i], &tables[i + 1], pos - i as f64)
-    }
-
     /// Projects draw `i` and keeps its summary.
     pub fn draw(&self, i: u64) -> DrawSummary {
+        self.draw_with(i, &mut DrawScratch::default())
+    }
+
+    /// Projects draw `i` reusing `scratch` (the rates of the previous draw, overwritten in
+    /// place: a draw allocates almost nothing once the scratch is warm).
+    fn draw_with(&self, i: u64, scratch: &mut DrawScratch) -> DrawSummary {
         let levers = self.levers_of(i);
-        let survival = [
-            self.survival_at(0, levers.get(LeverId::E0Female)),
-            self.survival_at(1, levers.get(LeverId::E0Male)),
-        ];
-        let mut pattern = Vec::new();
         let (lo, grid) = &self.fertility_grid;
         interpolate(
             *lo,
             MAB_GRID_STEP,
             grid,
             levers.get(LeverId::MeanAgeBirth),
-            &mut pattern,
+            &mut scratch.pattern,
         );
-        let prepared =
-            Prepared::from_pattern(&self.baseline, &levers, survival, &self.schedules, &pattern)
+        let (e0f, e0m) = (levers.get(LeverId::E0Female), levers.get(LeverId::E0Male));
+        let survival = |surv: &mut [Survival; 2]| {
+            for (sex, e0) in [(0, e0f), (1, e0m)] {
+                let (lo, tables) = &self.e0_grid[sex];
+                let pos = ((e0 - lo) / E0_GRID_STEP).max(0.0);
+                let k = (pos as usize).min(tables.len().saturating_sub(2));
+                let next = (k + 1).min(tables.len() - 1);
+                surv[sex].interpolate_into(&tables[k], &tables[next], pos - k as f64);
+            }
+        };
+        let prepared = match &mut scratch.prepared {
+            Some(prepared) => {
+                prepared.update_for_draw(
+                    &self.baseline,
+                    &levers,
+                    &self.schedules,
+                    &scratch.pattern,
+                    survival,
+                );
+                prepared
+            }
+            None => {
+                let mut surv = [self.e0_grid[0].1[0].clone(), self.e0_grid[1].1[0].clone()];
+                survival(&mut surv);
+                let fresh = Prepared::from_pattern(
+                    &self.baseline,
+                    &levers,
+                    surv,
+                    &self.schedules,
+                    &scratch.pattern,
+                )
                 .expect("drawn levers are clamped into their valid ranges");
-        let projection = projection::project_years(&self.baseline, &prepared, &levers);
+                scratch.prepared.insert(fresh)
+            }
+        };
+        let projection = projection::project_years(&self.baseline, prepared, &levers);
         let series = Series::ALL
             .iter()
             .map(|s| s.values(&projection.years))
             .collect();
-        let outcomes: Vec<_> = self
-            .targets
-            .iter()
-            .map(|t| t.evaluate(&projection, &levers))
-            .collect();
+        let mut target_values = Vec::with_capacity(self.targets.len());
+        let mut met = Vec::with_capacity(self.targets.len());
+        for t in &self.targets {
+            let o = t.evaluate(&projection, &levers);
+            target_values.push(o.value);
+            met.push(o.met);
+        }
         DrawSummary {
             series,
-            target_values: outcomes.iter().map(|o| o.value).collect(),
-            met: outcomes.iter().map(|o| o.met).collect(),
+            target_values,
+            met,
         }
     }
 
     /// Draws `range` in order.
     pub fn draws(&self, range: std::ops::Range<u64>) -> Vec<DrawSummary> {
-        range.map(|i| self.draw(i)).collect()
+        let mut scratch = DrawScratch::default();
+        range.map(|i| self.draw_with(i, &mut scratch)).collect()
     }
 
     /// Number of targets.
     pub fn target_count(&self) -> usize {
         self.targets.len()
     }
+}
+
+/// What one thread reuses from draw to draw.
+#[derive(Default)]
+struct DrawScratch {
+    prepared: Option<Prepared>,
+    pattern: Vec<f64>,
 }
 
 /// Percentiles of one series in one year.

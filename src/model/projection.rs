@@ -165,18 +165,10 @@ impl Prepared {
         schedules: &Schedules,
         pattern: &[f64],
     ) -> Result<Self, ModelError> {
-        let tfr = levers.get(L::Tfr);
-        let fertility: Vec<f64> = pattern.iter().map(|f| f * tfr).collect();
-        let profile = &schedules.migration;
-        let mig = levers.get(L::NetMigration);
-        let male_share = levers.get(L::MigrantMaleShare) / 100.0;
-        let migrants = [
-            profile
-                .iter()
-                .map(|p| p * mig * (1.0 - male_share))
-                .collect(),
-            profile.iter().map(|p| p * mig * male_share).collect(),
-        ];
+        let mut fertility = Vec::new();
+        fill_fertility(&mut fertility, pattern, levers);
+        let mut migrants = [Vec::new(), Vec::new()];
+        fill_migrants(&mut migrants, &schedules.migration, levers);
         let rates = StepRates::new(
             1,
             survival,
@@ -184,28 +176,77 @@ impl Prepared {
             levers.get(L::SexRatioBirth) / 100.0,
             migrants,
         )?;
-
-        // Scale the standard participation so that base-year participation at 15–64 = lfp.
-        let standard = &schedules.participation;
-        let pop = baseline.population();
-        let (mut active, mut people) = (0.0, 0.0);
-        for sex in [FEMALE, MALE] {
-            for (p, s) in pop.sex(sex)[15..=64].iter().zip(&standard[sex][15..=64]) {
-                active += p * s;
-                people += p;
-            }
-        }
-        let kappa = if active > 0.0 {
-            levers.get(L::Participation) / 100.0 * people / active
-        } else {
-            0.0
-        };
-        let participation =
-            [0, 1].map(|s| standard[s].iter().map(|p| (p * kappa).min(0.99)).collect());
+        let mut participation = [Vec::new(), Vec::new()];
+        fill_participation(&mut participation, baseline, schedules, levers);
         Ok(Prepared {
             rates,
             participation,
         })
+    }
+
+    /// Trusted in-place update for a Monte Carlo draw: the same rates as [`from_pattern`]
+    /// (Self::from_pattern) without allocating or re-validating. `levers` are validated (drawn
+    /// values are clamped into range), `pattern` and the survival come from validated grids.
+    pub(crate) fn update_for_draw(
+        &mut self,
+        baseline: &Baseline,
+        levers: &Levers,
+        schedules: &Schedules,
+        pattern: &[f64],
+        survival: impl FnOnce(&mut [Survival; 2]),
+    ) {
+        self.rates.update_trusted(|surv, fertility, srb, migrants| {
+            survival(surv);
+            fill_fertility(fertility, pattern, levers);
+            *srb = levers.get(L::SexRatioBirth) / 100.0;
+            fill_migrants(migrants, &schedules.migration, levers);
+        });
+        fill_participation(&mut self.participation, baseline, schedules, levers);
+    }
+}
+
+/// `F_x = tfr · pattern_x`.
+fn fill_fertility(out: &mut Vec<f64>, pattern: &[f64], levers: &Levers) {
+    let tfr = levers.get(L::Tfr);
+    out.clear();
+    out.extend(pattern.iter().map(|f| f * tfr));
+}
+
+/// Net migrants by sex: the profile times `mig`, split by `migm`.
+fn fill_migrants(out: &mut [Vec<f64>; 2], profile: &[f64], levers: &Levers) {
+    let mig = levers.get(L::NetMigration);
+    let male_share = levers.get(L::MigrantMaleShare) / 100.0;
+    for (sex, share) in [(FEMALE, 1.0 - male_share), (MALE, male_share)] {
+        out[sex].clear();
+        out[sex].extend(profile.iter().map(|p| p * mig * share));
+    }
+}
+
+/// The standard participation scaled by `κ` so that base-year participation at 15–64 equals
+/// `lfp` (each age capped at 0.99).
+fn fill_participation(
+    out: &mut [Vec<f64>; 2],
+    baseline: &Baseline,
+    schedules: &Schedules,
+    levers: &Levers,
+) {
+    let standard = &schedules.participation;
+    let pop = baseline.population();
+    let (mut active, mut people) = (0.0, 0.0);
+    for sex in [FEMALE, MALE] {
+        for (p, s) in pop.sex(sex)[15..=64].iter().zip(&standard[sex][15..=64]) {
+            active += p * s;
+            people += p;
+        }
+    }
+    let kappa = if active > 0.0 {
+        levers.get(L::Participation) / 100.0 * people / active
+    } else {
+        0.0
+    };
+    for sex in [FEMALE, MALE] {
+        out[sex].clear();
+        out[sex].extend(standard[sex].iter().map(|p| (p * kappa).min(0.99)));
     }
 }
 
@@ -271,8 +312,8 @@ fn project_inner(
 ) -> Projection {
     let v = |id: L| levers.get(id);
     let pct = |id: L| levers.get(id) / 100.0;
-    let base_pop = baseline.population().clone();
-    let mut pop = base_pop.clone();
+    let mut pop = baseline.population().clone();
+    let mut scratch = pop.clone();
 
     let migrant_share = pct(L::MigrantPupilShare);
     let mut base = YearResult {
@@ -299,14 +340,14 @@ fn project_inner(
     let mut populations = Vec::with_capacity(HORIZON + 1);
     years.push(base);
     if keep_populations {
-        populations.push(base_pop);
+        populations.push(pop.clone());
     }
 
     let mut prev = base;
     let (mut cum_need, mut cum_supply) = (0.0, 0.0);
     for i in 1..=HORIZON {
-        let (next, flows): (Population, StepFlows) = pop.step(&prepared.rates);
-        pop = next;
+        let flows: StepFlows = pop.step_into(&prepared.rates, &mut scratch);
+        std::mem::swap(&mut pop, &mut scratch);
         let mut y = YearResult {
             year: baseline.base_year() + i as i32,
             ..YearResult::default()
