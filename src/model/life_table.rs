@@ -92,8 +92,18 @@ impl ModelLifeTable {
 
     /// The level `k` giving life expectancy `e0` (validated against [`E0_RANGE`]).
     pub fn level_for(&self, e0: f64) -> Result<f64, ModelError> {
+        self.level_from(e0, 1.0)
+    }
+
+    /// As [`level_for`](Self::level_for), starting Newton's iteration at `k` (a neighbouring
+    /// table's level converges in one or two steps).
+    pub fn level_from(&self, e0: f64, start: f64) -> Result<f64, ModelError> {
         check_range("e0", e0, E0_RANGE.0, E0_RANGE.1)?;
-        let mut k: f64 = 1.0;
+        let mut k: f64 = if start.is_finite() && start > 0.0 {
+            start
+        } else {
+            1.0
+        };
         for _ in 0..100 {
             let (value, slope) = self.e0_and_slope(k);
             let next = (k - (value - e0) / slope).clamp(k / 4.0, k * 4.0);
@@ -108,8 +118,18 @@ impl ModelLifeTable {
     /// The single-year life table with open group at `open_age` (≤ 130) for life expectancy
     /// `e0`.
     pub fn single_year(&self, e0: f64, open_age: usize) -> Result<LifeTable, ModelError> {
+        self.single_year_from(e0, open_age, 1.0)
+    }
+
+    /// As [`single_year`](Self::single_year) with Newton started at level `start`.
+    pub fn single_year_from(
+        &self,
+        e0: f64,
+        open_age: usize,
+        start: f64,
+    ) -> Result<LifeTable, ModelError> {
         check_range("open_age", open_age as f64, 2.0, (OMEGA - 1) as f64)?;
-        let k = self.level_for(e0)?;
+        let k = self.level_from(e0, start)?;
         let l: Vec<f64> = self.hazard.iter().map(|&h| math::exp(-k * h)).collect();
         let unit = |x: usize| (l[2 * x] + 4.0 * l[2 * x + 1] + l[2 * x + 2]) / 6.0;
         let mut nlx: Vec<f64> = (0..open_age).map(unit).collect();
