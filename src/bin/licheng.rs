@@ -26,10 +26,10 @@ USAGE:
   licheng mc [--set KEY=VALUE]... [--draws N] [--seed S] [--spread X] [--format table|json|csv]
       Monte Carlo (default 10000 draws, up to 1000000): percentiles per year and the
       probability of meeting each target. Same seed, same numbers as the page.
-  licheng tornado --target ID [--set KEY=VALUE]... [--spread X] [--format table|json]
+  licheng tornado --target ID [--set KEY=VALUE]... [--spread X] [--format table|json|csv]
       Which levers decide a target: each lever low and high, the others as set.
   licheng goalseek --target ID --lever KEY [--set KEY=VALUE]... [--draws N] [--seed S]
-                   [--spread X] [--format table|json]
+                   [--spread X] [--format table|json|csv]
       The lever value at which the target is met with probability 50 % and 80 %.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
       Bare cohort-component projection of a custom baseline (README: custom-baseline format).
@@ -299,7 +299,23 @@ fn run_tornado(args: &Args) -> Result<String, InputError> {
                 .expect("plain values serialise")
                 + "\n"
         }
-        _ => {
+        Format::Csv => {
+            let mut out =
+                String::from("target,lever,lever_low,lever_high,value_low,value_high,swing\n");
+            for b in &tornado.bars {
+                out.push_str(&format!(
+                    "{id},{},{},{},{},{},{}\n",
+                    b.lever.spec().key,
+                    b.lever_low,
+                    b.lever_high,
+                    b.value_low,
+                    b.value_high,
+                    b.swing
+                ));
+            }
+            out
+        }
+        Format::Table => {
             let mut out = format!(
                 "{id}: central {}\n{:<6} {:>12} {:>12} {:>14} {:>14} {:>12}\n",
                 report::number(tornado.central_value),
@@ -355,7 +371,21 @@ fn run_goalseek(args: &Args) -> Result<String, InputError> {
                 .expect("plain values serialise")
                 + "\n"
         }
-        _ => {
+        Format::Csv => {
+            let mut out = String::from("target,lever,probability_level,reachable,lever_value,probability,probability_at_min,probability_at_max\n");
+            for (q, s) in levels.iter().zip(&seeks) {
+                match s {
+                    Seek::Reached { value, probability } => {
+                        out.push_str(&format!("{id},{key},{q},true,{value},{probability},,\n"))
+                    }
+                    Seek::NotReachable { at_min, at_max } => {
+                        out.push_str(&format!("{id},{key},{q},false,,,{at_min},{at_max}\n"))
+                    }
+                }
+            }
+            out
+        }
+        Format::Table => {
             let mut out = format!("{id} by {key} ({draws} draws, seed {})\n", settings.seed);
             for (q, s) in levels.iter().zip(&seeks) {
                 match s {
