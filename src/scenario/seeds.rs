@@ -1,6 +1,6 @@
 //! The embedded seeds: the work plan (tasks and targets) and the Licheng baseline (figures with
-//! provenance, population table), compiled into the binary from `seeds/` so that nothing is
-//! read or fetched at run time.
+//! provenance, population table), compiled into the binary from `seeds/` (the TOML converted to
+//! JSON by build.rs) so that nothing is read or fetched at run time.
 
 use super::error::InputError;
 use super::population_csv;
@@ -9,10 +9,10 @@ use crate::model::levers::LeverId;
 use crate::model::targets::{Comparator, Evaluation, Metric, Target};
 use serde::{Deserialize, Serialize};
 
-/// `seeds/workplan.toml`, embedded.
-pub const WORKPLAN_TOML: &str = include_str!("../../seeds/workplan.toml");
-/// `seeds/baseline.toml`, embedded.
-pub const BASELINE_TOML: &str = include_str!("../../seeds/baseline.toml");
+/// `seeds/workplan.toml`, converted to JSON by build.rs and embedded.
+pub const WORKPLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/workplan.json"));
+/// `seeds/baseline.toml`, converted to JSON by build.rs and embedded.
+pub const BASELINE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/baseline.json"));
 /// `seeds/baseline-population-2024.csv`, embedded.
 pub const POPULATION_CSV: &str = include_str!("../../seeds/baseline-population-2024.csv");
 
@@ -143,33 +143,28 @@ impl BaselineFigures {
     }
 }
 
-fn toml_error(file: &str, e: toml::de::Error) -> InputError {
-    let msg = e.message().to_string();
-    InputError::new(
-        file,
-        format!("无法解析：{msg}"),
-        format!("cannot parse: {msg}"),
-    )
+fn json_error(file: &str, e: serde_json::Error) -> InputError {
+    InputError::new(file, format!("无法解析：{e}"), format!("cannot parse: {e}"))
 }
 
-/// Parses the work plan text.
-pub fn parse_workplan(text: &str) -> Result<WorkPlan, InputError> {
-    toml::from_str(text).map_err(|e| toml_error("workplan.toml", e))
+/// Parses the work plan (the JSON form of `seeds/workplan.toml`).
+pub fn parse_workplan(json: &str) -> Result<WorkPlan, InputError> {
+    serde_json::from_str(json).map_err(|e| json_error("workplan", e))
 }
 
-/// Parses the baseline figures text.
-pub fn parse_baseline_figures(text: &str) -> Result<BaselineFigures, InputError> {
-    toml::from_str(text).map_err(|e| toml_error("baseline.toml", e))
+/// Parses the baseline figures (the JSON form of `seeds/baseline.toml`).
+pub fn parse_baseline_figures(json: &str) -> Result<BaselineFigures, InputError> {
+    serde_json::from_str(json).map_err(|e| json_error("baseline", e))
 }
 
 /// The embedded work plan.
 pub fn workplan() -> WorkPlan {
-    parse_workplan(WORKPLAN_TOML).expect("seeds/workplan.toml is checked by the tests")
+    parse_workplan(WORKPLAN_JSON).expect("seeds/workplan.toml is checked by the tests")
 }
 
 /// The embedded baseline figures.
 pub fn baseline_figures() -> BaselineFigures {
-    parse_baseline_figures(BASELINE_TOML).expect("seeds/baseline.toml is checked by the tests")
+    parse_baseline_figures(BASELINE_JSON).expect("seeds/baseline.toml is checked by the tests")
 }
 
 /// Builds the model baseline from figures and a population CSV.
