@@ -326,7 +326,6 @@ fn project_inner(
         &prepared.participation,
         v(L::Unemployment) / 100.0,
         v(L::HouseholdSize),
-        migrant_share,
     );
     base.employment_demand = base.employment_supply;
     base.employed = base.employment_supply;
@@ -359,7 +358,6 @@ fn project_inner(
             &prepared.participation,
             pct(L::Unemployment),
             hh_size,
-            migrant_share,
         );
         y.births = flows.births;
         y.deaths = flows.deaths;
@@ -435,7 +433,6 @@ fn fill_stocks(
     participation: &[Vec<f64>; 2],
     unemployment: f64,
     hh_size: f64,
-    migrant_share: f64,
 ) {
     let (women, men) = (pop.sex(FEMALE), pop.sex(MALE));
     let (
@@ -481,7 +478,6 @@ fn fill_stocks(
     y.households = y.population / hh_size;
     y.primary_pupils = primary;
     y.junior_pupils = junior;
-    y.migrant_pupils = (primary + junior) * migrant_share;
 }
 
 /// Shortfalls, teachers and the migrant children's public share from pupils and capacity.
@@ -490,15 +486,23 @@ fn fill_schools(y: &mut YearResult, migrant_share: f64, local_public_share: f64)
     y.junior_shortfall = (y.junior_pupils - y.junior_capacity).max(0.0);
     y.teachers_needed =
         y.primary_pupils / PUPILS_PER_TEACHER_PRIMARY + y.junior_pupils / PUPILS_PER_TEACHER_JUNIOR;
-    let in_public = |pupils: f64, capacity: f64| {
-        let migrants = pupils * migrant_share;
+    // Migrant pupils of each level, and how many of them public places can take once the
+    // local pupils in public schools are seated. Summed the same way, so that when every
+    // migrant child is placed the share is exactly 100 (no rounding below the target).
+    let (primary_migrants, junior_migrants) = (
+        y.primary_pupils * migrant_share,
+        y.junior_pupils * migrant_share,
+    );
+    let placed = |pupils: f64, migrants: f64, capacity: f64| {
         let locals_in_public = (pupils - migrants) * local_public_share;
         migrants.min((capacity - locals_in_public).max(0.0))
     };
-    let placed = in_public(y.primary_pupils, y.primary_capacity)
-        + in_public(y.junior_pupils, y.junior_capacity);
-    y.migrant_public_pct = if y.migrant_pupils > 0.0 {
-        placed / y.migrant_pupils * 100.0
+    let migrants = primary_migrants + junior_migrants;
+    let in_public = placed(y.primary_pupils, primary_migrants, y.primary_capacity)
+        + placed(y.junior_pupils, junior_migrants, y.junior_capacity);
+    y.migrant_pupils = migrants;
+    y.migrant_public_pct = if migrants > 0.0 && in_public < migrants {
+        in_public / migrants * 100.0
     } else {
         100.0
     };

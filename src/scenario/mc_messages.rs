@@ -1,9 +1,11 @@
 //! Messages between the page and the Monte Carlo worker (serde, so the worker's codec carries
-//! them), and the conversion of model results into them. Native-testable: no web crates here.
+//! them), and the conversion of model results into them: Monte Carlo jobs streamed chunk by
+//! chunk, and goal-seek jobs answered at once. Native-testable: no web crates here.
 
 use super::uncertainty::draw_all;
 use super::{Engine, InputError};
 use crate::model::cohort::Population;
+use crate::model::decision::Seek;
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::{summarize, DrawSummary, McResult, Settings};
 use serde::{Deserialize, Serialize};
@@ -24,11 +26,68 @@ pub struct McJob {
     pub population: Option<(Vec<f64>, Vec<f64>)>,
 }
 
-/// What the page sends.
+/// A goal-seek job: the value of one lever at which one target is met with each probability
+/// in `levels` (`Engine::goal_seek`, common random numbers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalSeekJob {
+    /// The scenario, seed, spread and population as in a Monte Carlo job; its `run_id` is this
+    /// job's, its `draws` the draws per evaluated lever value, its `chunk` unused.
+    pub scenario: McJob,
+    /// The target's index in plan order.
+    pub target: usize,
+    /// The lever's stable key (`LEVERS`).
+    pub lever: String,
+    /// Probabilities to reach, each in (0, 1].
+    pub levels: Vec<f64>,
+}
+
+/// What the page sends. Any request ends a running Monte Carlo job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum McRequest {
     Run(McJob),
     Cancel,
+    GoalSeek(GoalSeekJob),
+}
+
+/// One goal-seek answer (the serde form of `model::decision::Seek`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum SeekAnswer {
+    Reached { value: f64, probability: f64 },
+    NotReachable { at_min: f64, at_max: f64 },
+}
+
+impl From<Seek> for SeekAnswer {
+    fn from(s: Seek) -> Self {
+        match s {
+            Seek::Reached { value, probability } => SeekAnswer::Reached { value, probability },
+            Seek::NotReachable { at_min, at_max } => SeekAnswer::NotReachable { at_min, at_max },
+        }
+    }
+}
+
+impl From<SeekAnswer> for Seek {
+    fn from(s: SeekAnswer) -> Self {
+        match s {
+            SeekAnswer::Reached { value, probability } => Seek::Reached { value, probability },
+            SeekAnswer::NotReachable { at_min, at_max } => Seek::NotReachable { at_min, at_max },
+        }
+    }
+}
+
+/// A message in both languages (why a job failed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub zh: String,
+    pub en: String,
+}
+
+impl From<InputError> for Message {
+    fn from(e: InputError) -> Self {
+        Message {
+            zh: e.message("zh"),
+            en: e.message("en"),
+        }
+    }
 }
 
 /// Percentiles and probabilities so far.
@@ -80,6 +139,12 @@ pub enum McUpdate {
         message_zh: String,
         message_en: String,
     },
+    /// The answer to a goal-seek job (one per requested level), or why it failed.
+    GoalSeek {
+        run_id: u64,
+        outcome: Result<Vec<SeekAnswer>, Message>,
+        elapsed_ms: f64,
+    },
 }
 
 impl McJob {
@@ -125,4 +190,150 @@ pub fn run_job(embedded: &Engine, job: &McJob) -> Result<McSummary, InputError> 
 /// Summarises the draws so far.
 pub fn summary_of(draws: &[DrawSummary], targets: usize) -> McSummary {
     McSummary::from(&summarize(draws, targets))
+}
+
+/// Runs a goal-seek job (validated: target index, lever key, levels, draws, settings).
+pub fn run_goal_seek(embedded: &Engine, job: &GoalSeekJob) -> Result<Vec<SeekAnswer>, InputError> {
+    let engine = job.scenario.engine(embedded)?;
+    let targets = engine.targets().len();
+    if job.target >= targets {
+        return Err(InputError::new(
+            "target",
+            format!("目标序号应为 0 至 {}", targets.saturating_sub(1)),
+            format!(
+                "the target index must be 0 to {}",
+                targets.saturating_sub(1)
+            ),
+        ));
+    }
+    let lever = LeverId::from_key(&job.lever)
+        .ok_or_else(|| InputError::new(job.lever.as_str(), "未知参数", "unknown lever"))?;
+    if job.levels.is_empty() || job.levels.iter().any(|q| !(*q > 0.0 && *q <= 1.0)) {
+        return Err(InputError::new(
+            "levels",
+            "概率水平应在 0 与 1 之间（不含 0）",
+            "each probability level must be above 0 and at most 1",
+        ));
+    }
+    let settings = Settings::new(job.scenario.seed, job.scenario.spread)?;
+    let seeks = engine.goal_seek(
+        job.target,
+        lever,
+        &job.scenario.levers()?,
+        &job.levels,
+        settings,
+        job.scenario.draws,
+    )?;
+    Ok(seeks.into_iter().map(SeekAnswer::from).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::uncertainty::DEFAULT_SEED;
+
+    fn scenario(draws: u64) -> McJob {
+        McJob {
+            run_id: 7,
+            levers: LeverId::ALL.iter().map(|id| id.spec().default).collect(),
+            seed: DEFAULT_SEED,
+            spread: 1.0,
+            draws,
+            chunk: 250,
+            population: None,
+        }
+    }
+
+    #[test]
+    fn goal_seek_job_answers_as_the_engine_does() {
+        let engine = Engine::licheng();
+        let target = engine.target_index("medical_insurance_rate").unwrap();
+        let job = GoalSeekJob {
+            scenario: scenario(100),
+            target,
+            lever: "ins".into(),
+            levels: vec![0.5, 0.8],
+        };
+        let direct = engine
+            .goal_seek(
+                target,
+                LeverId::from_key("ins").unwrap(),
+                &Levers::default(),
+                &[0.5, 0.8],
+                Settings::new(DEFAULT_SEED, 1.0).unwrap(),
+                100,
+            )
+            .unwrap();
+        let answers = run_goal_seek(&engine, &job).unwrap();
+        assert_eq!(answers.len(), 2);
+        let back: Vec<Seek> = answers.iter().copied().map(Seek::from).collect();
+        assert_eq!(back, direct);
+    }
+
+    #[test]
+    fn bad_goal_seek_jobs_are_refused_not_panicked() {
+        let engine = Engine::licheng();
+        let good = GoalSeekJob {
+            scenario: scenario(10),
+            target: 0,
+            lever: "mig".into(),
+            levels: vec![0.5],
+        };
+        let mut bad = good.clone();
+        bad.target = engine.targets().len();
+        assert!(run_goal_seek(&engine, &bad).is_err());
+        let mut bad = good.clone();
+        bad.lever = "nope".into();
+        assert!(run_goal_seek(&engine, &bad).is_err());
+        for levels in [vec![], vec![0.0], vec![f64::NAN], vec![1.5]] {
+            let mut bad = good.clone();
+            bad.levels = levels;
+            assert!(run_goal_seek(&engine, &bad).is_err());
+        }
+        let mut bad = good.clone();
+        bad.scenario.draws = 0;
+        assert!(run_goal_seek(&engine, &bad).is_err());
+        let mut bad = good.clone();
+        bad.scenario.spread = -1.0;
+        assert!(run_goal_seek(&engine, &bad).is_err());
+        let mut bad = good;
+        bad.scenario.levers.pop();
+        assert!(run_goal_seek(&engine, &bad).is_err());
+    }
+
+    #[test]
+    fn goal_seek_messages_round_trip_through_serde() {
+        let request = McRequest::GoalSeek(GoalSeekJob {
+            scenario: scenario(400),
+            target: 1,
+            lever: "lfp".into(),
+            levels: vec![0.5, 0.8],
+        });
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<McRequest>(&text).unwrap(), request);
+        for outcome in [
+            Ok(vec![
+                SeekAnswer::Reached {
+                    value: 73.5,
+                    probability: 0.5,
+                },
+                SeekAnswer::NotReachable {
+                    at_min: 0.0,
+                    at_max: 0.755,
+                },
+            ]),
+            Err(Message {
+                zh: "未知参数".into(),
+                en: "unknown lever".into(),
+            }),
+        ] {
+            let update = McUpdate::GoalSeek {
+                run_id: 3,
+                outcome,
+                elapsed_ms: 12.5,
+            };
+            let text = serde_json::to_string(&update).unwrap();
+            assert_eq!(serde_json::from_str::<McUpdate>(&text).unwrap(), update);
+        }
+    }
 }

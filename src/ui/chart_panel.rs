@@ -5,8 +5,11 @@
 use super::charts::{LineChart, Pyramid, Series};
 use super::format;
 use super::i18n::{self, Lang, Tr};
+use super::uncertainty::bands;
 use crate::model::cohort::{FEMALE, MALE};
+use crate::model::montecarlo::Series as McSeries;
 use crate::model::projection::YearResult;
+use crate::scenario::mc_messages::McSummary;
 use crate::scenario::seeds::WorkPlan;
 use crate::scenario::Run;
 use std::rc::Rc;
@@ -23,6 +26,9 @@ pub struct ChartPanelProps {
     pub jobs_target: Option<f64>,
     /// The threshold of the insurance-participation target (%), if the plan has one.
     pub insurance_target: Option<f64>,
+    /// The Monte Carlo summary of the current scenario: uncertainty bands on the charts.
+    #[prop_or_default]
+    pub mc: Option<Rc<McSummary>>,
 }
 
 /// The threshold of the plan's target on `metric`, if any.
@@ -91,6 +97,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let run = props.run.as_ref();
     let compare = props.compare.as_deref();
     let persons = i18n::UNIT_PERSONS.get(lang);
+    let band = |series: McSeries| bands(props.mc.as_deref(), run, series);
     let target_line = |value: f64, unit: &str| -> (f64, AttrValue) {
         let text = format::value_with_unit(value, unit, lang);
         (value, AttrValue::from(i18n::target_line_label(lang, &text)))
@@ -216,21 +223,25 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <h2 id="charts-heading">{ i18n::CHARTS_HEADING.get(lang) }</h2>
             <div class="chart-grid">
                 <LineChart id="chart-population" title={i18n::CHART_POPULATION.get(lang)} unit={persons}
-                    lang={lang} series={population} />
+                    lang={lang} series={population} bands={band(McSeries::Population)} />
                 { pyramid }
                 <LineChart id="chart-jobs" title={i18n::CHART_JOBS.get(lang)} unit={persons}
-                    lang={lang} series={jobs} y_from_zero=true
+                    lang={lang} series={jobs} bands={band(McSeries::NewUrbanJobsCumulative)} y_from_zero=true
                     target={props.jobs_target.map(|t| target_line(t, persons))} />
                 <LineChart id="chart-employed" title={i18n::CHART_EMPLOYED.get(lang)} unit={persons}
-                    lang={lang} series={employed} />
+                    lang={lang} series={employed} bands={band(McSeries::Employed)} />
                 <LineChart id="chart-housing" title={i18n::CHART_HOUSING.get(lang)}
-                    unit={i18n::UNIT_HOUSING.get(lang)} lang={lang} series={housing} y_from_zero=true />
+                    unit={i18n::UNIT_HOUSING.get(lang)} lang={lang} series={housing}
+                    bands={band(McSeries::AffordableNeedCumulative)} y_from_zero=true />
                 <LineChart id="chart-schools-primary" title={i18n::CHART_SCHOOLS_PRIMARY.get(lang)}
-                    unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={primary} />
+                    unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={primary}
+                    bands={band(McSeries::PrimaryPupils)} />
                 <LineChart id="chart-schools-junior" title={i18n::CHART_SCHOOLS_JUNIOR.get(lang)}
-                    unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={junior} />
+                    unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={junior}
+                    bands={band(McSeries::JuniorPupils)} />
                 <LineChart id="chart-insurance" title={i18n::CHART_INSURANCE.get(lang)}
                     unit={i18n::UNIT_PERCENT.get(lang)} lang={lang} series={insurance}
+                    bands={band(McSeries::InsurancePct)}
                     target={props.insurance_target.map(|t| target_line(t, "%"))} />
             </div>
         </section>

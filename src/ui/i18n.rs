@@ -341,3 +341,157 @@ pub const FOOTER: Tr = tr(
     "所有计算在本机浏览器中完成，不上传任何数据。",
     "Everything is computed in this browser; no data leaves it.",
 );
+
+// Uncertainty: the Monte Carlo run (src/ui/uncertainty.rs)
+pub const MC_HEADING: Tr = tr("不确定性（蒙特卡罗模拟）", "Uncertainty (Monte Carlo)");
+pub const MC_INTRO: Tr = tr(
+    "在后台线程中按各参数的不确定性分布反复抽样计算：目标表给出每项目标的达成概率，图中阴影为 80% 与 95% 区间。",
+    "Draws every uncertain lever from its distribution, again and again, in a background thread: the target table gives each target's probability of being met, the shaded bands in the charts are 80% and 95% intervals.",
+);
+pub const MC_DRAWS: Tr = tr("抽样次数", "Number of draws");
+pub const MC_SPREAD: Tr = tr("不确定性幅度", "Uncertainty spread");
+pub const MC_SPREAD_DOCUMENTED: Tr = tr("（文档所述）", " (as documented)");
+pub const MC_SPREAD_NONE: Tr = tr("（无不确定性）", " (no uncertainty)");
+pub const MC_SPREAD_HINT: Tr = tr(
+    "幅度 1 表示各参数文档所列的低值、高值为其第10、90百分位；0 表示不考虑不确定性，2 表示范围加倍。相同种子得到相同结果（与命令行 licheng mc 一致）。",
+    "A spread of 1 makes each lever's documented low and high values its 10th and 90th percentiles; 0 means no uncertainty, 2 twice as wide. The same seed gives the same results (as the command line's licheng mc).",
+);
+pub const MC_SEED: Tr = tr("随机种子", "Random seed");
+pub const MC_SEED_INVALID: Tr = tr(
+    "种子应为 0 至 18446744073709551615 之间的整数（未应用）",
+    "The seed must be a whole number from 0 to 18446744073709551615 (not applied)",
+);
+pub const MC_CANCEL: Tr = tr("取消模拟", "Cancel");
+pub const MC_RERUN: Tr = tr("重新运行", "Run again");
+pub const MC_CANCELLED: Tr = tr("（已取消）", " (cancelled)");
+pub const MC_FAILED: Tr = tr("蒙特卡罗模拟失败：", "Monte Carlo failed: ");
+
+/// "蒙特卡罗模拟：1250 / 2000 次" / "Monte Carlo: 1,250 / 2,000 draws".
+pub fn mc_progress(lang: Lang, done: &str, total: &str) -> String {
+    match lang {
+        Lang::Zh => format!("蒙特卡罗模拟：{done} / {total} 次"),
+        Lang::En => format!("Monte Carlo: {done} / {total} draws"),
+    }
+}
+
+/// The end of the status line of a finished run: the worker's time (and the page's, if known).
+pub fn mc_done(lang: Lang, worker_s: f64, page_s: Option<f64>) -> String {
+    match (lang, page_s) {
+        (Lang::Zh, Some(p)) => format!("（完成：后台用时 {worker_s:.2} 秒，页面等待 {p:.2} 秒）"),
+        (Lang::Zh, None) => format!("（完成：后台用时 {worker_s:.2} 秒）"),
+        (Lang::En, Some(p)) => {
+            format!(" (done: {worker_s:.2} s in the worker, {p:.2} s from the page's request)")
+        }
+        (Lang::En, None) => format!(" (done: {worker_s:.2} s in the worker)"),
+    }
+}
+
+// "What it would take": tornado and goal-seek (src/ui/decision_panel.rs)
+pub const DECISION_HEADING: Tr = tr("怎样才能达成目标", "What it would take");
+pub const DECISION_INTRO: Tr = tr(
+    "选择一项目标：龙卷风图显示哪些参数最能左右它；目标反推求出某一参数需取何值，才能以 50% 或 80% 的概率达成目标。",
+    "Pick a target: the tornado shows which levers move it most; goal-seek finds the value a lever would need for the target to be met with 50% or 80% probability.",
+);
+pub const DECISION_TARGET: Tr = tr("目标", "Target");
+pub const RUN_TORNADO: Tr = tr("计算龙卷风图", "Compute the tornado");
+pub const TORNADO_NONE: Tr = tr(
+    "没有参数能改变这项目标的数值。",
+    "No lever changes this target's value.",
+);
+pub const TORNADO_KEY_LOW: Tr = tr("参数取低值", "lever low");
+pub const TORNADO_KEY_HIGH: Tr = tr("参数取高值", "lever high");
+pub const TORNADO_COL_LEVER: Tr = tr("参数", "Lever");
+pub const TORNADO_COL_LOW: Tr = tr("低值", "Low");
+pub const TORNADO_COL_AT_LOW: Tr = tr("低值时目标值", "Target at low");
+pub const TORNADO_COL_BAR: Tr = tr("变动范围（竖线为当前值）", "Swing (line: current value)");
+pub const TORNADO_COL_HIGH: Tr = tr("高值", "High");
+pub const TORNADO_COL_AT_HIGH: Tr = tr("高值时目标值", "Target at high");
+pub const DECISION_OUTDATED: Tr = tr(
+    "参数、种子或幅度已改变，以下结果对应之前的设置；请重新计算。",
+    "The levers, seed or spread have changed since: these results are for the earlier settings; compute again.",
+);
+pub const GOALSEEK_HEADING: Tr = tr("目标反推", "Goal-seek");
+pub const DECISION_LEVER: Tr = tr("调整的参数", "Lever to adjust");
+pub const LEVERS_RELEVANT: Tr = tr("影响此目标的参数", "Levers that move this target");
+pub const LEVERS_OTHER: Tr = tr("其他参数", "Other levers");
+pub const RUN_GOALSEEK: Tr = tr("反推所需数值", "Find the value needed");
+pub const GOALSEEK_RUNNING: Tr = tr("正在后台计算…", "Computing in the background…");
+
+/// The tornado's caption: the target and its value with every lever as set.
+pub fn tornado_caption(lang: Lang, target: &str, central: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "“{target}”对各参数的敏感性（前8项）：每个参数分别取低值与高值（第10与第90百分位的距离乘以幅度），其余参数不变；当前值 {central}。"
+        ),
+        Lang::En => format!(
+            "How “{target}” responds to each lever (top 8): one lever at a time set low and high (its 10th–90th percentile distance times the spread), the others as set; current value {central}."
+        ),
+    }
+}
+
+/// A goal-seek answer that was reached.
+#[allow(clippy::too_many_arguments)]
+pub fn goalseek_reached(
+    lang: Lang,
+    pct: &str,
+    target: &str,
+    lever: &str,
+    value: &str,
+    now: &str,
+    probability: &str,
+    already: bool,
+) -> String {
+    match (lang, already) {
+        (Lang::Zh, false) => format!(
+            "要以 {pct}% 的概率达成“{target}”：{lever} = {value}（当前 {now}；该值下概率 {probability}%）"
+        ),
+        (Lang::Zh, true) => format!(
+            "要以 {pct}% 的概率达成“{target}”：当前值 {lever} = {value} 已经足够（概率 {probability}%）"
+        ),
+        (Lang::En, false) => format!(
+            "To meet “{target}” with {pct}% probability: {lever} = {value} (now {now}; probability there {probability}%)"
+        ),
+        (Lang::En, true) => format!(
+            "To meet “{target}” with {pct}% probability: the current {lever} = {value} is already enough (probability {probability}%)"
+        ),
+    }
+}
+
+/// A goal-seek answer that is out of the lever's range.
+pub fn goalseek_unreachable(
+    lang: Lang,
+    pct: &str,
+    target: &str,
+    at_min: &str,
+    at_max: &str,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "要以 {pct}% 的概率达成“{target}”：在此参数的有效范围内无法达到（取最小值时概率 {at_min}%，取最大值时 {at_max}%）"
+        ),
+        Lang::En => format!(
+            "To meet “{target}” with {pct}% probability: not reachable within this lever's range (probability {at_min}% at its minimum, {at_max}% at its maximum)"
+        ),
+    }
+}
+
+/// The "apply" button of a goal-seek answer.
+pub fn goalseek_apply(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("把 {value} 用于情景"),
+        Lang::En => format!("Apply {value} to the scenario"),
+    }
+}
+
+/// How goal-seek computed its answers.
+pub fn goalseek_note(lang: Lang, draws: u64, seed: &str, spread: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "每个候选值用 {draws} 次抽样（各候选值使用相同的随机数），种子 {seed}，幅度 {spread}；在参数有效范围内二分查找。"
+        ),
+        Lang::En => format!(
+            "{draws} draws for each candidate value (the same random numbers for every candidate), seed {seed}, spread {spread}; bisection over the lever's valid range."
+        ),
+    }
+}
+// (end of the uncertainty and decision strings)

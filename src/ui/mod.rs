@@ -9,17 +9,20 @@ pub mod baseline_import;
 pub mod chart_panel;
 pub mod charts;
 pub mod dashboard;
+pub mod decision_panel;
 pub mod format;
 pub mod i18n;
 pub mod levers_panel;
 pub mod methods;
 pub mod sources;
 pub mod state;
+pub mod uncertainty;
 pub mod workplan;
 
 use baseline_import::{BaselineImport, CustomBaselineBanner};
 use chart_panel::{target_threshold, ChartPanel};
 use dashboard::{data_value, EngineRef, TargetDashboard};
+use decision_panel::DecisionPanel;
 use gloo::events::{EventListener, EventListenerOptions};
 use i18n::Lang;
 use levers_panel::LeverPanel;
@@ -27,6 +30,7 @@ use methods::MethodsPanel;
 use sources::SourcesPanel;
 use state::{Action, Tab, Workbench};
 use std::rc::Rc;
+use uncertainty::{use_monte_carlo, McPanel};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
 use workplan::WorkPlanBrowser;
@@ -267,6 +271,7 @@ pub fn app() -> Html {
     let state = use_reducer(Workbench::new);
     let dispatch = state.dispatcher();
     use_undo_shortcuts(dispatch.clone());
+    use_monte_carlo(&state);
 
     let lang = state.lang;
     use_effect_with(lang, |lang| {
@@ -329,9 +334,14 @@ pub fn app() -> Html {
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
                                 dispatch={dispatch.clone()} />
+                            <McPanel lang={lang} mc={state.mc.clone()} dispatch={dispatch.clone()} />
                             <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
+                                mc={state.mc.summary.clone()}
                                 jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
                                 insurance_target={target_threshold(plan, "medical_insurance_pct")} />
+                            <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
+                                seed={state.mc.settings.seed} spread={state.mc.settings.spread}
+                                dispatch={dispatch.clone()} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {

@@ -6,6 +6,7 @@
 //! rejected input leaves the scenario exactly as it was.
 
 use super::i18n::Lang;
+use super::uncertainty::{McAction, McState};
 use crate::model::levers::{LeverId, Levers};
 use crate::scenario::presets::Preset;
 use crate::scenario::{population_csv, Engine, InputError, Run};
@@ -73,6 +74,9 @@ pub struct Workbench {
     /// Target-attainment probabilities from the Monte Carlo worker, in plan order (fractions
     /// 0–1). Cleared whenever the scenario or baseline changes, so stale values never show.
     pub mc_probabilities: Option<Vec<f64>>,
+    /// The Monte Carlo run of the current scenario (settings, run id, progress, summary);
+    /// restarted with the scenario (src/ui/uncertainty.rs).
+    pub mc: McState,
     /// The last rejected import, shown in `#import-error`.
     pub import_error: Option<InputError>,
     /// The work plan browser's filters: a unit (its English name, the canonical key) and text.
@@ -123,6 +127,8 @@ pub enum Action {
     ImportReadFailed(InputError),
     UseOfficialBaseline,
     SetMcProbabilities(Option<Vec<f64>>),
+    /// Monte Carlo settings, worker updates, cancel (src/ui/uncertainty.rs).
+    Mc(McAction),
 }
 
 impl Workbench {
@@ -145,6 +151,7 @@ impl Workbench {
             lang: Lang::Zh,
             tab: Tab::Dashboard,
             mc_probabilities: None,
+            mc: McState::default(),
             import_error: None,
             workplan_unit: None,
             workplan_query: String::new(),
@@ -174,6 +181,7 @@ impl Workbench {
             Ok(run) => {
                 if levers != self.levers {
                     self.mc_probabilities = None;
+                    self.mc.restart();
                 }
                 self.levers = levers;
                 self.run = Rc::new(run);
@@ -231,6 +239,7 @@ impl Workbench {
         self.run_error = None;
         self.compare = compare;
         self.mc_probabilities = None;
+        self.mc.restart();
         Ok(())
     }
 
@@ -367,6 +376,10 @@ impl Reducible for Workbench {
                 }
             }
             Action::SetMcProbabilities(p) => s.mc_probabilities = p,
+            Action::Mc(action) => {
+                s.mc.reduce(action);
+                s.mc_probabilities = s.mc.probabilities();
+            }
         }
         Rc::new(s)
     }

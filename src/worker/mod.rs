@@ -1,13 +1,16 @@
 //! The Monte Carlo web worker (wasm32 only): a gloo-worker reactor that runs a job's draws in
 //! chunks, streams percentiles after each chunk, and drops a job as soon as a newer request
-//! arrives; plus `McClient`, the page's handle on it.
+//! arrives; it also answers goal-seek jobs (at once: a few hundred milliseconds); plus
+//! `McClient`, the page's handle on it.
 
 use crate::model::montecarlo::Settings;
-use crate::scenario::mc_messages::{summary_of, McJob, McRequest, McUpdate};
+use crate::scenario::mc_messages::{
+    run_goal_seek, summary_of, GoalSeekJob, McJob, McRequest, McUpdate, Message,
+};
 use crate::scenario::uncertainty::check_draws;
 use crate::scenario::{Engine, InputError};
 use futures::{FutureExt, SinkExt, StreamExt};
-use gloo::worker::reactor::{reactor, ReactorBridge, ReactorScope};
+use gloo::worker::reactor::{reactor, ReactorScope};
 use gloo::worker::Spawnable;
 use wasm_bindgen::JsCast;
 
@@ -46,6 +49,19 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         };
         let job = match request {
             McRequest::Cancel => continue,
+            McRequest::GoalSeek(job) => {
+                let started = now_ms();
+                let outcome = run_goal_seek(&embedded, &job).map_err(Message::from);
+                let update = McUpdate::GoalSeek {
+                    run_id: job.scenario.run_id,
+                    outcome,
+                    elapsed_ms: now_ms() - started,
+                };
+                if scope.send(update).await.is_err() {
+                    return;
+                }
+                continue;
+            }
             McRequest::Run(job) => job,
         };
         let started = now_ms();
@@ -105,30 +121,55 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
 }
 
 /// The page's handle on the worker.
+///
+/// A gloo reactor runs one reactor instance per bridge (handler id): a forked bridge would talk
+/// to a second, idle instance. So a single task owns the one bridge, forwarding the client's
+/// requests to it and its updates to `on_update`.
 pub struct McClient {
-    bridge: ReactorBridge<McReactor>,
+    requests: futures::channel::mpsc::UnboundedSender<McRequest>,
 }
 
 impl McClient {
     /// Starts the worker; `on_update` receives every update (the caller drops stale run ids).
     pub fn spawn(on_update: impl Fn(McUpdate) + 'static) -> McClient {
-        let bridge = McReactor::spawner().spawn(WORKER_PATH);
-        let mut updates = bridge.fork();
+        // WORKER_PATH is trunk's loader shim itself, a classic script (`importScripts`): without
+        // `with_loader` gloo wraps it in a blob: URL, which the page's CSP (`worker-src 'self'`)
+        // refuses, and gloo's default module worker cannot run `importScripts`.
+        let mut bridge = McReactor::spawner()
+            .with_loader(true)
+            .as_module(false)
+            .spawn(WORKER_PATH);
+        let (requests, mut inbox) = futures::channel::mpsc::unbounded::<McRequest>();
         wasm_bindgen_futures::spawn_local(async move {
-            while let Some(update) = updates.next().await {
-                on_update(update);
+            loop {
+                futures::select! {
+                    request = inbox.next() => match request {
+                        Some(r) => bridge.send_input(r),
+                        // The client is gone: dropping the bridge ends the worker.
+                        None => return,
+                    },
+                    update = bridge.next() => match update {
+                        Some(u) => on_update(u),
+                        None => return,
+                    },
+                }
             }
         });
-        McClient { bridge }
+        McClient { requests }
     }
 
     /// Starts a job (ending any running one).
     pub fn run(&self, job: McJob) {
-        self.bridge.send_input(McRequest::Run(job));
+        let _ = self.requests.unbounded_send(McRequest::Run(job));
+    }
+
+    /// Asks for a goal-seek (ending any running Monte Carlo job of this worker).
+    pub fn goal_seek(&self, job: GoalSeekJob) {
+        let _ = self.requests.unbounded_send(McRequest::GoalSeek(job));
     }
 
     /// Ends the running job.
     pub fn cancel(&self) {
-        self.bridge.send_input(McRequest::Cancel);
+        let _ = self.requests.unbounded_send(McRequest::Cancel);
     }
 }
