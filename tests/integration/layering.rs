@@ -97,5 +97,13 @@ fn every_source_file_opens_with_a_doc_line() {
 
 #[test]
 fn no_html_is_built_from_strings_in_the_ui() {
-    assert_none_mentions("src/ui", &["inner_html", "from_html_unchecked", "insertAdjacentHTML", "outer_html"]);
+    assert_none_mentions(
+        "src/ui",
+        &[
+            "inner_html",
+            "from_html_unchecked",
+            "insertAdjacentHTML",
+            "outer_html",
+        ],
+    );
 }
