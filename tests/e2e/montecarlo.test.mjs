@@ -1,0 +1,436 @@
+// End-to-end tests of uncertainty and decision analysis in the page: the Monte Carlo worker's probabilities
+// (equal to the native CLI's for the same scenario and seed, byte for byte by design), the uncertainty bands,
+// new runs on every scenario change with a responsive page meanwhile, the run's controls (draws, spread,
+// seed, cancel), the tornado and goal-seek against the CLI, and the browser benchmark figure (10,000 draws).
+// Same harness as smoke.test.mjs and workbench.test.mjs: the release bundle in dist/ served on 127.0.0.1,
+// Debian Chromium via playwright-core.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/static-server.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "../..");
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+const SEED = 20250509;
+// Generous: a loaded CI machine with two cores runs 10,000 draws in a few seconds.
+const RUN_TIMEOUT = 120000;
+
+let profileDir;
+let tmpDir;
+let context;
+let server;
+let cliPath;
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
+  // The release CLI built from the same tree (the Monte Carlo is slow in a debug build).
+  cliPath = path.join(TARGET_DIR, "release/licheng");
+  execFileSync("cargo", ["build", "--quiet", "--release", "--bin", "licheng"], { cwd: ROOT, stdio: "inherit" });
+  server = await startServer({ root: DIST });
+  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-mc-profile-"));
+  tmpDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-mc-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 768 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of [profileDir, tmpDir]) {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Runs the CLI with `args` and parses its JSON. */
+function cliJson(args) {
+  return JSON.parse(execFileSync(cliPath, [...args, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 26 }));
+}
+
+/** `--set key=value` arguments for a scenario like {mig: 3000}. */
+function sets(scenario = {}) {
+  return Object.entries(scenario).flatMap(([k, v]) => ["--set", `${k}=${v}`]);
+}
+
+/** The CLI's Monte Carlo: {targetId: probability}. */
+function cliProbabilities({ scenario = {}, draws = 2000, seed = SEED, spread = 1 } = {}) {
+  const json = cliJson(["mc", ...sets(scenario), "--draws", String(draws), "--seed", String(seed), "--spread", String(spread)]);
+  return Object.fromEntries(json.targets.map((t) => [t.id, t.probability]));
+}
+
+/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. */
+async function openPage() {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  return { page, problems };
+}
+
+async function closePage({ page, problems }) {
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+}
+
+/** Wait until the page has rendered and painted. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Move a lever's slider as a drag would: input events, then one change. */
+async function slide(page, key, ...values) {
+  await page.evaluate(
+    ([key, values]) => {
+      const el = document.getElementById(`lever-${key}`);
+      for (const v of values) {
+        el.value = String(v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    [key, values],
+  );
+}
+
+/** #mc-status's data attributes. */
+async function status(page) {
+  return page.locator("#mc-status").evaluate((el) => ({ ...el.dataset, text: el.textContent }));
+}
+
+/** Waits for the Monte Carlo run with a run id above `afterRunId` (if given) to finish; returns its status. */
+async function waitDone(page, afterRunId = 0) {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.getElementById("mc-status");
+      return el && el.dataset.done === "true" && Number(el.dataset.runId) > after;
+    },
+    afterRunId,
+    { timeout: RUN_TIMEOUT },
+  );
+  return status(page);
+}
+
+/** The probability column: {targetId: probability} from data-value (null where it shows "—"). */
+async function pageProbabilities(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const row of document.querySelectorAll("#targets-table tbody tr[id^='target-']")) {
+      const cell = row.querySelector(".target-probability");
+      out[row.id.slice("target-".length)] = cell?.dataset.value === undefined ? null : Number(cell.dataset.value);
+    }
+    return out;
+  });
+}
+
+async function assertProbabilitiesEqual(page, expected, label) {
+  const shown = await pageProbabilities(page);
+  assert.deepEqual(Object.keys(shown).sort(), Object.keys(expected).sort(), `${label}: target rows`);
+  for (const [id, p] of Object.entries(expected)) {
+    assert.equal(shown[id], p, `${label}: probability of ${id}: page ${shown[id]} vs CLI ${p}`);
+  }
+}
+
+test("the probability column fills in from the worker, equal to the CLI's for the same scenario and seed, and the charts get bands", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const done = await waitDone(page);
+  assert.equal(done.draws, "2000");
+  assert.equal(done.total, "2000");
+  assert.ok(Number(done.elapsedMs) > 0, `data-elapsed-ms ${done.elapsedMs}`);
+  assert.match(done.text, /^蒙特卡罗模拟：2000 \/ 2000 次/);
+  assert.equal(await page.locator("#mc-status").getAttribute("aria-live"), "polite");
+  await assertProbabilitiesEqual(page, cliProbabilities(), "defaults");
+  for (const text of await page.locator(".target-probability").allTextContents()) {
+    assert.match(text.trim(), /^\d{1,3}%$/, `probability cell ${JSON.stringify(text)}`);
+  }
+  assert.ok(await page.locator("#mc-cancel").isDisabled(), "cancel is enabled after the run finished");
+
+  // Bands: 80 % and 95 % on every chart that has them, around the projected years.
+  for (const id of ["chart-population", "chart-jobs", "chart-insurance", "chart-schools-primary", "chart-schools-junior", "chart-housing"]) {
+    assert.equal(await page.locator(`#${id} .chart-bands .chart-band`).count(), 2, `${id} has no 80 % and 95 % bands`);
+    assert.equal(await page.locator(`#${id} .chart-bands .chart-band-80`).count(), 1, `${id}: 80 % band`);
+    assert.equal(await page.locator(`#${id} .chart-bands .chart-band-95`).count(), 1, `${id}: 95 % band`);
+  }
+  // The population bands hold the CLI's percentiles (the chart's data table lists them by year).
+  const json = cliJson(["mc", "--draws", "2000", "--seed", String(SEED)]);
+  const table = await page.evaluate(() => {
+    const t = document.querySelector("#chart-population table");
+    const heads = [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    return [...t.querySelectorAll("tbody tr")].map((row) => [
+      row.querySelector("th").textContent.trim(),
+      ...[...row.querySelectorAll("td")].map((td, i) => [heads[i + 1], Number(td.textContent.replace(/[^\d.\-]/g, ""))]),
+    ]);
+  });
+  for (const year of json.series.population) {
+    const row = table.find((r) => r[0] === String(year.year));
+    assert.ok(row, `no ${year.year} row in the population table`);
+    const cells = Object.fromEntries(row.slice(1));
+    const low80 = Object.entries(cells).find(([h]) => /^80%.*(下限|low)/.test(h));
+    const high95 = Object.entries(cells).find(([h]) => /^95%.*(上限|high)/.test(h));
+    assert.ok(low80 && high95, `band columns missing: ${Object.keys(cells)}`);
+    assert.ok(Math.abs(low80[1] - year.p10) <= 0.5, `${year.year} p10: ${low80[1]} vs ${year.p10}`);
+    // The table shows whole persons.
+    assert.ok(Math.abs(high95[1] - year["p97.5"]) <= 0.5, `${year.year} p97.5: ${high95[1]} vs ${year["p97.5"]}`);
+  }
+  await closePage(p);
+});
+
+test("moving a lever starts a new run (stale runs never show) and the page stays responsive while the worker runs", async () => {
+  const p = await openPage();
+  const { page } = p;
+  // 5,000 draws: a run long enough to measure the page during it.
+  await waitDone(page);
+  await page.locator("#mc-draws").selectOption("5000");
+  const first = await waitDone(page);
+  assert.equal(first.draws, "5000");
+
+  // A drag through several values: the status resets at once and the old run's probabilities go (the
+  // new run's first results cannot be there yet: jobs are sent at most every 100 ms).
+  const started = await page.evaluate(async () => {
+    const el = document.getElementById("lever-mig");
+    for (const v of [1500, 2200, 3000]) {
+      el.value = String(v);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    const status = document.getElementById("mc-status").dataset;
+    const cell = document.querySelector("#target-jobs_new_urban .target-probability");
+    return { done: status.done, runId: status.runId, draws: status.draws, probability: cell.dataset.value ?? null, text: cell.textContent };
+  });
+  assert.equal(started.done, "false", "the status did not reset when the lever moved");
+  assert.ok(Number(started.runId) > Number(first.runId), "no new run id");
+  assert.equal(started.draws, "0");
+  assert.equal(started.probability, null, `a stale probability is shown for the new scenario: ${JSON.stringify(started)}`);
+  assert.equal(started.text.trim(), "—");
+
+  // While the worker runs, requestAnimationFrame keeps firing: the main thread is free.
+  const frames = await page.evaluate(async () => {
+    const el = document.getElementById("mc-status");
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const delays = [];
+    let progressSeen = 0;
+    let lastDraws = el.dataset.draws;
+    while (el.dataset.done !== "true" && delays.length < 600) {
+      const t0 = performance.now();
+      await new Promise((r) => requestAnimationFrame(r));
+      delays.push(performance.now() - t0);
+      if (el.dataset.draws !== lastDraws) {
+        progressSeen++;
+        lastDraws = el.dataset.draws;
+      }
+    }
+    return { delays, progressSeen };
+  });
+  assert.ok(frames.delays.length >= 3, `only ${frames.delays.length} frames measured during the run`);
+  assert.ok(frames.progressSeen >= 1, "no progress update was seen during the run");
+  const worst = Math.max(...frames.delays);
+  console.log(`figure: mc_run_worst_frame_ms=${worst.toFixed(1)} (${frames.delays.length} frames, ${frames.progressSeen} progress updates)`);
+  assert.ok(worst < 100, `a requestAnimationFrame callback waited ${worst.toFixed(1)} ms during the run`);
+
+  const done = await waitDone(page, Number(first.runId));
+  assert.equal(done.draws, "5000");
+  await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { mig: 3000 }, draws: 5000 }), "mig=3000");
+  await closePage(p);
+});
+
+test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is refused; cancel stops a run", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await waitDone(page);
+  await page.locator("#mc-draws").selectOption("1000");
+  await page.locator("#mc-spread").selectOption("0.5");
+  const seed = page.locator("#mc-seed");
+  await seed.fill("7");
+  await seed.press("Enter");
+  const done = await waitDone(page);
+  assert.equal(done.draws, "1000");
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 1000, seed: 7, spread: 0.5 }), "draws 1000 seed 7 spread 0.5");
+
+  // Spread 0: no uncertainty, every probability is 0 or 1.
+  await page.locator("#mc-spread").selectOption("0");
+  await waitDone(page, Number(done.runId));
+  for (const [id, v] of Object.entries(await pageProbabilities(page))) {
+    assert.ok(v === 0 || v === 1, `spread 0: probability of ${id} is ${v}`);
+  }
+  await page.locator("#mc-spread").selectOption("1");
+  const back = await waitDone(page, Number(done.runId) + 1);
+
+  // Invalid seeds: a message, nothing applied; Escape restores the seed in use.
+  for (const bad of ["-3", "1.5", ""]) {
+    await seed.fill(bad);
+    await seed.press("Enter");
+    await page.locator("#mc-seed-error").waitFor({ state: "visible" });
+    assert.match(await page.locator("#mc-seed-error").textContent(), /种子应为/);
+    assert.equal(await seed.getAttribute("aria-invalid"), "true");
+    const now = await status(page);
+    assert.equal(now.runId, back.runId, `the invalid seed ${JSON.stringify(bad)} started a run`);
+  }
+  await seed.press("Escape");
+  assert.equal(await seed.inputValue(), "7");
+  assert.equal(await page.locator("#mc-seed-error").count(), 0);
+
+  // Cancel a long run; run it again.
+  await page.locator("#mc-draws").selectOption("10000");
+  await page.locator("#mc-cancel").click();
+  const cancelled = await status(page);
+  assert.equal(cancelled.state, "cancelled", JSON.stringify(cancelled));
+  assert.equal(cancelled.done, "false");
+  assert.match(cancelled.text, /已取消/);
+  assert.ok(await page.locator("#mc-cancel").isDisabled());
+  // Nothing from the cancelled run arrives later.
+  await page.waitForTimeout(500);
+  assert.equal((await status(page)).state, "cancelled");
+  await page.locator("#mc-run").click();
+  const rerun = await waitDone(page, Number(cancelled.runId));
+  assert.equal(rerun.draws, "10000");
+
+  // English.
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+  assert.match((await status(page)).text, /^Monte Carlo: 10,000 \/ 10,000 draws \(done/);
+  assert.match(await page.locator("label[for='mc-spread']").textContent(), /Uncertainty spread/);
+  await seed.fill("-1");
+  await seed.press("Enter");
+  assert.match(await page.locator("#mc-seed-error").textContent(), /whole number/);
+  await closePage(p);
+});
+
+test("a custom baseline's population goes to the worker: the embedded table imported gives the CLI's probabilities", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const first = await waitDone(page);
+  const csv = path.join(tmpDir, "population.csv");
+  await writeFile(csv, await readFile(path.join(ROOT, "seeds/baseline-population-2024.csv"), "utf8"));
+  await page.locator("#baseline-import").setInputFiles(csv);
+  await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
+  await waitDone(page, Number(first.runId));
+  await assertProbabilitiesEqual(page, cliProbabilities(), "custom baseline (the embedded table)");
+  await closePage(p);
+});
+
+test("the tornado and goal-seek show the CLI's results, and a found value applies to the scenario", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await waitDone(page);
+  const ids = cliJson(["mc", "--draws", "1"]).targets.map((t) => t.id);
+  const jobs = ids.indexOf("jobs_new_urban");
+  await page.locator("#decision-target").selectOption(String(jobs));
+  await page.locator("#run-tornado").click();
+  await page.locator("#tornado").waitFor({ state: "visible" });
+  const tornado = cliJson(["tornado", "--target", "jobs_new_urban"]);
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll("#tornado tbody tr")].map((tr) => ({
+      lever: tr.dataset.lever,
+      values: [...tr.querySelectorAll("td[data-value]")].map((td) => Number(td.dataset.value)),
+    })),
+  );
+  assert.equal(rows.length, Math.min(8, tornado.bars.length));
+  rows.forEach((row, i) => {
+    const bar = tornado.bars[i];
+    assert.equal(row.lever, bar.lever, `tornado bar ${i}`);
+    assert.deepEqual(row.values, [bar.lever_low, bar.value_low, bar.lever_high, bar.value_high], `tornado bar ${bar.lever}`);
+  });
+  assert.equal(Number(await page.locator("#tornado").getAttribute("data-central")), tornado.central_value);
+
+  // Goal-seek: insurance participation by the enrolment drive (reachable at 50 % and 80 %).
+  const insurance = ids.indexOf("medical_insurance_rate");
+  await page.locator("#decision-target").selectOption(String(insurance));
+  await page.locator("#decision-lever").selectOption("ins");
+  await page.locator("#run-goalseek").click();
+  await page.waitForFunction(() => document.querySelector("#goalseek-result")?.dataset.lever === "ins", null, { timeout: RUN_TIMEOUT });
+  const seek = cliJson(["goalseek", "--target", "medical_insurance_rate", "--lever", "ins", "--draws", "400", "--seed", String(SEED)]);
+  const answers = await page.evaluate(() =>
+    [...document.querySelectorAll("#goalseek-result .goalseek-answer")].map((li) => ({ ...li.dataset, text: li.textContent })),
+  );
+  assert.equal(answers.length, 2);
+  seek.answers.forEach((a, i) => {
+    assert.equal(answers[i].level, String(a.probability_level * 100));
+    assert.equal(a.reachable, true, "the CLI found no value");
+    assert.equal(Number(answers[i].value), a.lever_value, `goal-seek ${a.probability_level}`);
+    assert.equal(Number(answers[i].probability), a.probability);
+  });
+  assert.match(answers[0].text, /要以 50% 的概率达成“.*”：.* = .*（当前 20%\/年/);
+  const elapsed = Number(await page.locator("#goalseek-result").getAttribute("data-elapsed-ms"));
+  const pageMs = Number(await page.locator("#goalseek-result").getAttribute("data-page-ms"));
+  console.log(`figure: goalseek_400_browser_worker_ms=${elapsed.toFixed(1)} page_ms=${pageMs.toFixed(1)} (medical_insurance_rate by ins)`);
+
+  // Not reachable: 80 % of new urban jobs by participation alone.
+  await page.locator("#decision-target").selectOption(String(jobs));
+  await page.locator("#decision-lever").selectOption("lfp");
+  await page.locator("#run-goalseek").click();
+  await page.waitForFunction(() => document.querySelector("#goalseek-result")?.dataset.lever === "lfp", null, { timeout: RUN_TIMEOUT });
+  const lfp = cliJson(["goalseek", "--target", "jobs_new_urban", "--lever", "lfp", "--draws", "400", "--seed", String(SEED)]);
+  const lfpAnswers = await page.evaluate(() => [...document.querySelectorAll("#goalseek-result .goalseek-answer")].map((li) => ({ ...li.dataset })));
+  lfp.answers.forEach((a, i) => {
+    if (a.reachable) {
+      assert.equal(Number(lfpAnswers[i].value), a.lever_value);
+    } else {
+      assert.equal(Number(lfpAnswers[i].atMin), a.probability_at_min);
+      assert.equal(Number(lfpAnswers[i].atMax), a.probability_at_max);
+    }
+  });
+  if (lfp.answers.some((a) => !a.reachable)) {
+    assert.match(await page.locator("#goalseek-result").textContent(), /无法达到/);
+  }
+
+  // English, then apply the 50 % value of the insurance answer.
+  await page.locator("#lang-toggle").click();
+  await page.locator("#decision-target").selectOption(String(insurance));
+  await page.locator("#decision-lever").selectOption("ins");
+  await page.locator("#run-goalseek").click();
+  await page.waitForFunction(() => document.querySelector("#goalseek-result")?.dataset.lever === "ins", null, { timeout: RUN_TIMEOUT });
+  assert.match(await page.locator("#goalseek-result").textContent(), /To meet “.*” with 50% probability: .* = .* \(now 20%\/year/);
+  const before = await status(page);
+  await page.locator("#goalseek-apply-50").click();
+  await settle(page);
+  assert.equal(Number(await page.locator("#lever-ins-number").inputValue()), seek.answers[0].lever_value);
+  await page.locator(".decision-outdated").first().waitFor({ state: "visible" });
+  // The applied value starts a new Monte Carlo run; the CLI agrees on its probabilities.
+  await waitDone(page, Number(before.runId));
+  await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { ins: seek.answers[0].lever_value } }), "after applying the goal-seek value");
+  await closePage(p);
+});
+
+test("figure: 10,000 Monte Carlo draws in the browser's worker", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const first = await waitDone(page);
+  await page.locator("#mc-draws").selectOption("10000");
+  const done = await waitDone(page, Number(first.runId));
+  assert.equal(done.draws, "10000");
+  const worker = Number(done.elapsedMs);
+  const pageMs = Number(done.pageMs);
+  assert.ok(worker > 0);
+  console.log(`figure: mc_10000_browser_worker_ms=${worker.toFixed(1)}`);
+  if (Number.isFinite(pageMs)) console.log(`figure: mc_10000_browser_page_ms=${pageMs.toFixed(1)} (from sending the job to its Done update, measured on the page)`);
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000 }), "10,000 draws");
+  await closePage(p);
+});
