@@ -63,6 +63,8 @@ struct Inputs {
 struct TornadoView {
     inputs: Inputs,
     result: Result<Tornado, InputError>,
+    /// Main-thread time of the computation.
+    elapsed_ms: f64,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -128,7 +130,7 @@ fn target_value(def: &TargetDef, v: f64, lang: Lang) -> String {
 const BAR_W: f64 = 240.0;
 const BAR_H: f64 = 22.0;
 
-fn tornado_table(t: &Tornado, def: &TargetDef, lang: Lang) -> Html {
+fn tornado_table(t: &Tornado, def: &TargetDef, elapsed_ms: f64, lang: Lang) -> Html {
     let bars: Vec<_> = t.bars.iter().take(TORNADO_BARS).collect();
     if bars.is_empty() {
         return html! { <p id="tornado" class="tornado-empty">{ i18n::TORNADO_NONE.get(lang) }</p> };
@@ -181,7 +183,8 @@ fn tornado_table(t: &Tornado, def: &TargetDef, lang: Lang) -> Html {
     let label = lang.pick(&def.label_zh, &def.label_en);
     html! {
         <div class="table-scroll">
-            <table id="tornado" class="data-table tornado" data-central={data_value(t.central_value)}>
+            <table id="tornado" class="data-table tornado" data-central={data_value(t.central_value)}
+                data-elapsed-ms={format!("{elapsed_ms}")}>
                 <caption>
                     { i18n::tornado_caption(lang, label, &target_value(def, t.central_value, lang)) }
                     <span class="tornado-legend">
@@ -239,8 +242,9 @@ fn seek_result(
                                 if !already {
                                     { " " }
                                     <button type="button" class="button goalseek-apply" id={format!("goalseek-apply-{pct}")}
-                                        onclick={apply}>
-                                        { i18n::goalseek_apply(lang, &lever_text(value)) }
+                                        onclick={apply} data-value={lever_text(value)}
+                                        title={i18n::goalseek_apply_hint(lang, lever_label(lever, lang), &lever_text(value))}>
+                                        { i18n::GOALSEEK_APPLY.get(lang) }
                                     </button>
                                 }
                             </li>
@@ -351,10 +355,12 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
         let engine = engine.clone();
         let inputs = inputs.clone();
         Callback::from(move |_: MouseEvent| {
+            let started = now_ms();
             let result = engine.tornado(inputs.target, &inputs.levers, inputs.spread);
             tornado.set(Some(TornadoView {
                 inputs: inputs.clone(),
                 result,
+                elapsed_ms: now_ms() - started,
             }));
         })
     };
@@ -416,14 +422,19 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
 
     let tornado_html = match &*tornado {
         Some(view) if view.inputs.target == target_index => {
-            let outdated = view.inputs != inputs;
+            // The tornado does not depend on the seed.
+            let outdated = view.inputs
+                != Inputs {
+                    seed: view.inputs.seed,
+                    ..inputs.clone()
+                };
             html! {
                 <>
                     if outdated {
                         <p class="banner banner-warning decision-outdated">{ i18n::DECISION_OUTDATED.get(lang) }</p>
                     }
                     { match &view.result {
-                        Ok(t) => tornado_table(t, def, lang),
+                        Ok(t) => tornado_table(t, def, view.elapsed_ms, lang),
                         Err(e) => html! { <p id="tornado" class="input-error">{ e.message(lang.error_code()) }</p> },
                     } }
                 </>

@@ -475,11 +475,12 @@ pub fn goalseek_unreachable(
     }
 }
 
-/// The "apply" button of a goal-seek answer.
-pub fn goalseek_apply(lang: Lang, value: &str) -> String {
+/// The "apply" button of a goal-seek answer, and its tooltip with the exact value.
+pub const GOALSEEK_APPLY: Tr = tr("把此值用于情景", "Apply this value");
+pub fn goalseek_apply_hint(lang: Lang, lever: &str, value: &str) -> String {
     match lang {
-        Lang::Zh => format!("把 {value} 用于情景"),
-        Lang::En => format!("Apply {value} to the scenario"),
+        Lang::Zh => format!("把 {lever} 设为 {value}"),
+        Lang::En => format!("Set {lever} to {value}"),
     }
 }
 

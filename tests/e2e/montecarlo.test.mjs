@@ -359,6 +359,8 @@ test("the tornado and goal-seek show the CLI's results, and a found value applie
     assert.deepEqual(row.values, [bar.lever_low, bar.value_low, bar.lever_high, bar.value_high], `tornado bar ${bar.lever}`);
   });
   assert.equal(Number(await page.locator("#tornado").getAttribute("data-central")), tornado.central_value);
+  const tornadoMs = Number(await page.locator("#tornado").getAttribute("data-elapsed-ms"));
+  console.log(`figure: tornado_main_thread_ms=${tornadoMs.toFixed(1)} (jobs_new_urban, ${tornado.bars.length} levers with a swing)`);
 
   // Goal-seek: insurance participation by the enrolment drive (reachable at 50 % and 80 %).
   const insurance = ids.indexOf("medical_insurance_rate");
