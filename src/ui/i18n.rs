@@ -496,3 +496,254 @@ pub fn goalseek_note(lang: Lang, draws: u64, seed: &str, spread: &str) -> String
     }
 }
 // (end of the uncertainty and decision strings)
+
+// Share and present: links, the share panel, saved scenarios, presentation, exports
+// (src/ui/url_sync.rs, share.rs, saved_panel.rs, present.rs, export.rs)
+
+/// The heading of `#link-notices`.
+pub fn link_notices_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("链接中有 {n} 处无法使用，已忽略；链接的其余部分已应用："),
+        Lang::En if n == 1 => {
+            "One part of the link could not be used and was ignored; the rest of the link was applied:"
+                .to_string()
+        }
+        Lang::En => format!(
+            "{n} parts of the link could not be used and were ignored; the rest of the link was applied:"
+        ),
+    }
+}
+pub const DISMISS: Tr = tr("知道了", "Dismiss");
+pub const CLOSE: Tr = tr("关闭", "Close");
+pub const SHARE_TOOLS: Tr = tr("分享与演示", "Share and present");
+pub const SHARE: Tr = tr("分享", "Share");
+pub const SHARE_HINT: Tr = tr(
+    "链接、文字摘要与二维码",
+    "Link, plain-text summary and QR code",
+);
+pub const SHARE_HEADING: Tr = tr("分享此情景", "Share this scenario");
+pub const SHARE_LINK_LABEL: Tr = tr(
+    "链接（含全部参数：在任何浏览器中打开都得到同样的结果）",
+    "Link (it holds every assumption: opened in any browser, it gives the same results)",
+);
+pub const COPY_LINK: Tr = tr("复制链接", "Copy link");
+pub const COPY_SUMMARY: Tr = tr("复制摘要", "Copy summary");
+pub const SHARE_SUMMARY_LABEL: Tr = tr(
+    "文字摘要（可粘贴到聊天或邮件）",
+    "Plain-text summary (for chat or e-mail)",
+);
+pub const SHARE_QR_LABEL: Tr = tr(
+    "二维码：用手机扫描即可打开同一情景",
+    "QR code: scan it with a phone to open the same scenario",
+);
+pub const QR_ALT: Tr = tr("此情景链接的二维码", "QR code of this scenario's link");
+pub const QR_ENLARGE: Tr = tr(
+    "放大二维码（投影时使用）",
+    "Enlarge the QR code (for a projector)",
+);
+pub const QR_SHRINK: Tr = tr("缩小二维码", "Make the QR code smaller");
+pub const QR_TOO_LONG: Tr = tr(
+    "链接过长，无法生成二维码；请复制链接。",
+    "The link is too long for a QR code; copy the link instead.",
+);
+pub const COPIED_LINK: Tr = tr(
+    "链接已复制到剪贴板。",
+    "The link was copied to the clipboard.",
+);
+pub const COPIED_SUMMARY: Tr = tr(
+    "摘要已复制到剪贴板。",
+    "The summary was copied to the clipboard.",
+);
+pub const COPY_FAILED: Tr = tr(
+    "浏览器不允许自动复制：文字已选中，请按 Ctrl+C（Mac 上为 ⌘C）复制。",
+    "The browser did not allow copying: the text is selected — press Ctrl+C (⌘C on a Mac) to copy it.",
+);
+
+pub const SAVED_HEADING: Tr = tr("情景存档", "Saved scenarios");
+pub const SAVED_HINT: Tr = tr(
+    "保存在本浏览器中（不上传）；可导出为文件备份或发给他人。",
+    "Kept in this browser (nothing is uploaded); export them to a file to back them up or pass them on.",
+);
+pub const SAVE_NAME: Tr = tr("名称", "Name");
+pub const SAVE_NAME_PLACEHOLDER: Tr = tr("例如：高迁入方案", "e.g. High migration");
+pub const SAVE: Tr = tr("保存当前情景", "Save the current scenario");
+pub const SAVED_EMPTY: Tr = tr("尚未保存任何情景。", "No saved scenarios yet.");
+pub const SAVED_LIST: Tr = tr("已保存的情景", "Saved scenarios");
+pub const OPEN: Tr = tr("打开", "Open");
+pub const RENAME: Tr = tr("改名", "Rename");
+pub const NEW_NAME: Tr = tr("新名称", "New name");
+pub const OK: Tr = tr("确定", "OK");
+pub const CANCEL: Tr = tr("取消", "Cancel");
+pub const DELETE: Tr = tr("删除", "Delete");
+pub const EXPORT_ONE: Tr = tr("导出", "Export");
+pub const EXPORT_ALL: Tr = tr("全部导出（JSON）", "Export all (JSON)");
+pub const IMPORT_SCENARIOS: Tr = tr("导入情景文件（JSON）…", "Import a scenarios file (JSON)…");
+pub const UNDO_DELETE: Tr = tr("撤销删除", "Undo delete");
+pub const NAME_EMPTY: Tr = tr("请输入名称。", "Enter a name.");
+pub const NAME_TAKEN: Tr = tr(
+    "已有同名情景，请换一个名称。",
+    "A scenario already has that name; choose another.",
+);
+pub const STORAGE_UNAVAILABLE: Tr = tr(
+    "本浏览器的本地存储不可用（可能已被禁用）：情景只保留到关闭页面为止，请用“导出”存为文件。",
+    "This browser's local storage is unavailable (perhaps disabled): scenarios last only until the page is closed — use Export to keep them in a file.",
+);
+pub const STORAGE_WRITE_FAILED: Tr = tr(
+    "无法写入本地存储（可能已满或被禁用）：此更改只在本页有效，请用“导出”存为文件。",
+    "Could not write to local storage (it may be full or disabled): this change lasts only while the page is open — use Export to keep it in a file.",
+);
+pub const SET_ASIDE_WRITE_FAILED: Tr = tr(
+    "无法另存存档中损坏的内容，为免丢失，存档暂不写入；本页的更改请用“导出”保存。",
+    "The damaged part of the store could not be set aside, so to lose nothing the store is not written; use Export to keep this page's changes.",
+);
+pub const IMPORT_NOTHING_CHANGED: Tr = tr(
+    "文件无法导入，未作任何更改：",
+    "The file could not be imported; nothing was changed: ",
+);
+pub const IMPORT_TOO_LARGE: Tr = tr(
+    "文件过大（情景文件通常只有几KB）",
+    "the file is too large (a scenarios file is a few kilobytes)",
+);
+pub const IMPORT_NO_SCENARIOS: Tr = tr("文件中没有情景", "the file holds no scenarios");
+
+/// A default name for a saved scenario.
+pub fn default_scenario_name(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("情景 {n}"),
+        Lang::En => format!("Scenario {n}"),
+    }
+}
+
+/// "Saved “name”." (with the new name if it was taken).
+pub fn saved_as(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已保存为“{name}”。"),
+        Lang::En => format!("Saved as “{name}”."),
+    }
+}
+
+pub fn opened_scenario(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已打开“{name}”（可撤销）。"),
+        Lang::En => format!("Opened “{name}” (Undo goes back)."),
+    }
+}
+
+pub fn renamed_scenario(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{from}”已改名为“{to}”。"),
+        Lang::En => format!("“{from}” renamed “{to}”."),
+    }
+}
+
+pub fn deleted_scenario(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已删除“{name}”。"),
+        Lang::En => format!("Deleted “{name}”."),
+    }
+}
+
+/// A corrupted part of the store, kept under another key.
+pub fn set_aside(lang: Lang, reason: &str, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "存档中有内容无法读取（{reason}）：已原样另存于本地存储键“{key}”，没有删除；其余情景照常载入。"
+        ),
+        Lang::En => format!(
+            "Part of the store could not be read ({reason}): it was kept as it was under the local-storage key “{key}”, not deleted; the other scenarios loaded as usual."
+        ),
+    }
+}
+
+/// The result of an import.
+pub fn imported(lang: Lang, added: usize, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已从“{file}”导入 {added} 个情景。"),
+        Lang::En if added == 1 => format!("Imported 1 scenario from “{file}”."),
+        Lang::En => format!("Imported {added} scenarios from “{file}”."),
+    }
+}
+
+/// An entry of an imported file that was skipped.
+pub fn import_skipped(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已跳过一条无法读取的内容（文件本身未改动）：{reason}"),
+        Lang::En => format!(
+            "Skipped an entry that could not be read (the file itself is unchanged): {reason}"
+        ),
+    }
+}
+
+pub const PRESENT: Tr = tr("演示", "Present");
+pub const PRESENT_HINT: Tr = tr(
+    "全屏演示：标题页、每项目标一页、总结页",
+    "Full-screen presentation: a title slide, one slide per target, a summary",
+);
+pub const PRESENTATION: Tr = tr("演示模式", "Presentation");
+pub const SLIDE_PREV: Tr = tr("上一页", "Previous");
+pub const SLIDE_NEXT: Tr = tr("下一页", "Next");
+pub const PRESENT_EXIT: Tr = tr("退出演示", "Exit");
+pub const PRESENT_KEYS: Tr = tr(
+    "翻页：→ / PageDown 下一页，← / PageUp 上一页，Home / End 首页、末页；Esc 退出。",
+    "→ / PageDown next, ← / PageUp previous, Home / End first and last; Esc exits.",
+);
+pub const KEY_ASSUMPTIONS: Tr = tr("关键假设", "Key assumptions");
+pub const CHANGED_MARK: Tr = tr("已调整", "changed");
+pub const STARTED_FROM: Tr = tr("起点", "Starting point");
+pub const ALL_AT_DEFAULT: Tr = tr("全部假设参数为默认值。", "Every assumption at its default.");
+pub const CHANGED_ASSUMPTIONS: Tr = tr("调整的假设", "Changed assumptions");
+pub const PROBABILITY_PENDING: Tr = tr(
+    "蒙特卡罗模拟尚未完成",
+    "the Monte Carlo run has not finished",
+);
+pub const INTERVAL_80: Tr = tr("80% 区间", "80% interval");
+pub const SUMMARY_SLIDE: Tr = tr("目标一览", "All targets at a glance");
+pub const COMPARING_NOTE: Tr = tr(
+    "正在对比：图中虚线为方案A。",
+    "Comparing: scenario A is dashed in the charts.",
+);
+
+/// "Slide 3 of 16".
+pub fn slide_of(lang: Lang, i: usize, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {i} 页，共 {n} 页"),
+        Lang::En => format!("Slide {i} of {n}"),
+    }
+}
+
+/// "9 of 14 targets met".
+pub fn targets_met(lang: Lang, met: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{total} 项目标中达成 {met} 项"),
+        Lang::En => format!("{met} of {total} targets met"),
+    }
+}
+
+pub const EXPORT_HEADING: Tr = tr("导出与打印", "Export and print");
+pub const EXPORT_RESULTS: Tr = tr("结果", "Results");
+pub const EXPORT_CSV: Tr = tr("CSV", "CSV");
+pub const EXPORT_JSON: Tr = tr("JSON", "JSON");
+pub const EXPORT_CSV_HINT: Tr = tr(
+    "逐年结果与目标表，与命令行 licheng project --format csv 的输出相同",
+    "Yearly results and the target table, the same as the command line's licheng project --format csv",
+);
+pub const EXPORT_CHARTS: Tr = tr("图表", "Charts");
+pub const PRINT_HANDOUT: Tr = tr("打印讲义（A4）", "Print a handout (A4)");
+pub const EXPORT_FAILED: Tr = tr("导出失败：", "Export failed: ");
+pub const HANDOUT_SCENARIO: Tr = tr("情景说明", "The scenario");
+
+/// The accessible name of a chart's export button: "下载“常住人口”（SVG）".
+pub fn export_chart(lang: Lang, title: &str, format: &str) -> String {
+    match lang {
+        Lang::Zh => format!("下载“{title}”（{format}）"),
+        Lang::En => format!("Download “{title}” ({format})"),
+    }
+}
+
+/// A lever with its default: "净迁入：3000 人/年（默认 1200 人/年）".
+pub fn lever_with_default(lang: Lang, label: &str, value: &str, default: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}（默认 {default}）"),
+        Lang::En => format!("{label}: {value} (default {default})"),
+    }
+}

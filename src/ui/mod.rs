@@ -10,13 +10,18 @@ pub mod chart_panel;
 pub mod charts;
 pub mod dashboard;
 pub mod decision_panel;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod levers_panel;
 pub mod methods;
+pub mod present;
+pub mod saved_panel;
+pub mod share;
 pub mod sources;
 pub mod state;
 pub mod uncertainty;
+pub mod url_sync;
 pub mod workplan;
 
 use baseline_import::{BaselineImport, CustomBaselineBanner};
@@ -211,6 +216,8 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                         { i18n::CLEAR_COMPARE.get(lang) }
                     </button>
                 </div>
+                <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
+                    run={state.run.clone()} dispatch={dispatch.clone()} />
             </div>
         </header>
     }
@@ -268,10 +275,11 @@ fn tab_strip(current: Tab, lang: Lang, dispatch: &UseReducerDispatcher<Workbench
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(Workbench::new);
+    let state = use_reducer(url_sync::initial_workbench);
     let dispatch = state.dispatcher();
     use_undo_shortcuts(dispatch.clone());
     use_monte_carlo(&state);
+    url_sync::use_url_sync(url_sync::current_query(&state));
 
     let lang = state.lang;
     use_effect_with(lang, |lang| {
@@ -306,6 +314,7 @@ pub fn app() -> Html {
         <div class="app">
             <a class="skip-link" href="#main">{ i18n::SKIP_TO_MAIN.get(lang) }</a>
             { header(&state, &dispatch) }
+            <url_sync::LinkNotices lang={lang} notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             if let Some(custom) = state.custom_baseline.clone() {
                 <CustomBaselineBanner lang={lang} custom={custom} dispatch={dispatch.clone()} />
             }
@@ -322,6 +331,7 @@ pub fn app() -> Html {
             }
             <div class="workbench">
                 <aside class="sidebar" aria-label={i18n::ASSUMPTIONS.get(lang)}>
+                    <saved_panel::SavedPanel lang={lang} query={url_sync::saved_query(&state)} dispatch={dispatch.clone()} />
                     <LeverPanel levers={state.levers.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
                         import_error={state.import_error.clone()} engine={engine.clone()}
@@ -331,6 +341,8 @@ pub fn app() -> Html {
                     { tab_strip(state.tab, lang, &dispatch) }
                     { panel(Tab::Dashboard, html! {
                         <>
+                            <export::HandoutScenario lang={lang} levers={state.levers.clone()}
+                                compare={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()} />
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
                                 dispatch={dispatch.clone()} />
@@ -342,6 +354,8 @@ pub fn app() -> Html {
                             <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
                                 seed={state.mc.settings.seed} spread={state.mc.settings.spread}
                                 dispatch={dispatch.clone()} />
+                            <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
+                                levers={state.levers.clone()} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {
@@ -355,6 +369,13 @@ pub fn app() -> Html {
             <footer class="app-footer">
                 <p>{ i18n::FOOTER.get(lang) }</p>
             </footer>
+            if let Some(slide) = state.slide {
+                <present::Presentation lang={lang} slide={slide} engine={engine.clone()} run={state.run.clone()}
+                    levers={state.levers.clone()} compare={compare_run.clone()}
+                    compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
+                    mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.summary.clone()}
+                    dispatch={dispatch.clone()} />
+            }
         </div>
     }
 }

@@ -85,6 +85,12 @@ pub struct Workbench {
     /// An element to scroll to after the next render, with a counter so that asking twice for
     /// the same element scrolls twice.
     pub scroll_request: Option<(String, u32)>,
+    /// The preset the scenario started from (a label for the link; the levers decide).
+    pub preset: Option<String>,
+    /// The presentation slide shown (1-based); `None` when not presenting (src/ui/present.rs).
+    pub slide: Option<u32>,
+    /// What the last link could not use (src/ui/url_sync.rs, `#link-notices`).
+    pub link_notices: Vec<InputError>,
     past: Vec<Levers>,
     future: Vec<Levers>,
     /// The levers before a slider drag (or typing) began; pushed on commit.
@@ -127,6 +133,11 @@ pub enum Action {
     ImportReadFailed(InputError),
     UseOfficialBaseline,
     SetMcProbabilities(Option<Vec<f64>>),
+    /// A decoded link (e.g. a saved scenario) and what it could not use (src/ui/url_sync.rs).
+    ApplyLink(Box<crate::scenario::link::LinkState>, Vec<InputError>),
+    /// Opens the presentation at a slide, moves it, or (`None`) closes it.
+    SetSlide(Option<u32>),
+    DismissLinkNotices,
     /// Monte Carlo settings, worker updates, cancel (src/ui/uncertainty.rs).
     Mc(McAction),
 }
@@ -156,6 +167,9 @@ impl Workbench {
             workplan_unit: None,
             workplan_query: String::new(),
             scroll_request: None,
+            preset: None,
+            slide: None,
+            link_notices: Vec::new(),
             past: Vec::new(),
             future: Vec::new(),
             drag_origin: None,
@@ -176,7 +190,7 @@ impl Workbench {
 
     /// Runs `levers` and makes them current (no history change). On a run error the levers
     /// are not applied and the error is kept for display.
-    fn apply(&mut self, levers: Levers) -> bool {
+    pub(crate) fn apply(&mut self, levers: Levers) -> bool {
         match self.engine.run(&levers) {
             Ok(run) => {
                 if levers != self.levers {
@@ -213,7 +227,7 @@ impl Workbench {
     }
 
     /// Makes `levers` current as one undo step (nothing happens if they equal the current).
-    fn commit(&mut self, levers: Levers) {
+    pub(crate) fn commit(&mut self, levers: Levers) {
         self.finish_drag();
         if levers == self.levers {
             return;
@@ -309,8 +323,12 @@ impl Reducible for Workbench {
                     s.commit(levers);
                 }
             }
-            Action::ResetAll => s.commit(Levers::default()),
+            Action::ResetAll => {
+                s.commit(Levers::default());
+                s.preset = None;
+            }
             Action::ApplyPreset(preset) => {
+                s.preset = Some(preset.id.to_string());
                 if let Ok(levers) = Levers::with_overrides(preset.overrides) {
                     s.commit(levers);
                 }
@@ -376,6 +394,9 @@ impl Reducible for Workbench {
                 }
             }
             Action::SetMcProbabilities(p) => s.mc_probabilities = p,
+            Action::ApplyLink(link, notices) => s.apply_link(&link, notices, true),
+            Action::SetSlide(slide) => s.slide = slide,
+            Action::DismissLinkNotices => s.link_notices.clear(),
             Action::Mc(action) => {
                 s.mc.reduce(action);
                 s.mc_probabilities = s.mc.probabilities();

@@ -1,0 +1,608 @@
+//! The presentation mode (`#presentation`): full screen when the browser allows it (and a
+//! full-window overlay when it does not), large type and a high-contrast projector theme (the
+//! classes `presenting projector` on `<html>`). Slides: a title slide (the scenario), one slide
+//! per target (its chart with the target line and, once the Monte Carlo has run, its bands; its
+//! status as text and icon; value against threshold; probability; the key assumptions) and a
+//! summary slide with the target table. Keys: → / PageDown next, ← / PageUp previous, Home /
+//! End, Esc exits. The slide number is in the link (`slide=`), so a link opens at its slide.
+
+use super::charts::{Band, LineChart, Series};
+use super::dashboard::{data_value, EngineRef};
+use super::format;
+use super::i18n::{self, Lang};
+use super::state::{Action, Workbench};
+use super::uncertainty;
+use super::workplan::levers_for_metric;
+use crate::model::levers::{LeverId, Levers};
+use crate::model::montecarlo::Series as McSeries;
+use crate::model::targets::{Metric, Outcome};
+use crate::scenario::mc_messages::McSummary;
+use crate::scenario::presets::Preset;
+use crate::scenario::seeds::TargetDef;
+use crate::scenario::{Engine, Run};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// The classes put on `<html>` while presenting.
+const ROOT_CLASSES: [&str; 2] = ["presenting", "projector"];
+/// At most this many key assumptions per target slide.
+const MAX_ASSUMPTIONS: usize = 5;
+
+/// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条`.
+pub fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> String {
+    let unit = lang.pick(&def.unit_zh, &def.unit_en);
+    match def.comparator.as_str() {
+        "between" => format!(
+            "{} {}–{}",
+            i18n::BETWEEN.get(lang),
+            format::number(threshold, lang),
+            format::value_with_unit(high, unit, lang)
+        ),
+        other => {
+            let symbol = match other {
+                ">=" => "≥",
+                "<=" => "≤",
+                ">" => ">",
+                _ => other,
+            };
+            format!(
+                "{symbol} {}",
+                format::value_with_unit(threshold, unit, lang)
+            )
+        }
+    }
+}
+
+/// Each target as `link::summary` wants it: label, met, and "value (target …)".
+pub fn summary_outcomes(engine: &Engine, run: &Run, lang: Lang) -> Vec<(String, bool, String)> {
+    engine
+        .plan()
+        .targets
+        .iter()
+        .zip(&run.outcomes)
+        .map(|(def, o)| {
+            let unit = lang.pick(&def.unit_zh, &def.unit_en);
+            let value = format::value_with_unit(o.value, unit, lang);
+            let threshold = threshold_text(def, o.threshold, o.threshold_high, lang);
+            let text = match lang {
+                Lang::Zh => format!("{value}，目标 {threshold}"),
+                Lang::En => format!("{value}; target {threshold}"),
+            };
+            (
+                lang.pick(&def.label_zh, &def.label_en).to_string(),
+                o.met,
+                text,
+            )
+        })
+        .collect()
+}
+
+/// A lever's value with its unit, as the link summary writes it (`3000 人/年`, `5%`).
+pub fn lever_value(id: LeverId, value: f64, lang: Lang) -> String {
+    let spec = id.spec();
+    let unit = lang.pick(spec.unit_zh, spec.unit_en);
+    if unit.is_empty() {
+        format!("{value}")
+    } else if unit == "%" {
+        format!("{value}%")
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+/// One line per lever: "label: value (default d)".
+pub fn lever_line(id: LeverId, value: f64, lang: Lang) -> String {
+    let spec = id.spec();
+    i18n::lever_with_default(
+        lang,
+        lang.pick(spec.label_zh, spec.label_en),
+        &lever_value(id, value, lang),
+        &lever_value(id, spec.default, lang),
+    )
+}
+
+/// The key assumptions of a target: its levers (from `workplan::METRIC_LEVERS`) that differ
+/// from their defaults first, then its other levers, at most [`MAX_ASSUMPTIONS`].
+pub fn key_assumptions(metric: &str, levers: &Levers) -> Vec<LeverId> {
+    let relevant = levers_for_metric(metric);
+    let changed = |id: &LeverId| levers.get(*id) != id.spec().default;
+    let mut out: Vec<LeverId> = relevant.iter().copied().filter(changed).collect();
+    out.extend(relevant.iter().copied().filter(|id| !changed(id)));
+    out.truncate(MAX_ASSUMPTIONS);
+    out
+}
+
+/// The number of slides: title, one per target, summary.
+pub fn slide_count(engine: &Engine) -> u32 {
+    u32::try_from(engine.plan().targets.len())
+        .unwrap_or(u32::MAX - 2)
+        .saturating_add(2)
+}
+
+/// The yearly series a target reads: running totals over its years for a cumulative target,
+/// the projected yearly values otherwise.
+pub fn target_points(def: &TargetDef, run: &Run, levers: &Levers) -> Vec<(i32, f64)> {
+    let Some(metric) = Metric::from_id(&def.metric) else {
+        return Vec::new();
+    };
+    let cumulative = def.evaluate == "cumulative";
+    let mut total = 0.0;
+    run.projection
+        .years
+        .iter()
+        .skip(1)
+        .filter(|y| !cumulative || (y.year >= def.year_start && y.year <= def.year_end))
+        .map(|y| {
+            let v = metric.yearly(y, levers);
+            if cumulative {
+                total += v;
+                (y.year, total)
+            } else {
+                (y.year, v)
+            }
+        })
+        .collect()
+}
+
+/// The Monte Carlo series drawn as bands behind a target's chart, when there is one.
+fn band_series(metric: &str) -> Option<McSeries> {
+    match Metric::from_id(metric)? {
+        Metric::NewUrbanJobsCum => Some(McSeries::NewUrbanJobsCumulative),
+        Metric::MigrantChildrenPublicPct => Some(McSeries::MigrantPublicPct),
+        Metric::MedicalInsurancePct => Some(McSeries::InsurancePct),
+        _ => None,
+    }
+}
+
+fn root_classes(add: bool) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        for class in ROOT_CLASSES {
+            let list = root.class_list();
+            let _ = if add {
+                list.add_1(class)
+            } else {
+                list.remove_1(class)
+            };
+        }
+    }
+}
+
+/// Leaves full screen if the page is in it (the promise is handled: a refusal logs nothing).
+fn exit_fullscreen() {
+    let document = gloo::utils::document();
+    if document.fullscreen_element().is_none() {
+        return;
+    }
+    let Ok(exit) = js_sys::Reflect::get(&document, &JsValue::from_str("exitFullscreen")) else {
+        return;
+    };
+    if let Some(exit) = exit.dyn_ref::<js_sys::Function>() {
+        if let Ok(result) = exit.call0(&document) {
+            if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Some(el) = el.dyn_ref::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PresentationProps {
+    pub lang: Lang,
+    /// The slide asked for (1-based; out-of-range numbers are brought into range).
+    pub slide: u32,
+    pub engine: Rc<EngineRef>,
+    pub run: Rc<Run>,
+    pub levers: Levers,
+    /// Scenario A while comparing: its run and its levers.
+    #[prop_or_default]
+    pub compare: Option<Rc<Run>>,
+    #[prop_or_default]
+    pub compare_levers: Option<Levers>,
+    #[prop_or_default]
+    pub preset: Option<String>,
+    #[prop_or_default]
+    pub mc_probabilities: Option<Vec<f64>>,
+    #[prop_or_default]
+    pub mc_summary: Option<Rc<McSummary>>,
+    pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+#[function_component(Presentation)]
+pub fn presentation(props: &PresentationProps) -> Html {
+    let lang = props.lang;
+    let engine = &props.engine.0;
+    let count = slide_count(engine);
+    let slide = props.slide.clamp(1, count);
+
+    // A link asking for a slide that does not exist shows the nearest one, and says so.
+    {
+        let dispatch = props.dispatch.clone();
+        use_effect_with((props.slide, slide), move |(asked, shown)| {
+            if asked != shown {
+                dispatch.dispatch(Action::SetSlide(Some(*shown)));
+            }
+        });
+    }
+    // On open: the projector theme, focus; on close: back to normal, out of full screen.
+    {
+        let dispatch = props.dispatch.clone();
+        use_effect_with((), move |_| {
+            root_classes(true);
+            focus("presentation");
+            let was_fullscreen = Rc::new(Cell::new(false));
+            let document = gloo::utils::document();
+            let listener = EventListener::new(&document, "fullscreenchange", move |_| {
+                if gloo::utils::document().fullscreen_element().is_some() {
+                    was_fullscreen.set(true);
+                } else if was_fullscreen.get() {
+                    // Leaving full screen (Esc in most browsers) ends the presentation too.
+                    dispatch.dispatch(Action::SetSlide(None));
+                }
+            });
+            move || {
+                drop(listener);
+                root_classes(false);
+                exit_fullscreen();
+                focus("present");
+            }
+        });
+    }
+    // Keys: the listener knows the slide shown, so it is renewed when the slide changes.
+    {
+        let dispatch = props.dispatch.clone();
+        use_effect_with(slide, move |&slide| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if key.ctrl_key() || key.meta_key() || key.alt_key() {
+                        return;
+                    }
+                    let next = match key.key().as_str() {
+                        "ArrowRight" | "PageDown" | "ArrowDown" | " " => Some(slide + 1),
+                        "ArrowLeft" | "PageUp" | "ArrowUp" => Some(slide.saturating_sub(1)),
+                        "Home" => Some(1),
+                        "End" => Some(count),
+                        "Escape" => None,
+                        _ => return,
+                    };
+                    key.prevent_default();
+                    dispatch.dispatch(Action::SetSlide(next.map(|n| n.clamp(1, count))));
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let go = |target: Option<u32>| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetSlide(target)))
+    };
+    let content = if slide == 1 {
+        title_slide(props)
+    } else if slide == count {
+        summary_slide(props)
+    } else {
+        target_slide(props, (slide - 2) as usize)
+    };
+    html! {
+        <section id="presentation" class="presentation" role="dialog" aria-modal="true"
+            aria-label={i18n::PRESENTATION.get(lang)} tabindex="-1" data-slide={slide.to_string()}>
+            <div class="slide-frame">{ content }</div>
+            <nav class="slide-nav" aria-label={i18n::PRESENTATION.get(lang)}>
+                <button type="button" id="slide-prev" class="button" disabled={slide <= 1}
+                    onclick={go(Some(slide.saturating_sub(1).max(1)))}>
+                    <span aria-hidden="true">{ "← " }</span>{ i18n::SLIDE_PREV.get(lang) }
+                </button>
+                <span id="slide-counter" class="slide-counter" aria-live="polite"
+                    aria-label={i18n::slide_of(lang, slide as usize, count as usize)}
+                    data-slide={slide.to_string()} data-count={count.to_string()}>
+                    { format!("{slide} / {count}") }
+                </span>
+                <button type="button" id="slide-next" class="button" disabled={slide >= count}
+                    onclick={go(Some((slide + 1).min(count)))}>
+                    { i18n::SLIDE_NEXT.get(lang) }<span aria-hidden="true">{ " →" }</span>
+                </button>
+                <span class="slide-keys">{ i18n::PRESENT_KEYS.get(lang) }</span>
+                <button type="button" id="present-exit" class="button" onclick={go(None)}>
+                    { i18n::PRESENT_EXIT.get(lang) }{ " (Esc)" }
+                </button>
+            </nav>
+        </section>
+    }
+}
+
+/// Status as icon and text, with its colour class.
+fn status(met: bool, lang: Lang, class: &'static str) -> Html {
+    let (modifier, icon, text) = if met {
+        ("status-met", "✓", i18n::STATUS_MET)
+    } else {
+        ("status-not-met", "✗", i18n::STATUS_NOT_MET)
+    };
+    html! {
+        <span class={classes!("status", class, modifier)}>
+            <span class="status-icon" aria-hidden="true">{ icon }</span>{ " " }{ text.get(lang) }
+        </span>
+    }
+}
+
+/// The changed assumptions of a scenario, one line each (or "every assumption at its default").
+fn changed_list(levers: &Levers, lang: Lang) -> Html {
+    let changed = levers.changed();
+    if changed.is_empty() {
+        return html! { <p class="slide-note">{ i18n::ALL_AT_DEFAULT.get(lang) }</p> };
+    }
+    html! {
+        <ul class="slide-list">
+            { for changed.iter().map(|(id, v)| html! { <li>{ lever_line(*id, *v, lang) }</li> }) }
+        </ul>
+    }
+}
+
+fn title_slide(props: &PresentationProps) -> Html {
+    let lang = props.lang;
+    let met = props.run.outcomes.iter().filter(|o| o.met).count();
+    let total = props.engine.0.plan().targets.len();
+    let population = props.run.projection.years.last().map(|y| y.population);
+    let preset = props.preset.as_deref().and_then(Preset::by_id);
+    html! {
+        <div class="slide slide-title" id="slide-1">
+            <p class="slide-kicker">{ i18n::APP_SUBTITLE.get(lang) }</p>
+            <h2 class="slide-heading">{ i18n::APP_TITLE.get(lang) }</h2>
+            <div class="slide-columns">
+                <div>
+                    <p class="slide-big" id="slide-met">{ i18n::targets_met(lang, met, total) }</p>
+                    if let Some(p) = population {
+                        <p class="slide-fact">
+                            { i18n::HEADLINE_POPULATION.get(lang) }{ i18n::COLON.get(lang) }
+                            <strong data-value={data_value(p)}>
+                                { format::exact_with_unit(p, i18n::PERSONS.get(lang), lang) }
+                            </strong>
+                        </p>
+                    }
+                    if let Some(p) = preset {
+                        <p class="slide-fact">
+                            { i18n::STARTED_FROM.get(lang) }{ i18n::COLON.get(lang) }
+                            { lang.pick(p.label_zh, p.label_en) }
+                        </p>
+                    }
+                    if props.compare.is_some() {
+                        <p class="slide-fact">{ i18n::COMPARING_NOTE.get(lang) }</p>
+                    }
+                </div>
+                <div>
+                    <h3 class="slide-subheading">{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>
+                    { changed_list(&props.levers, lang) }
+                </div>
+            </div>
+        </div>
+    }
+}
+
+fn target_slide(props: &PresentationProps, index: usize) -> Html {
+    let lang = props.lang;
+    let plan = props.engine.0.plan();
+    let (Some(def), Some(outcome)) = (plan.targets.get(index), props.run.outcomes.get(index))
+    else {
+        return html! {};
+    };
+    let slide_number = index + 2;
+    let unit = lang.pick(&def.unit_zh, &def.unit_en);
+    let label = lang.pick(&def.label_zh, &def.label_en);
+    let clause = if def.clause == 0 {
+        i18n::MAIN_GOALS.get(lang).to_string()
+    } else {
+        let zh = plan
+            .tasks
+            .iter()
+            .find(|t| t.number == def.clause)
+            .map_or("", |t| t.clause_zh.as_str());
+        i18n::clause_label(lang, zh, def.clause)
+    };
+    let units = if lang == Lang::Zh {
+        &def.units_zh
+    } else {
+        &def.units_en
+    };
+
+    let mut series = vec![Series {
+        label: label.to_string(),
+        points: target_points(def, &props.run, &props.levers),
+        dashed: false,
+        color: 0,
+    }];
+    let compare_outcome: Option<Outcome> = props
+        .compare
+        .as_ref()
+        .and_then(|a| a.outcomes.get(index).copied());
+    if let (Some(a), Some(a_levers)) = (&props.compare, &props.compare_levers) {
+        series.push(Series {
+            label: format!("{label}{}", i18n::SUFFIX_A.get(lang)),
+            points: target_points(def, a, a_levers),
+            dashed: true,
+            color: 0,
+        });
+    }
+    let bands: Vec<Band> = band_series(&def.metric)
+        .map(|s| uncertainty::bands(props.mc_summary.as_deref(), &props.run, s))
+        .unwrap_or_default();
+    let threshold = threshold_text(def, outcome.threshold, outcome.threshold_high, lang);
+    let target_line = (
+        outcome.threshold,
+        AttrValue::from(i18n::target_line_label(lang, &threshold)),
+    );
+
+    let probability = props
+        .mc_probabilities
+        .as_ref()
+        .and_then(|p| p.get(index))
+        .copied()
+        .filter(|p| p.is_finite());
+    let interval = props
+        .mc_summary
+        .as_ref()
+        .filter(|s| s.draws > 0)
+        .and_then(|s| s.target_bands.get(index))
+        .map(|p| {
+            format!(
+                "{} {} – {}",
+                i18n::INTERVAL_80.get(lang),
+                format::number(p[1], lang),
+                format::value_with_unit(p[3], unit, lang)
+            )
+        });
+    let assumptions = key_assumptions(&def.metric, &props.levers);
+    let assumption_items = assumptions.iter().map(|&id| {
+        let value = props.levers.get(id);
+        let changed = value != id.spec().default;
+        html! {
+            <li class={classes!(changed.then_some("assumption-changed"))}>
+                { lever_line(id, value, lang) }
+                if changed {
+                    <span class="badge badge-changed">{ i18n::CHANGED_MARK.get(lang) }</span>
+                }
+            </li>
+        }
+    });
+    let reading = lang.pick(&def.reading_zh, &def.reading_en);
+
+    html! {
+        <div class="slide slide-target" id={format!("slide-{slide_number}")} data-target={def.id.clone()}>
+            <p class="slide-kicker">{ clause }{ " · " }{ units.join(i18n::LIST_SEPARATOR.get(lang)) }</p>
+            <h2 class="slide-heading">{ label }</h2>
+            <div class="slide-body">
+                <div class="slide-chart">
+                    <LineChart id="slide-chart" title={label.to_string()} unit={unit.to_string()} lang={lang}
+                        series={series} bands={bands} target={Some(target_line)}
+                        y_from_zero={def.evaluate == "cumulative"} />
+                </div>
+                <div class="slide-facts">
+                    { status(outcome.met, lang, "slide-status") }
+                    <dl class="slide-numbers">
+                        <div>
+                            <dt>{ i18n::COL_PROJECTED.get(lang) }</dt>
+                            <dd class="slide-value" data-value={data_value(outcome.value)}>
+                                { format::value_with_unit(outcome.value, unit, lang) }
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>{ i18n::COL_THRESHOLD.get(lang) }</dt>
+                            <dd class="slide-threshold" data-value={data_value(outcome.threshold)}>{ threshold.clone() }</dd>
+                        </div>
+                        <div>
+                            <dt>{ i18n::COL_GAP.get(lang) }</dt>
+                            <dd data-value={data_value(outcome.gap)}>{ signed(outcome.gap, unit, lang) }</dd>
+                        </div>
+                        if let Some(a) = compare_outcome {
+                            <div>
+                                <dt>{ i18n::SCENARIO_A.get(lang) }</dt>
+                                <dd data-value={data_value(a.value)}>
+                                    { format::value_with_unit(a.value, unit, lang) }{ " " }
+                                    { status(a.met, lang, "slide-status-small") }
+                                </dd>
+                            </div>
+                        }
+                        <div>
+                            <dt>{ i18n::COL_PROBABILITY.get(lang) }</dt>
+                            <dd class="slide-probability">
+                                { match probability {
+                                    Some(p) => html! {
+                                        <span data-value={data_value(p)}>{ format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)) }</span>
+                                    },
+                                    None => html! { <span class="slide-pending">{ i18n::PROBABILITY_PENDING.get(lang) }</span> },
+                                } }
+                                if let Some(interval) = interval {
+                                    <span class="slide-interval">{ interval }</span>
+                                }
+                            </dd>
+                        </div>
+                    </dl>
+                    <h3 class="slide-subheading">{ i18n::KEY_ASSUMPTIONS.get(lang) }</h3>
+                    <ul class="slide-list slide-assumptions">{ for assumption_items }</ul>
+                </div>
+            </div>
+            if !reading.is_empty() {
+                <p class="slide-reading">{ reading }</p>
+            }
+        </div>
+    }
+}
+
+/// A signed number: `+1.2万` / `-127`.
+fn signed(v: f64, unit: &str, lang: Lang) -> String {
+    let text = format::value_with_unit(v, unit, lang);
+    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn summary_slide(props: &PresentationProps) -> Html {
+    let lang = props.lang;
+    let plan = props.engine.0.plan();
+    let count = slide_count(&props.engine.0);
+    let met = props.run.outcomes.iter().filter(|o| o.met).count();
+    let rows = plan
+        .targets
+        .iter()
+        .zip(&props.run.outcomes)
+        .enumerate()
+        .map(|(i, (def, o))| {
+            let unit = lang.pick(&def.unit_zh, &def.unit_en);
+            let probability = props
+                .mc_probabilities
+                .as_ref()
+                .and_then(|p| p.get(i))
+                .copied()
+                .filter(|p| p.is_finite());
+            html! {
+                <tr id={format!("slide-row-{}", def.id)}>
+                    <th scope="row">{ lang.pick(&def.label_zh, &def.label_en) }</th>
+                    <td class="num" data-value={data_value(o.value)}>{ format::value_with_unit(o.value, unit, lang) }</td>
+                    <td class="num">{ threshold_text(def, o.threshold, o.threshold_high, lang) }</td>
+                    <td class="num">
+                        { probability.map_or_else(|| format::MISSING.to_string(), |p| format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0))) }
+                    </td>
+                    <td>{ status(o.met, lang, "slide-status-small") }</td>
+                </tr>
+            }
+        });
+    html! {
+        <div class="slide slide-summary" id={format!("slide-{count}")}>
+            <h2 class="slide-heading">{ i18n::SUMMARY_SLIDE.get(lang) }</h2>
+            <p class="slide-fact">{ i18n::targets_met(lang, met, plan.targets.len()) }</p>
+            <table id="slide-summary-table" class="slide-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ i18n::COL_TARGET.get(lang) }</th>
+                        <th scope="col" class="num">{ i18n::COL_PROJECTED.get(lang) }</th>
+                        <th scope="col" class="num">{ i18n::COL_THRESHOLD.get(lang) }</th>
+                        <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
+                        <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}

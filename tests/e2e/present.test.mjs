@@ -1,0 +1,173 @@
+// End-to-end tests of the presentation mode (owned by the share/present engineer): opening it (full screen
+// when the browser allows, the projector theme on <html>), moving with the keys a presentation clicker
+// sends, the slide number in the address (a link opens at its slide), the slides' content against the
+// dashboard, and leaving with Esc. Same harness as workbench.test.mjs: dist/ on 127.0.0.1, Debian Chromium
+// through playwright-core.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/static-server.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.resolve(HERE, "../../dist");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+let profileDir;
+let context;
+let server;
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
+  server = await startServer({ root: DIST });
+  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-present-profile-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1920, height: 1080 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+async function openPage(query = "") {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  await page.goto(server.url + query, { waitUntil: "load" });
+  await page.locator("#app-title").waitFor({ state: "attached", timeout: 20000 });
+  await settle(page);
+  return { page, problems };
+}
+
+async function closePage({ page, problems }) {
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+}
+
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** [slide, count] from the counter. */
+async function counter(page) {
+  const text = await page.locator("#slide-counter").textContent();
+  const m = /^(\d+) \/ (\d+)$/.exec(text.trim());
+  assert.ok(m, `the counter reads ${text}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+async function press(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+/** The address bar's slide once the page has written it ("" when there is none). */
+async function addressSlide(page, expected) {
+  await page.waitForFunction(
+    (want) => (new URLSearchParams(location.search).get("slide") ?? "") === want,
+    expected,
+    { timeout: 5000 },
+  );
+}
+
+test("the presentation opens, moves with arrows and clicker keys, keeps its slide in the link and exits with Esc", async () => {
+  const p = await openPage("?v=1&mig=3000&lang=en");
+  const { page } = p;
+  const targetIds = await page.locator("#targets-table tbody tr[id^='target-']").evaluateAll((rows) => rows.map((r) => r.id.slice(7)));
+  await page.locator("#present").click();
+  await page.locator("#presentation").waitFor({ state: "visible" });
+  const [first, count] = await counter(page);
+  assert.equal(first, 1);
+  assert.equal(count, targetIds.length + 2, "title + one slide per target + summary");
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("projector")), true, "no projector theme");
+  // Nothing of the workbench shows behind the slides.
+  assert.equal(await page.locator("#targets-table").isVisible(), false);
+  await page.locator("#slide-1").waitFor();
+  assert.match(await page.locator("#slide-met").textContent(), /\d+ of \d+ targets met/);
+  assert.match(await page.locator("#slide-1").textContent(), /Net migration per year: 3000/);
+
+  await press(page, "ArrowRight");
+  assert.deepEqual(await counter(page), [2, count]);
+  await press(page, "PageDown");
+  assert.deepEqual(await counter(page), [3, count]);
+  await addressSlide(page, "3");
+  await press(page, "PageUp");
+  assert.deepEqual(await counter(page), [2, count]);
+  await press(page, "ArrowLeft");
+  await press(page, "ArrowLeft"); // stays on the first slide
+  assert.deepEqual(await counter(page), [1, count]);
+  await press(page, "End");
+  assert.deepEqual(await counter(page), [count, count]);
+  await page.locator("#slide-summary-table").waitFor();
+  assert.equal(await page.locator("#slide-summary-table tbody tr").count(), targetIds.length);
+  await press(page, "ArrowRight"); // stays on the last slide
+  assert.deepEqual(await counter(page), [count, count]);
+  await addressSlide(page, String(count));
+  await press(page, "Home");
+  assert.deepEqual(await counter(page), [1, count]);
+  // The buttons do the same.
+  await page.locator("#slide-next").click();
+  assert.deepEqual(await counter(page), [2, count]);
+
+  await press(page, "Escape");
+  await page.locator("#presentation").waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("projector")), false);
+  assert.equal(await page.locator("#targets-table").isVisible(), true);
+  assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+  await addressSlide(page, "");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "present", "focus did not return to the button");
+  await closePage(p);
+});
+
+test("a link with slide=3 opens the presentation at slide 3, showing the second target against the dashboard", async () => {
+  const probe = await openPage("?v=1&tfr=1.2&lang=en");
+  const rows = await probe.page.locator("#targets-table tbody tr[id^='target-']").evaluateAll((rs) =>
+    rs.map((r) => ({ id: r.id.slice(7), value: r.querySelector(".target-value").dataset.value, met: r.className === "row-met" })),
+  );
+  await closePage(probe);
+
+  const p = await openPage("?v=1&tfr=1.2&lang=en&slide=3");
+  const { page } = p;
+  await page.locator("#presentation").waitFor({ state: "visible" });
+  assert.equal((await counter(page))[0], 3);
+  const slide = page.locator("#slide-3");
+  assert.equal(await slide.getAttribute("data-target"), rows[1].id);
+  assert.equal(await slide.locator(".slide-value").getAttribute("data-value"), rows[1].value);
+  assert.match(await slide.locator(".slide-status").textContent(), rows[1].met ? /✓\s*Met/ : /✗\s*Not met/);
+  assert.equal(await slide.locator("#slide-chart-svg polyline").count() >= 1, true, "the target's chart is missing");
+  const assumptions = await slide.locator(".slide-assumptions li").count();
+  assert.ok(assumptions >= 1 && assumptions <= 5, `${assumptions} key assumptions`);
+  assert.match(await slide.locator(".slide-probability").textContent(), /%|Monte Carlo/);
+  // A slide number past the end shows the last slide.
+  await closePage(p);
+  const q = await openPage("?v=1&lang=zh&slide=999");
+  await q.page.locator("#presentation").waitFor({ state: "visible" });
+  const [shown, count] = await counter(q.page);
+  assert.equal(shown, count);
+  await addressSlide(q.page, String(count));
+  await closePage(q);
+});
