@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -32,6 +32,7 @@ const CHROMIUM_ARGS = [
 ];
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
 const SEED = 20250509;
+const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 // Generous: a loaded CI machine with two cores runs 10,000 draws in a few seconds.
 const RUN_TIMEOUT = 120000;
 
@@ -418,6 +419,35 @@ test("the tornado and goal-seek show the CLI's results, and a found value applie
   // The applied value starts a new Monte Carlo run; the CLI agrees on its probabilities.
   await waitDone(page, Number(before.runId));
   await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { ins: seek.answers[0].lever_value } }), "after applying the goal-seek value");
+  await closePage(p);
+});
+
+test("the uncertainty and decision panels, with results shown, have no serious or critical axe violation in either language", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await waitDone(page);
+  await page.locator("#run-tornado").click();
+  await page.locator("#decision-lever").selectOption("lfp");
+  await page.locator("#run-goalseek").click();
+  await page.waitForFunction(() => document.querySelector("#goalseek-result")?.dataset.lever === "lfp", null, { timeout: RUN_TIMEOUT });
+  await page.evaluate(AXE);
+  for (const lang of ["zh", "en"]) {
+    if (lang === "en") {
+      await page.locator("#lang-toggle").click();
+      await settle(page);
+    }
+    const r = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(
+        { include: [["#mc-panel"], ["#decision-panel"], ["#targets-table"], ["#chart-population"]] },
+        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+      );
+      return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })) };
+    });
+    assert.ok(r.passes >= 10, `axe checked only ${r.passes} rules`);
+    const serious = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(serious, [], `${lang}: ${JSON.stringify(serious, null, 1)}`);
+  }
   await closePage(p);
 });
 
