@@ -270,11 +270,14 @@ pub struct ExportPanelProps {
 #[function_component(ExportPanel)]
 pub fn export_panel(props: &ExportPanelProps) -> Html {
     let lang = props.lang;
-    let error = use_state_eq(|| None::<String>);
-    let report = |result: Result<(), JsValue>, error: &UseStateHandle<Option<String>>| match result
-    {
-        Ok(()) => error.set(None),
-        Err(e) => error.set(Some(js_error_text(&e))),
+    // The message is in the page's language; the browser's own reason goes to the console.
+    let error = use_state_eq(|| false);
+    let report = |result: Result<(), JsValue>, error: &UseStateHandle<bool>| match result {
+        Ok(()) => error.set(false),
+        Err(e) => {
+            gloo::console::warn!(format!("export failed: {}", js_error_text(&e)));
+            error.set(true);
+        }
     };
     let on_csv = {
         let (engine, run, error) = (props.engine.clone(), props.run.clone(), error.clone());
@@ -321,9 +324,13 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             <li class="export-chart">
                 <span class="export-chart-title">{ title }</span>
                 <button type="button" id={format!("export-svg-{id}")} class="button button-small"
-                    aria-label={i18n::export_chart(lang, title, "SVG")} onclick={on_svg}>{ "SVG" }</button>
+                    title={i18n::export_chart(lang, title, "SVG")} onclick={on_svg}>
+                    { "SVG" }<span class="visually-hidden">{ " " }{ title }</span>
+                </button>
                 <button type="button" id={format!("export-png-{id}")} class="button button-small"
-                    aria-label={i18n::export_chart(lang, title, "PNG")} onclick={on_png}>{ "PNG" }</button>
+                    title={i18n::export_chart(lang, title, "PNG")} onclick={on_png}>
+                    { "PNG" }<span class="visually-hidden">{ " " }{ title }</span>
+                </button>
             </li>
         }
     });
@@ -344,8 +351,10 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             <p class="hint">{ i18n::EXPORT_CSV_HINT.get(lang) }</p>
             <h3 class="export-label">{ i18n::EXPORT_CHARTS.get(lang) }</h3>
             <ul class="export-charts">{ for charts }</ul>
-            if let Some(e) = &*error {
-                <p id="export-error" class="input-error" role="alert">{ i18n::EXPORT_FAILED.get(lang) }{ e.clone() }</p>
+            if *error {
+                <p id="export-error" class="input-error" role="alert">
+                    { i18n::EXPORT_FAILED.get(lang) }{ i18n::EXPORT_FAILED_REASON.get(lang) }
+                </p>
             }
         </section>
     }

@@ -730,6 +730,10 @@ pub const EXPORT_CSV_HINT: Tr = tr(
 pub const EXPORT_CHARTS: Tr = tr("图表", "Charts");
 pub const PRINT_HANDOUT: Tr = tr("打印讲义（A4）", "Print a handout (A4)");
 pub const EXPORT_FAILED: Tr = tr("导出失败：", "Export failed: ");
+pub const EXPORT_FAILED_REASON: Tr = tr(
+    "浏览器未能生成该文件（详情见浏览器控制台）。",
+    "the browser could not make the file (the browser's console has the details).",
+);
 pub const HANDOUT_SCENARIO: Tr = tr("情景说明", "The scenario");
 
 /// The accessible name of a chart's export button: "下载“常住人口”（SVG）".

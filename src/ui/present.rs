@@ -278,8 +278,8 @@ pub fn presentation(props: &PresentationProps) -> Html {
                         return;
                     }
                     let next = match key.key().as_str() {
-                        "ArrowRight" | "PageDown" | "ArrowDown" | " " => Some(slide + 1),
-                        "ArrowLeft" | "PageUp" | "ArrowUp" => Some(slide.saturating_sub(1)),
+                        "ArrowRight" | "PageDown" => Some(slide + 1),
+                        "ArrowLeft" | "PageUp" => Some(slide.saturating_sub(1)),
                         "Home" => Some(1),
                         "End" => Some(count),
                         "Escape" => None,

@@ -197,10 +197,18 @@ fn persist(
         .map_err(|_| Msg::fixed(true, i18n::STORAGE_WRITE_FAILED))
 }
 
-/// Now, to the minute, as ISO 8601 in UTC (`2025-06-01T09:30`).
+/// Now, to the minute, in the browser's local time, as ISO 8601 without a zone
+/// (`2025-06-01T09:30`).
 fn now_minutes() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.chars().take(16).collect()
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 /// A file name made of the scenario's name (letters, digits and CJK kept, the rest `-`).

@@ -5,7 +5,7 @@
 // through playwright-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +27,21 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-quic",
 ];
+
+const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe-core violations (WCAG 2.1 A/AA) on the page as it is now. */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return result;
+}
 
 let profileDir;
 let context;
@@ -110,8 +125,11 @@ test("the presentation opens, moves with arrows and clicker keys, keeps its slid
   assert.match(await page.locator("#slide-met").textContent(), /\d+ of \d+ targets met/);
   assert.match(await page.locator("#slide-1").textContent(), /Net migration per year: 3000/);
 
+  assert.deepEqual(await axeViolations(page), [], "the title slide has accessibility violations");
   await press(page, "ArrowRight");
   assert.deepEqual(await counter(page), [2, count]);
+  assert.deepEqual(await axeViolations(page), [], "a target slide has accessibility violations");
+  await page.locator("#presentation").focus();
   await press(page, "PageDown");
   assert.deepEqual(await counter(page), [3, count]);
   await addressSlide(page, "3");
@@ -123,6 +141,7 @@ test("the presentation opens, moves with arrows and clicker keys, keeps its slid
   await press(page, "End");
   assert.deepEqual(await counter(page), [count, count]);
   await page.locator("#slide-summary-table").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the summary slide has accessibility violations");
   assert.equal(await page.locator("#slide-summary-table tbody tr").count(), targetIds.length);
   await press(page, "ArrowRight"); // stays on the last slide
   assert.deepEqual(await counter(page), [count, count]);

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +31,21 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe-core violations (WCAG 2.1 A/AA) on the page as it is now. */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return result;
+}
+
 const STORE_KEY = "licheng.scenarios.v1";
 const ASIDE_PREFIX = "licheng.scenarios.v1.set-aside.";
 
@@ -196,6 +211,7 @@ test("a copied link opens in a fresh browser with the same scenario and the same
   assert.match(qr.viewBox, /^0 0 (\d+) \1$/);
   assert.ok(qr.path > 500, "the QR code has no modules");
   assert.ok(qr.width >= 200, `the QR code is ${qr.width}px wide`);
+  assert.deepEqual(await axeViolations(page), [], "the share panel has accessibility violations");
   await page.locator("#qr-enlarge").click();
   const big = await page.locator("#share-qr").evaluate((svg) => svg.getBoundingClientRect().width);
   assert.ok(big >= 600, `the enlarged QR code is ${big}px wide`);
@@ -230,6 +246,7 @@ test("a bad link shows what it ignored and why, and applies the valid rest", asy
   const { page } = p;
   const notices = page.locator("#link-notices");
   await notices.waitFor({ state: "visible" });
+  assert.deepEqual(await axeViolations(page), [], "the notices have accessibility violations");
   const items = await notices.locator("li").allTextContents();
   assert.equal(items.length, 3, `notices: ${items.join(" | ")}`);
   assert.match(items[0], /^tfr：.*abc/);
@@ -326,6 +343,7 @@ test("saved scenarios: save, reload, rename, open, delete and undo, kept in loca
   await page.locator(".saved-rename-input").press("Enter");
   await settle(page);
   assert.deepEqual(await savedNames(page), ["High migration", "More affordable housing"]);
+  assert.deepEqual(await axeViolations(page), [], "the saved scenarios have accessibility violations");
   await page.reload({ waitUntil: "load" });
   await page.locator("#saved-list").waitFor();
   assert.deepEqual(await savedNames(page), ["High migration", "More affordable housing"]);
@@ -371,6 +389,7 @@ test("a corrupted store is reported and kept aside under another key; the good e
   // The messages follow the language.
   await page.locator("#lang-toggle").click();
   assert.match(await page.locator("#saved-messages .saved-message-error").first().textContent(), /kept as it was/);
+  assert.deepEqual(await axeViolations(page), [], "the store's messages have accessibility violations");
 
   // A store that is not JSON at all: set aside whole, under the next free key; nothing lost.
   await page.evaluate((k) => localStorage.setItem(k, "{this is not json"), STORE_KEY);
