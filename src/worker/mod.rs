@@ -80,31 +80,40 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 continue;
             }
         };
+        // Partial results at geometric milestones (chunk, 4·chunk, 16·chunk, …): each summary
+        // sorts every draw so far, so summarising after every chunk would cost more than the
+        // draws. Between milestones the worker still looks for a newer request every
+        // `YIELD_EVERY` draws, so a stale job stops within a few milliseconds.
+        const YIELD_EVERY: u64 = 1000;
         let chunk = job.chunk.clamp(1, job.draws);
+        let mut next_summary = chunk;
         let mut draws = Vec::with_capacity(job.draws as usize);
         let mut next = 0;
         while next < job.draws {
-            let end = (next + chunk).min(job.draws);
+            let end = next_summary.min(next + YIELD_EVERY).min(job.draws);
             draws.extend(mc.draws(next..end));
             next = end;
-            let summary = summary_of(&draws, mc.target_count());
-            let elapsed_ms = now_ms() - started;
-            let update = if next == job.draws {
-                McUpdate::Done {
-                    run_id: job.run_id,
-                    summary,
-                    elapsed_ms,
+            if next == next_summary || next == job.draws {
+                next_summary = next_summary.saturating_mul(4);
+                let summary = summary_of(&draws, mc.target_count());
+                let elapsed_ms = now_ms() - started;
+                let update = if next == job.draws {
+                    McUpdate::Done {
+                        run_id: job.run_id,
+                        summary,
+                        elapsed_ms,
+                    }
+                } else {
+                    McUpdate::Progress {
+                        run_id: job.run_id,
+                        total: job.draws,
+                        summary,
+                        elapsed_ms,
+                    }
+                };
+                if scope.send(update).await.is_err() {
+                    return;
                 }
-            } else {
-                McUpdate::Progress {
-                    run_id: job.run_id,
-                    total: job.draws,
-                    summary,
-                    elapsed_ms,
-                }
-            };
-            if scope.send(update).await.is_err() {
-                return;
             }
             if next < job.draws {
                 // Let a newer request in: it ends this job.

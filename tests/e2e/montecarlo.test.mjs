@@ -206,11 +206,11 @@ test("the probability column fills in from the worker, equal to the CLI's for th
 test("moving a lever starts a new run (stale runs never show) and the page stays responsive while the worker runs", async () => {
   const p = await openPage();
   const { page } = p;
-  // 5,000 draws: a run long enough to measure the page during it.
+  // 10,000 draws: a run long enough to measure the page during it.
   await waitDone(page);
-  await page.locator("#mc-draws").selectOption("5000");
+  await page.locator("#mc-draws").selectOption("10000");
   const first = await waitDone(page);
-  assert.equal(first.draws, "5000");
+  assert.equal(first.draws, "10000");
 
   // A drag through several values: the status resets at once and the old run's probabilities go (the
   // new run's first results cannot be there yet: jobs are sent at most every 100 ms).
@@ -257,8 +257,8 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   assert.ok(worst < 100, `a requestAnimationFrame callback waited ${worst.toFixed(1)} ms during the run`);
 
   const done = await waitDone(page, Number(first.runId));
-  assert.equal(done.draws, "5000");
-  await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { mig: 3000 }, draws: 5000 }), "mig=3000");
+  assert.equal(done.draws, "10000");
+  await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { mig: 3000 }, draws: 10000 }), "mig=3000");
   await closePage(p);
 });
 
