@@ -6,25 +6,10 @@ import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-// E2E_DIST points the tests at another bundle (e.g. a deliberately broken copy, to see them fail).
-const DIST = path.resolve(process.env.E2E_DIST || path.join(HERE, "../../dist"));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
+import { DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
 // 2020 census resident population, and a generous ceiling for the demo projection.
 const POP_MIN = 396112;
 const POP_MAX = 420000;
