@@ -58,8 +58,8 @@ use std::collections::HashSet;
 /// The link format this build writes.
 pub const LINK_VERSION: u32 = 1;
 
-/// The Monte Carlo seed used when a link names none (the work plan's date, 2025-05-09).
-pub const DEFAULT_SEED: u64 = 20250509;
+/// The seed a link carries when it names none (the scenario engine's default).
+pub use super::uncertainty::DEFAULT_SEED;
 
 /// At most this many notices are listed; the rest are counted in one closing notice.
 pub const MAX_NOTICES: usize = 30;
