@@ -6,6 +6,7 @@
 use licheng_sim::model::decision::Seek;
 use licheng_sim::model::levers::{LeverId, Levers, LEVERS};
 use licheng_sim::model::montecarlo::Settings;
+use licheng_sim::scenario::baseline_edits::{self, BaselineEdits};
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
 use licheng_sim::scenario::report;
@@ -18,21 +19,28 @@ const USAGE: &str = "\
 licheng — Licheng District new-urbanisation scenario simulator (command line)
 
 USAGE:
-  licheng project [--set KEY=VALUE]... [--population FILE.csv] [--format table|json|csv]
-      Projects 2025–2028 on the embedded Licheng baseline (or with your population table,
-      CSV age,male,female) and prints each year and the work plan's target table.
+  licheng project [SCENARIO] [--format table|json|csv]
+      Projects 2025–2028 on the embedded Licheng baseline and prints each year and the work
+      plan's target table.
   licheng levers [--format table|json]
       Lists every lever: key, default, valid range, unit and source.
-  licheng mc [--set KEY=VALUE]... [--draws N] [--seed S] [--spread X] [--format table|json|csv]
+  licheng mc [SCENARIO] [--draws N] [--seed S] [--spread X] [--format table|json|csv]
       Monte Carlo (default 10000 draws, up to 1000000): percentiles per year and the
       probability of meeting each target. Same seed, same numbers as the page.
-  licheng tornado --target ID [--set KEY=VALUE]... [--spread X] [--format table|json|csv]
+  licheng tornado --target ID [SCENARIO] [--spread X] [--format table|json|csv]
       Which levers decide a target: each lever low and high, the others as set.
-  licheng goalseek --target ID --lever KEY [--set KEY=VALUE]... [--draws N] [--seed S]
+  licheng goalseek --target ID --lever KEY [SCENARIO] [--draws N] [--seed S]
                    [--spread X] [--format table|json|csv]
       The lever value at which the target is met with probability 50 % and 80 %.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
       Bare cohort-component projection of a custom baseline (README: custom-baseline format).
+
+SCENARIO (project, mc, tornado, goalseek), each option repeatable where it makes sense:
+  --set KEY=VALUE         a lever (licheng levers lists the keys)
+  --baseline NAME=VALUE   a baseline figure instead of the embedded one, as the page's
+                          baseline editor does: primary_capacity, junior_capacity (public
+                          places 2024), places_first_year (new places 2025), insurance_pct (2024, %)
+  --population FILE.csv   your base-year population table (CSV age,male,female)
 
 Options common to every command:
   --lang zh|en     language of messages (default en)
@@ -178,16 +186,24 @@ fn run_ccm(args: &Args) -> Result<String, InputError> {
     })
 }
 
+/// The engine of a scenario: the embedded baseline with `--population FILE.csv` and every
+/// `--baseline NAME=VALUE` figure (a later one for the same figure wins).
+fn scenario_engine(args: &Args) -> Result<Engine, InputError> {
+    let population = match args.get("population") {
+        Some(path) => Some(population_csv::parse(&read_file(path)?)?),
+        None => None,
+    };
+    let mut edits = BaselineEdits::default();
+    for text in args.all("baseline") {
+        let (stock, value) = baseline_edits::parse_assignment(text)?;
+        edits.set(stock, Some(value));
+    }
+    Engine::licheng().customised(population, &edits)
+}
+
 fn run_project(args: &Args) -> Result<String, InputError> {
     let levers = scenario_levers(args)?;
-    let engine = match args.get("population") {
-        Some(path) => {
-            let population = population_csv::parse(&read_file(path)?)?;
-            let baseline = Engine::licheng().baseline().with_population(population)?;
-            Engine::new(baseline, true)?
-        }
-        None => Engine::licheng(),
-    };
+    let engine = scenario_engine(args)?;
     let run = engine.run(&levers)?;
     let rows = report::target_rows(&engine, &run);
     Ok(match args.format()? {
@@ -248,7 +264,7 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
     let levers = scenario_levers(args)?;
     let settings = settings(args)?;
     let draws = parse_count("--draws", args.get("draws").unwrap_or("10000"), 1_000_000)? as u64;
-    let engine = Engine::licheng();
+    let engine = scenario_engine(args)?;
     let result = engine.run_monte_carlo(&levers, settings, draws)?;
     Ok(match args.format()? {
         Format::Json => {
@@ -290,7 +306,7 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
 fn run_tornado(args: &Args) -> Result<String, InputError> {
     let levers = scenario_levers(args)?;
     let spread = settings(args)?.spread;
-    let engine = Engine::licheng();
+    let engine = scenario_engine(args)?;
     let id = args.require("target")?;
     let tornado = engine.tornado(engine.target_index(id)?, &levers, spread)?;
     Ok(match args.format()? {
@@ -346,7 +362,7 @@ fn run_goalseek(args: &Args) -> Result<String, InputError> {
     let levers = scenario_levers(args)?;
     let settings = settings(args)?;
     let draws = parse_count("--draws", args.get("draws").unwrap_or("2000"), 1_000_000)? as u64;
-    let engine = Engine::licheng();
+    let engine = scenario_engine(args)?;
     let id = args.require("target")?;
     let key = args.require("lever")?;
     let lever = LeverId::from_key(key).ok_or_else(|| {

@@ -10,6 +10,59 @@ pub const MAX_GROUPS: usize = 111;
 /// Youngest open age group accepted (the employment module needs ages through 65).
 pub const MIN_GROUPS: usize = 66;
 
+/// The base-year figures of a baseline that are single numbers (everything but the population
+/// table), each with the range `Baseline::new` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stock {
+    /// Public primary places in the base year.
+    PrimaryCapacity,
+    /// Public junior-middle places in the base year.
+    JuniorCapacity,
+    /// New public places opening in the first projected year.
+    PlacesFirstYear,
+    /// Basic medical-insurance participation in the base year, %.
+    InsurancePct,
+}
+
+impl Stock {
+    /// Every figure, in a fixed order (the order of `Baseline::new`'s arguments).
+    pub const ALL: [Stock; 4] = [
+        Stock::PrimaryCapacity,
+        Stock::JuniorCapacity,
+        Stock::PlacesFirstYear,
+        Stock::InsurancePct,
+    ];
+
+    /// The field name errors use (`primary_capacity`, …).
+    pub fn field(self) -> &'static str {
+        match self {
+            Stock::PrimaryCapacity => "primary_capacity",
+            Stock::JuniorCapacity => "junior_capacity",
+            Stock::PlacesFirstYear => "places_first_year",
+            Stock::InsurancePct => "insurance_pct",
+        }
+    }
+
+    /// The valid range `(min, max)`, both ends included.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Stock::PrimaryCapacity | Stock::JuniorCapacity | Stock::PlacesFirstYear => {
+                (0.0, MAX_PLACES)
+            }
+            Stock::InsurancePct => (0.0, 100.0),
+        }
+    }
+
+    /// Checks a value against [`Stock::range`] (NaN and infinities are refused).
+    pub fn check(self, value: f64) -> Result<f64, ModelError> {
+        let (min, max) = self.range();
+        check_range(self.field(), value, min, max)
+    }
+}
+
+/// The most school places (or new places) a baseline may hold.
+pub const MAX_PLACES: f64 = 1e8;
+
 /// A validated baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Baseline {
@@ -47,10 +100,10 @@ impl Baseline {
         Ok(Baseline {
             base_year,
             population,
-            primary_capacity: check_range("primary_capacity", primary_capacity, 0.0, 1e8)?,
-            junior_capacity: check_range("junior_capacity", junior_capacity, 0.0, 1e8)?,
-            places_first_year: check_range("places_first_year", places_first_year, 0.0, 1e8)?,
-            insurance_pct: check_range("insurance_pct", insurance_pct, 0.0, 100.0)?,
+            primary_capacity: Stock::PrimaryCapacity.check(primary_capacity)?,
+            junior_capacity: Stock::JuniorCapacity.check(junior_capacity)?,
+            places_first_year: Stock::PlacesFirstYear.check(places_first_year)?,
+            insurance_pct: Stock::InsurancePct.check(insurance_pct)?,
         })
     }
 
@@ -79,6 +132,29 @@ impl Baseline {
         self.insurance_pct
     }
 
+    /// The value of one single-number figure.
+    pub fn stock(&self, stock: Stock) -> f64 {
+        match stock {
+            Stock::PrimaryCapacity => self.primary_capacity,
+            Stock::JuniorCapacity => self.junior_capacity,
+            Stock::PlacesFirstYear => self.places_first_year,
+            Stock::InsurancePct => self.insurance_pct,
+        }
+    }
+
+    /// The same baseline with one figure changed (e.g. an analyst's edit); validated.
+    pub fn with_stock(&self, stock: Stock, value: f64) -> Result<Self, ModelError> {
+        let mut next = self.clone();
+        let slot = match stock {
+            Stock::PrimaryCapacity => &mut next.primary_capacity,
+            Stock::JuniorCapacity => &mut next.junior_capacity,
+            Stock::PlacesFirstYear => &mut next.places_first_year,
+            Stock::InsurancePct => &mut next.insurance_pct,
+        };
+        *slot = stock.check(value)?;
+        Ok(next)
+    }
+
     /// The same baseline with another population (e.g. an imported CSV); re-validated.
     pub fn with_population(&self, population: Population) -> Result<Self, ModelError> {
         Baseline::new(
@@ -89,5 +165,33 @@ impl Baseline {
             self.places_first_year,
             self.insurance_pct,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn baseline() -> Baseline {
+        let population = Population::new(vec![100.0; MIN_GROUPS], vec![100.0; MIN_GROUPS]).unwrap();
+        Baseline::new(2024, population, 1000.0, 500.0, 50.0, 95.0).unwrap()
+    }
+
+    #[test]
+    fn with_stock_changes_one_figure_and_checks_its_range() {
+        let base = baseline();
+        for (stock, value) in Stock::ALL.into_iter().zip([2000.0, 0.0, 1e8, 100.0]) {
+            let edited = base.with_stock(stock, value).unwrap();
+            assert_eq!(edited.stock(stock), value);
+            for other in Stock::ALL.into_iter().filter(|s| *s != stock) {
+                assert_eq!(edited.stock(other), base.stock(other));
+            }
+            let (min, max) = stock.range();
+            for bad in [min - 1.0, max * 1.5 + 1.0, f64::NAN, f64::INFINITY] {
+                let e = base.with_stock(stock, bad).unwrap_err();
+                assert_eq!(e.field(), stock.field());
+            }
+        }
+        assert_eq!(base.stock(Stock::InsurancePct), base.insurance_pct());
     }
 }

@@ -1,9 +1,11 @@
 //! The scenario engine: one baseline, the work plan's targets and the model life table, ready to
 //! run any set of levers. The UI, the worker and the CLI all run scenarios through this.
 
+use super::baseline_edits::BaselineEdits;
 use super::error::InputError;
 use super::seeds::{self, WorkPlan};
 use crate::model::baseline::Baseline;
+use crate::model::cohort::Population;
 use crate::model::levers::Levers;
 use crate::model::life_table::ModelLifeTable;
 use crate::model::projection::{self, Prepared, Projection};
@@ -50,12 +52,32 @@ impl Engine {
         })
     }
 
+    /// This engine's baseline with another population (an import) and/or edited figures, as a
+    /// custom engine; this engine itself (a clone) when neither changes anything. Validated:
+    /// the error names the row, column or figure at fault.
+    pub fn customised(
+        &self,
+        population: Option<Population>,
+        edits: &BaselineEdits,
+    ) -> Result<Engine, InputError> {
+        let edits = edits.differing_from(&self.baseline);
+        if population.is_none() && edits.is_empty() {
+            return Ok(self.clone());
+        }
+        let baseline = match population {
+            Some(p) => self.baseline.with_population(p)?,
+            None => self.baseline.clone(),
+        };
+        Engine::new(edits.apply(&baseline)?, true)
+    }
+
     /// The baseline in use.
     pub fn baseline(&self) -> &Baseline {
         &self.baseline
     }
 
-    /// Whether the baseline is an analyst's import rather than the embedded one.
+    /// Whether the baseline is an analyst's (an imported population or edited figures) rather
+    /// than the embedded one.
     pub fn is_custom_baseline(&self) -> bool {
         self.custom_baseline
     }

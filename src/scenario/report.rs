@@ -1,6 +1,7 @@
 //! Results as rows: the yearly projection columns and the target table, in text, CSV and JSON,
 //! shared by the CLI and the page's exports so that both print the same numbers.
 
+use super::baseline_edits::STOCKS;
 use super::engine::{Engine, Run};
 use super::error::InputError;
 use crate::model::levers::{LeverId, Levers};
@@ -283,7 +284,8 @@ pub fn targets_csv(rows: &[TargetRow]) -> String {
     out
 }
 
-/// The whole run as JSON: levers that differ from the defaults, the projection and the targets.
+/// The whole run as JSON: the baseline (embedded or custom) and its single-number figures, the
+/// levers that differ from the defaults, the projection and the targets.
 pub fn run_json(engine: &Engine, run: &Run, levers: &Levers) -> Value {
     let years: Vec<Value> = run
         .projection
@@ -311,8 +313,13 @@ pub fn run_json(engine: &Engine, run: &Run, levers: &Levers) -> Value {
         .iter()
         .map(|(id, v)| (id.spec().key.to_string(), json!(v)))
         .collect();
+    let figures: serde_json::Map<String, Value> = STOCKS
+        .iter()
+        .map(|s| (s.key.to_string(), json!(engine.baseline().stock(s.stock))))
+        .collect();
     json!({
         "baseline": if engine.is_custom_baseline() { "custom" } else { "licheng-2024" },
+        "baseline_figures": figures,
         "levers_changed": changed,
         "projection": years,
         "targets": targets,

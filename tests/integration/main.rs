@@ -1,6 +1,7 @@
 //! Integration tests: one binary. Data-driven cases live under `tests/cases/`; each module here
 //! is named after what it guards.
 
+mod baseline_figures;
 mod baseline_snapshot;
 mod ccm_reference;
 mod cli_bad_input;

@@ -16,7 +16,7 @@ fn engine() -> &'static Engine {
 /// Columns that are flows or changes and may legitimately be negative.
 const SIGNED: &[&str] = &["growth_pct", "net_migrants"];
 
-fn any_levers() -> impl Strategy<Value = Levers> {
+pub(crate) fn any_levers() -> impl Strategy<Value = Levers> {
     let ranges: Vec<_> = LEVERS.iter().map(|l| l.min..=l.max).collect();
     ranges.prop_map(|values| {
         let mut levers = Levers::default();
@@ -27,7 +27,7 @@ fn any_levers() -> impl Strategy<Value = Levers> {
     })
 }
 
-fn check_year(y: &YearResult) -> Result<(), String> {
+pub(crate) fn check_year(y: &YearResult) -> Result<(), String> {
     for c in COLUMNS {
         let v = (c.read)(y);
         if !v.is_finite() {
