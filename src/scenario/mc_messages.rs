@@ -2,6 +2,7 @@
 //! them), and the conversion of model results into them: Monte Carlo jobs streamed chunk by
 //! chunk, and goal-seek jobs answered at once. Native-testable: no web crates here.
 
+use super::baseline_edits::BaselineEdits;
 use super::uncertainty::draw_all;
 use super::{Engine, InputError};
 use crate::model::cohort::Population;
@@ -24,6 +25,10 @@ pub struct McJob {
     pub chunk: u64,
     /// A custom population (female, male by single year), or `None` for the embedded baseline.
     pub population: Option<(Vec<f64>, Vec<f64>)>,
+    /// Baseline figures edited by the analyst (school places, insurance participation); empty
+    /// for the embedded ones. Missing in a job of an older page: none edited.
+    #[serde(default)]
+    pub figures: BaselineEdits,
 }
 
 /// A goal-seek job: the value of one lever at which one target is met with each probability
@@ -164,15 +169,14 @@ impl McJob {
         Ok(levers)
     }
 
-    /// The engine for this job: the embedded one, or one on the job's custom population.
+    /// The engine for this job: the embedded one, or one on the job's custom population and/or
+    /// edited figures (validated: a bad figure is refused with its name).
     pub fn engine(&self, embedded: &Engine) -> Result<Engine, InputError> {
-        match &self.population {
-            None => Ok(embedded.clone()),
-            Some((female, male)) => {
-                let population = Population::new(female.clone(), male.clone())?;
-                Engine::new(embedded.baseline().with_population(population)?, true)
-            }
-        }
+        let population = match &self.population {
+            None => None,
+            Some((female, male)) => Some(Population::new(female.clone(), male.clone())?),
+        };
+        embedded.customised(population, &self.figures)
     }
 }
 
@@ -241,7 +245,101 @@ mod tests {
             draws,
             chunk: 250,
             population: None,
+            figures: BaselineEdits::default(),
         }
+    }
+
+    #[test]
+    fn a_job_with_edited_figures_runs_on_that_baseline() {
+        use crate::model::baseline::Stock;
+        let embedded = Engine::licheng();
+        let figures = BaselineEdits::default()
+            .with(Stock::JuniorCapacity, Some(12000.0))
+            .with(Stock::InsurancePct, Some(93.5));
+        let job = McJob {
+            figures,
+            ..scenario(300)
+        };
+        let direct = Engine::new(figures.apply(embedded.baseline()).unwrap(), true).unwrap();
+        assert_eq!(direct.baseline().junior_capacity(), 12000.0);
+        let expected = McSummary::from(
+            &direct
+                .run_monte_carlo(
+                    &Levers::default(),
+                    Settings::new(DEFAULT_SEED, 1.0).unwrap(),
+                    300,
+                )
+                .unwrap(),
+        );
+        let summary = run_job(&embedded, &job).unwrap();
+        assert_eq!(summary, expected);
+        assert_ne!(summary, run_job(&embedded, &scenario(300)).unwrap());
+        // The same through serde, as the worker receives it.
+        let text = serde_json::to_string(&McRequest::Run(job.clone())).unwrap();
+        assert!(text.contains(r#""figures":{"primary_capacity":null,"junior_capacity":12000.0,"places_first_year":null,"insurance_pct":93.5}"#));
+        let McRequest::Run(back) = serde_json::from_str(&text).unwrap() else {
+            panic!("a Run request");
+        };
+        assert_eq!(run_job(&embedded, &back).unwrap(), expected);
+        // Goal-seek jobs embed the scenario: they use the edited figures too.
+        let target = embedded.target_index("migrant_children_public").unwrap();
+        let seek = GoalSeekJob {
+            scenario: McJob { draws: 50, ..job },
+            target,
+            lever: "mig".into(),
+            levels: vec![0.5],
+        };
+        let want = direct
+            .goal_seek(
+                target,
+                LeverId::from_key("mig").unwrap(),
+                &Levers::default(),
+                &[0.5],
+                Settings::new(DEFAULT_SEED, 1.0).unwrap(),
+                50,
+            )
+            .unwrap();
+        let got: Vec<Seek> = run_goal_seek(&embedded, &seek)
+            .unwrap()
+            .into_iter()
+            .map(Seek::from)
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn invalid_figures_in_a_job_are_refused_not_panicked() {
+        use crate::model::baseline::Stock;
+        let embedded = Engine::licheng();
+        for (stock, value) in [
+            (Stock::PrimaryCapacity, -1.0),
+            (Stock::JuniorCapacity, f64::INFINITY),
+            (Stock::PlacesFirstYear, 2e8),
+            (Stock::InsurancePct, 100.5),
+            (Stock::InsurancePct, f64::NAN),
+        ] {
+            let job = McJob {
+                figures: BaselineEdits::default().with(stock, Some(value)),
+                ..scenario(10)
+            };
+            let e = run_job(&embedded, &job).unwrap_err();
+            assert_eq!(e.location, stock.field(), "{value}");
+            let seek = GoalSeekJob {
+                scenario: job,
+                target: 0,
+                lever: "mig".into(),
+                levels: vec![0.5],
+            };
+            assert!(run_goal_seek(&embedded, &seek).is_err());
+        }
+    }
+
+    #[test]
+    fn a_job_of_an_older_page_without_figures_still_reads() {
+        let mut value = serde_json::to_value(scenario(10)).unwrap();
+        value.as_object_mut().unwrap().remove("figures");
+        let job: McJob = serde_json::from_value(value).unwrap();
+        assert_eq!(job, scenario(10));
     }
 
     #[test]

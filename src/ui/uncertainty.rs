@@ -18,6 +18,7 @@ use super::state::{Action, Workbench};
 use crate::model::cohort::{FEMALE, MALE};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series;
+use crate::scenario::baseline_edits::BaselineEdits;
 use crate::scenario::mc_messages::{McJob, McSummary, McUpdate};
 use crate::scenario::uncertainty::{BROWSER_DRAWS, DEFAULT_SEED};
 use crate::scenario::{Engine, Run};
@@ -192,13 +193,19 @@ impl McState {
     }
 }
 
-/// A job for `levers` on `engine` (whose population goes along only when it is a custom one;
-/// the worker has the embedded baseline).
+/// A job for `levers` on `engine`. The worker has the embedded baseline: a custom engine's
+/// population and single-number figures go along (the worker applies only what differs).
 pub fn scenario_job(engine: &Engine, levers: &Levers, settings: McSettings, run_id: u64) -> McJob {
-    let population = engine.is_custom_baseline().then(|| {
+    let custom = engine.is_custom_baseline();
+    let population = custom.then(|| {
         let p = engine.baseline().population();
         (p.sex(FEMALE).to_vec(), p.sex(MALE).to_vec())
     });
+    let figures = if custom {
+        BaselineEdits::of(engine.baseline())
+    } else {
+        BaselineEdits::default()
+    };
     McJob {
         run_id,
         levers: LeverId::ALL.iter().map(|&id| levers.get(id)).collect(),
@@ -207,6 +214,7 @@ pub fn scenario_job(engine: &Engine, levers: &Levers, settings: McSettings, run_
         draws: settings.draws,
         chunk: CHUNK,
         population,
+        figures,
     }
 }
 
