@@ -10,6 +10,7 @@
 //! |---|---|---|
 //! | `v` | the format version, [`LINK_VERSION`] | always, first |
 //! | a lever key (`tfr`, `mig`, …, see `LEVERS`) | the lever's value | the value differs from the default; table order |
+//! | `b.pcap`, `b.jcap`, `b.new25`, `b.ins` | an edited baseline figure (`baseline_edits::STOCKS`): public primary / junior places 2024, new places 2025, insurance 2024 (%) | the analyst edited it; in that order |
 //! | `cmp` | `1`: a comparison with scenario A is open | there is a comparison |
 //! | `a.` + lever key (`a.mig`) | a lever of scenario A | A's value differs from the default; table order |
 //! | `preset` | the id of the preset the scenario started from | there is one |
@@ -19,13 +20,15 @@
 //!
 //! Numbers are written with Rust's `{}` for `f64`, the shortest decimal that reads back to the
 //! same number, so a link reproduces a scenario bit for bit. Levers at their defaults are left
-//! out: a link stays short and picks up nothing but what the analyst changed.
+//! out: a link stays short and picks up nothing but what the analyst changed. An imported
+//! population table cannot travel in a link (the page says so when one is in use); edited
+//! baseline figures do, and apply to both scenarios of a comparison.
 //!
 //! [`decode`] never fails and never panics. It accepts a bare query, a query with a leading `?`,
 //! or a whole URL (it reads what follows the first `?` and drops any `#fragment`); `+` is a space
 //! and `%XX` is a percent-escaped byte. Whatever it cannot use (an unknown key, a value that is not
-//! a number, a value outside a lever's range, a second occurrence of a key, a bad escape, a
-//! version it does not know) is left out with a notice — an [`InputError`] whose location is the
+//! a number, a value outside a lever's or a baseline figure's range, a second occurrence of a
+//! key, a bad escape, a version it does not know) is left out with a notice — an [`InputError`] whose location is the
 //! key and whose message says, in Chinese and English, what was ignored and why — and the rest of
 //! the link is applied. The first occurrence of a key wins. A link without `v` is read as
 //! version 1 (with a notice, unless the link is empty).
@@ -50,6 +53,7 @@
 //! (`1.113`, now boys per 100 girls, `111.3`), and had a `horizon` key (the projection horizon,
 //! since fixed; now ignored with a notice).
 
+use super::baseline_edits::{self, BaselineEdits, StockSpec};
 use super::error::InputError;
 use super::presets::Preset;
 use crate::model::levers::{LeverId, Levers, LEVERS};
@@ -115,6 +119,8 @@ pub struct LinkState {
     pub version: u32,
     /// The full lever set (only those differing from their defaults are encoded).
     pub levers: Levers,
+    /// Baseline figures the analyst edited (the embedded values for the others).
+    pub baseline: BaselineEdits,
     /// The Monte Carlo seed.
     pub seed: u64,
     /// The page language.
@@ -132,6 +138,7 @@ impl Default for LinkState {
         LinkState {
             version: LINK_VERSION,
             levers: Levers::default(),
+            baseline: BaselineEdits::default(),
             seed: DEFAULT_SEED,
             lang: LinkLang::Zh,
             slide: None,
@@ -153,6 +160,9 @@ pub fn encode(state: &LinkState) -> String {
     let mut parts = vec![format!("v={LINK_VERSION}")];
     for (id, value) in state.levers.changed() {
         parts.push(format!("{}={}", id.spec().key, value));
+    }
+    for (stock, value) in state.baseline.iter() {
+        parts.push(format!("{}={}", StockSpec::of(stock).link_key, value));
     }
     if let Some(a) = &state.compare {
         parts.push("cmp=1".to_string());
@@ -247,6 +257,8 @@ pub fn decode(input: &str) -> Decoded {
         } else if let Some(id) = key.strip_prefix(COMPARE_PREFIX).and_then(LeverId::from_key) {
             compare_on = true;
             set_lever(&mut compare, id, &raw_key, &value, &mut notes);
+        } else if let Some(spec) = StockSpec::by_link_key(&key) {
+            set_figure(&mut state.baseline, spec, &raw_key, &value, &mut notes);
         } else {
             match key.as_str() {
                 "cmp" => match value.trim() {
@@ -427,6 +439,48 @@ fn set_lever(levers: &mut Levers, id: LeverId, key: &str, value: &str, notes: &m
                 spec.label_en,
                 show(value),
                 kept
+            ),
+        )),
+    }
+}
+
+/// Parses and range-checks one baseline figure; on failure the figure keeps the embedded value
+/// and a notice says why.
+fn set_figure(
+    edits: &mut BaselineEdits,
+    spec: &StockSpec,
+    key: &str,
+    value: &str,
+    notes: &mut Notices,
+) {
+    let text = show(value.trim());
+    match value.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => match baseline_edits::check(spec.stock, x) {
+            Ok(x) => edits.set(spec.stock, Some(x)),
+            Err(_) => {
+                let (min, max) = spec.range();
+                notes.push(InputError::new(
+                    key,
+                    format!(
+                        "{}的值 {text} 超出有效范围 {min} 至 {max}，已忽略，使用官方基期数值",
+                        spec.label_zh
+                    ),
+                    format!(
+                        "{} = {text} is outside its valid range {min} to {max}; ignored, the official baseline's value is used",
+                        spec.label_en
+                    ),
+                ))
+            }
+        },
+        _ => notes.push(InputError::new(
+            key,
+            format!(
+                "{}的值“{text}”不是有效数字，已忽略，使用官方基期数值",
+                spec.label_zh
+            ),
+            format!(
+                "{}: '{text}' is not a finite number; ignored, the official baseline's value is used",
+                spec.label_en
             ),
         )),
     }
@@ -660,6 +714,21 @@ pub fn summary(state: &LinkState, outcomes: &[(String, bool, String)], lang: Lin
             a,
             lang,
         );
+    }
+    if !state.baseline.is_empty() {
+        out.push_str(if zh {
+            "修改的基期数据（两个情景共用）：\n"
+        } else {
+            "Edited baseline figures (both scenarios):\n"
+        });
+        for (stock, value) in state.baseline.iter() {
+            let spec = StockSpec::of(stock);
+            if zh {
+                out.push_str(&format!("- {}：{value}\n", spec.label_zh));
+            } else {
+                out.push_str(&format!("- {}: {value}\n", spec.label_en));
+            }
+        }
     }
     if state.seed != DEFAULT_SEED {
         if zh {

@@ -1,12 +1,16 @@
 //! The base-year population table: import an `age,male,female` CSV as a custom baseline
-//! (`#baseline-import`, errors in `#import-error`), the banner while one is in use
-//! (`#custom-baseline-banner`) and the download of the table in use as a CSV template.
+//! (`#baseline-import`, errors in `#import-error`) and the download of the table in use as a CSV
+//! template; and the banner while any custom baseline is in use (`#custom-baseline-banner`: the
+//! imported table and every edited figure with its official value, and the way back).
 
+use super::baseline_editor::{figure_text, is_estimate, unit};
 use super::dashboard::EngineRef;
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, CustomBaseline, Workbench};
 use crate::model::cohort::{Population, FEMALE, MALE};
+use crate::scenario::baseline_edits::StockSpec;
+use crate::scenario::seeds::{self, BaselineFigures};
 use crate::scenario::InputError;
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -181,23 +185,51 @@ pub fn baseline_import(props: &BaselineImportProps) -> Html {
 pub struct CustomBaselineBannerProps {
     pub lang: Lang,
     pub custom: CustomBaseline,
+    /// The official engine (the official value of each edited figure).
+    pub official: Rc<EngineRef>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
-/// The banner across the page while an imported population is in use.
+/// The banner across the page while a custom baseline is in use: what is custom, one line each
+/// (`li.custom-baseline-item`, `data-figure` = the figure's key), and the way back.
 #[function_component(CustomBaselineBanner)]
 pub fn custom_baseline_banner(props: &CustomBaselineBannerProps) -> Html {
     let lang = props.lang;
+    let figures: Rc<BaselineFigures> = use_memo((), |_| seeds::baseline_figures());
     let on_official = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UseOfficialBaseline))
     };
+    let population = props.custom.population.as_ref().map(|p| {
+        html! {
+            <li class="custom-baseline-item" data-figure="population">
+                { i18n::custom_population_item(lang, &p.file_name, &format::exact(p.total, lang)) }
+            </li>
+        }
+    });
+    let edited = props.custom.figures.iter().map(|(stock, value)| {
+        let spec = StockSpec::of(stock);
+        let figure = spec.figure(&figures);
+        let unit = unit(figure, lang);
+        let official = props.official.0.baseline().stock(stock);
+        html! {
+            <li class="custom-baseline-item" data-figure={spec.key}>
+                { i18n::custom_figure_item(lang, spec.label(lang.error_code()),
+                    &figure_text(value, &unit, lang), &figure_text(official, &unit, lang),
+                    is_estimate(figure)) }
+            </li>
+        }
+    });
     html! {
         <div id="custom-baseline-banner" class="banner banner-warning" role="status">
             <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
-            <span>
-                { i18n::custom_baseline_banner(lang, &props.custom.file_name, &format::exact(props.custom.total, lang)) }
-            </span>
+            <div class="custom-baseline-body">
+                <p class="custom-baseline-heading">{ i18n::CUSTOM_BASELINE_HEADING.get(lang) }</p>
+                <ul class="custom-baseline-list">
+                    { for population }
+                    { for edited }
+                </ul>
+            </div>
             <button type="button" id="use-official-baseline" class="button" onclick={on_official}>
                 { i18n::RETURN_OFFICIAL.get(lang) }
             </button>

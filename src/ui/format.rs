@@ -61,6 +61,12 @@ pub fn exact_with_unit(v: f64, unit: &str, lang: Lang) -> String {
     attach_unit(exact(v, lang), unit, lang)
 }
 
+/// Any number text (e.g. every digit of an analyst's figure) followed by its unit, spaced as
+/// the other functions here space it.
+pub fn text_with_unit(number: &str, unit: &str, lang: Lang) -> String {
+    attach_unit(number.to_string(), unit, lang)
+}
+
 /// A percentage with one decimal. `v` is already in percent (the model's `_pct` convention):
 /// `percent(95.0)` → `"95.0%"`.
 pub fn percent(v: f64) -> String {

@@ -269,14 +269,91 @@ pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
     "The built-in Licheng 2024 baseline is in use (mostly estimates: see “Sources”).",
 );
 
-/// The banner shown while an imported population is in use.
-pub fn custom_baseline_banner(lang: Lang, file: &str, total: &str) -> String {
+// Baseline figures (the editor next to the population import)
+pub const FIGURES_HEADING: Tr = tr("基期单项数据", "Baseline figures");
+pub const FIGURES_HINT: Tr = tr(
+    "可用区里掌握的正式数据替换内置数值：输入后按回车应用，全部结果随之重算；↺ 恢复官方基期的数值。",
+    "Replace a built-in figure with one the district has: type it and press Enter, and every result is recomputed; ↺ brings back the official baseline's value.",
+);
+pub const FIGURE_EMPTY: Tr = tr(
+    "请输入一个数值（基期未改变）",
+    "Enter a number (the baseline is unchanged)",
+);
+pub const FIGURE_NOT_A_NUMBER: Tr = tr(
+    "不是有效数字（基期未改变）",
+    "Not a valid number (the baseline is unchanged)",
+);
+pub const FIGURE_RESET: Tr = tr("恢复官方数值", "Back to the official value");
+pub const FIGURE_SOURCE_LINK: Tr = tr("来源", "Source");
+pub const FIGURE_EDIT_FAILED: Tr = tr(
+    "未能应用此基期数据，基期未改变：",
+    "This baseline figure could not be applied; the baseline is unchanged: ",
+);
+
+/// The inline message for a baseline figure that cannot be applied, naming the figure.
+pub fn figure_problem(lang: Lang, label: &str, problem: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{problem}"),
+        Lang::En => format!("{label}: {problem}"),
+    }
+}
+
+/// A baseline figure outside its valid range.
+pub fn figure_out_of_range(lang: Lang, min: &str, max: &str) -> String {
+    match lang {
+        Lang::Zh => format!("超出有效范围 {min} 至 {max}（基期未改变）"),
+        Lang::En => format!("outside the valid range {min} to {max} (the baseline is unchanged)"),
+    }
+}
+
+/// The official baseline's value of a figure: "官方基期：29,290 个（估算）".
+pub fn official_value(lang: Lang, value: &str, estimate: bool) -> String {
+    match (lang, estimate) {
+        (Lang::Zh, true) => format!("官方基期：{value}（估算）"),
+        (Lang::Zh, false) => format!("官方基期：{value}"),
+        (Lang::En, true) => format!("official baseline: {value} (estimate)"),
+        (Lang::En, false) => format!("official baseline: {value}"),
+    }
+}
+
+// The custom-baseline banner
+pub const CUSTOM_BASELINE_HEADING: Tr = tr(
+    "正在使用自定义基期，以下结果不是官方基期的结果：",
+    "A custom baseline is in use; the results below are not those of the official baseline:",
+);
+
+/// The banner's line for an imported population table.
+pub fn custom_population_item(lang: Lang, file: &str, total: &str) -> String {
+    match lang {
+        Lang::Zh => format!("基期人口表：导入文件 {file}，合计 {total} 人"),
+        Lang::En => format!("Base-year population: imported file {file}, total {total}"),
+    }
+}
+
+/// The banner's line for an edited figure: "公办小学学位（2024年）：30,000 个（官方估计 29,290 个）".
+pub fn custom_figure_item(
+    lang: Lang,
+    label: &str,
+    value: &str,
+    official: &str,
+    estimate: bool,
+) -> String {
+    match (lang, estimate) {
+        (Lang::Zh, true) => format!("{label}：{value}（官方估计 {official}）"),
+        (Lang::Zh, false) => format!("{label}：{value}（官方数据 {official}）"),
+        (Lang::En, true) => format!("{label}: {value} (official estimate {official})"),
+        (Lang::En, false) => format!("{label}: {value} (official figure {official})"),
+    }
+}
+
+/// The share panel's note while an imported population is in use (it cannot travel in a link).
+pub fn population_not_in_link(lang: Lang, file: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "正在使用自定义基期人口（文件：{file}，合计 {total} 人）。以下结果不是官方基期的结果。"
+            "注意：导入的基期人口表（{file}）无法放入链接，打开此链接看到的是官方人口表上的结果。修改的基期单项数据已包含在链接中。"
         ),
         Lang::En => format!(
-            "A custom base-year population is in use (file: {file}, total {total}). The results below are not those of the official baseline."
+            "Note: the imported population table ({file}) cannot travel in a link; whoever opens this link sees the results on the official population table. Edited baseline figures are in the link."
         ),
     }
 }

@@ -20,17 +20,7 @@ pub struct LeverPanelProps {
 pub fn lever_panel(props: &LeverPanelProps) -> Html {
     let lang = props.lang;
     // One delegated handler for the "how computed" links (stable across renders).
-    let on_click = use_callback(props.dispatch.clone(), |e: MouseEvent, dispatch| {
-        let anchor = e
-            .target_dyn_into::<web_sys::Element>()
-            .and_then(|el| el.closest("a[data-method]").ok().flatten())
-            .and_then(|a| a.get_attribute("data-method"));
-        if let Some(anchor) = anchor {
-            e.prevent_default();
-            dispatch.dispatch(Action::SetTab(Tab::Methods));
-            dispatch.dispatch(Action::ScrollTo(anchor));
-        }
-    });
+    let on_click = use_tab_links(props.dispatch.clone(), "data-method", Tab::Methods);
     let groups = Module::ALL.iter().map(|&module| {
         let specs: Vec<&'static LeverSpec> =
             LEVERS.iter().filter(|s| s.module == module).collect();
@@ -70,6 +60,27 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
             { for groups }
         </section>
     }
+}
+
+/// One delegated click handler (stable across renders) for the links `a[<attribute>]` inside an
+/// element: each opens `tab` and scrolls to the element whose id is the attribute's value.
+#[hook]
+pub fn use_tab_links(
+    dispatch: UseReducerDispatcher<Workbench>,
+    attribute: &'static str,
+    tab: Tab,
+) -> Callback<MouseEvent> {
+    use_callback(dispatch, move |e: MouseEvent, dispatch| {
+        let anchor = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest(&format!("a[{attribute}]")).ok().flatten())
+            .and_then(|a| a.get_attribute(attribute));
+        if let Some(anchor) = anchor {
+            e.prevent_default();
+            dispatch.dispatch(Action::SetTab(tab));
+            dispatch.dispatch(Action::ScrollTo(anchor));
+        }
+    })
 }
 
 /// Stable id fragment of a module.
@@ -118,15 +129,15 @@ pub fn lever_display(value: f64) -> String {
 
 /// Why the number field's text cannot be applied.
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum InputProblem {
+pub enum InputProblem {
     Empty,
     NotANumber,
     OutOfRange,
 }
 
-/// Reads the number field: its text, or `Err` with the problem. `bad_input` is the browser's
+/// Reads a number field: its text, or `Err` with the problem. `bad_input` is the browser's
 /// flag for text it could not read as a number (the value is then empty).
-fn read_number(text: &str, bad_input: bool, spec: &LeverSpec) -> Result<f64, InputProblem> {
+pub fn read_number(text: &str, bad_input: bool, min: f64, max: f64) -> Result<f64, InputProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Err(if bad_input {
@@ -139,7 +150,7 @@ fn read_number(text: &str, bad_input: bool, spec: &LeverSpec) -> Result<f64, Inp
     if !value.is_finite() {
         return Err(InputProblem::NotANumber);
     }
-    if value < spec.min || value > spec.max {
+    if value < min || value > max {
         return Err(InputProblem::OutOfRange);
     }
     Ok(value)
@@ -162,6 +173,77 @@ struct Draft {
     problem: Option<InputProblem>,
 }
 
+/// An exact number field's text (the value, or what is typed and not yet applied), the problem
+/// with it, and its handlers: typing checks at once, Enter or leaving (`change`) applies a
+/// valid value through `commit`, Escape and leaving the field bring back the value.
+pub struct NumberField {
+    pub text: String,
+    pub problem: Option<InputProblem>,
+    pub oninput: Callback<InputEvent>,
+    pub onchange: Callback<Event>,
+    pub onblur: Callback<FocusEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+/// The state and handlers of an exact number field for `value` in `[min, max]`. A change of
+/// `value` from elsewhere (undo, preset, reset) replaces whatever was typed.
+#[hook]
+pub fn use_number_field(value: f64, min: f64, max: f64, commit: Callback<f64>) -> NumberField {
+    let draft = use_state_eq(|| None::<Draft>);
+    {
+        let draft = draft.clone();
+        use_effect_with(value.to_bits(), move |_| draft.set(None));
+    }
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            let problem = read_number(&text, input.validity().bad_input(), min, max).err();
+            draft.set(Some(Draft { text, problem }));
+        })
+    };
+    let onchange = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            match read_number(&text, input.validity().bad_input(), min, max) {
+                Ok(v) => {
+                    draft.set(None);
+                    commit.emit(v);
+                }
+                Err(problem) => draft.set(Some(Draft {
+                    text,
+                    problem: Some(problem),
+                })),
+            }
+        })
+    };
+    let onblur = {
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| draft.set(None))
+    };
+    let onkeydown = {
+        let draft = draft.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                draft.set(None);
+            }
+        })
+    };
+    NumberField {
+        text: draft
+            .as_ref()
+            .map_or_else(|| lever_text(value), |d| d.text.clone()),
+        problem: draft.as_ref().and_then(|d| d.problem),
+        oninput,
+        onchange,
+        onblur,
+        onkeydown,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LeverControlProps {
     pub id: LeverId,
@@ -176,14 +258,17 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let spec: &'static LeverSpec = props.id.spec();
     let lang = props.lang;
     let key = spec.key;
-    let draft = use_state_eq(|| None::<Draft>);
     let note_open = use_state_eq(|| false);
-
-    // A change from elsewhere (undo, preset, reset) replaces whatever was typed.
-    {
-        let draft = draft.clone();
-        use_effect_with(props.value.to_bits(), move |_| draft.set(None));
-    }
+    let field = {
+        let dispatch = props.dispatch.clone();
+        let id = props.id;
+        use_number_field(
+            props.value,
+            spec.min,
+            spec.max,
+            Callback::from(move |v: f64| dispatch.dispatch(Action::SetLever(id, v))),
+        )
+    };
 
     let on_slide = {
         let dispatch = props.dispatch.clone();
@@ -198,46 +283,6 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let on_slide_end = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::CommitPreview))
-    };
-    let on_type = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            let problem = read_number(&text, input.validity().bad_input(), spec).err();
-            draft.set(Some(Draft { text, problem }));
-        })
-    };
-    let on_number_change = {
-        let draft = draft.clone();
-        let dispatch = props.dispatch.clone();
-        let id = props.id;
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            match read_number(&text, input.validity().bad_input(), spec) {
-                Ok(v) => {
-                    draft.set(None);
-                    dispatch.dispatch(Action::SetLever(id, v));
-                }
-                Err(problem) => draft.set(Some(Draft {
-                    text,
-                    problem: Some(problem),
-                })),
-            }
-        })
-    };
-    let on_number_blur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
-    let on_number_key = {
-        let draft = draft.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                draft.set(None);
-            }
-        })
     };
     let on_reset = {
         let dispatch = props.dispatch.clone();
@@ -263,10 +308,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     };
 
     let value_text = lever_text(props.value);
-    let number_text = draft
-        .as_ref()
-        .map_or_else(|| value_text.clone(), |d| d.text.clone());
-    let problem = draft.as_ref().and_then(|d| d.problem);
+    let problem = field.problem;
     let unit = lang.pick(spec.unit_zh, spec.unit_en);
     let label = lang.pick(spec.label_zh, spec.label_en);
     let is_default = props.value == spec.default;
@@ -316,10 +358,10 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                     oninput={on_slide} onchange={on_slide_end} />
                 <input type="number" id={format!("lever-{key}-number")} class="lever-number"
                     min={lever_text(spec.min)} max={lever_text(spec.max)} step={lever_text(spec.step)}
-                    value={number_text} aria-label={format!("{label} ({unit})")}
+                    value={field.text} aria-label={format!("{label} ({unit})")}
                     aria-invalid={problem.is_some().to_string()} aria-describedby={described}
-                    oninput={on_type} onchange={on_number_change} onblur={on_number_blur}
-                    onkeydown={on_number_key} />
+                    oninput={field.oninput} onchange={field.onchange} onblur={field.onblur}
+                    onkeydown={field.onkeydown} />
                 <span class="lever-unit">{ unit }</span>
                 <button type="button" id={format!("lever-{key}-reset")} class="icon-button lever-reset"
                     disabled={is_default} onclick={on_reset}

@@ -5,6 +5,7 @@
 //! (`Engine::run`, one engine built once). The Monte Carlo worker reports attainment
 //! probabilities with `Action::SetMcProbabilities` (shown in the target table).
 
+pub mod baseline_editor;
 pub mod baseline_import;
 pub mod chart_panel;
 pub mod charts;
@@ -24,6 +25,7 @@ pub mod uncertainty;
 pub mod url_sync;
 pub mod workplan;
 
+use baseline_editor::BaselineEditor;
 use baseline_import::{BaselineImport, CustomBaselineBanner};
 use chart_panel::{target_threshold, ChartPanel};
 use dashboard::{data_value, EngineRef, TargetDashboard};
@@ -217,6 +219,7 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                     </button>
                 </div>
                 <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
+                    imported_population={state.custom_baseline.as_ref().and_then(|c| c.population.as_ref()).map(|p| p.file_name.clone())}
                     run={state.run.clone()} dispatch={dispatch.clone()} />
             </div>
         </header>
@@ -299,6 +302,7 @@ pub fn app() -> Html {
     });
 
     let engine = Rc::new(EngineRef(state.engine.clone()));
+    let official = Rc::new(EngineRef(state.official.clone()));
     let plan = state.engine.plan();
     let compare_run = state.compare.as_ref().map(|c| c.run.clone());
     let panel = |tab: Tab, content: Html| {
@@ -316,7 +320,8 @@ pub fn app() -> Html {
             { header(&state, &dispatch) }
             <url_sync::LinkNotices lang={lang} notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             if let Some(custom) = state.custom_baseline.clone() {
-                <CustomBaselineBanner lang={lang} custom={custom} dispatch={dispatch.clone()} />
+                <CustomBaselineBanner lang={lang} custom={custom} official={official.clone()}
+                    dispatch={dispatch.clone()} />
             }
             if state.compare.is_some() {
                 <div id="compare-banner" class="banner banner-info" role="status">
@@ -336,6 +341,8 @@ pub fn app() -> Html {
                     <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
                         import_error={state.import_error.clone()} engine={engine.clone()}
                         dispatch={dispatch.clone()} />
+                    <BaselineEditor lang={lang} official={official.clone()} edited={state.edited_figures()}
+                        error={state.figure_error.clone()} dispatch={dispatch.clone()} />
                 </aside>
                 <main id="main" class="main" tabindex="-1">
                     { tab_strip(state.tab, lang, &dispatch) }

@@ -2,7 +2,8 @@
 //! full link (`#share-link`), copying it or a plain-text summary (Clipboard API, with a
 //! select-and-`execCommand('copy')` fallback, and a message saying whether it worked either
 //! way), and the link's QR code drawn as SVG from `scenario::qr` (`#share-qr`), large enough to
-//! scan from a projector when enlarged.
+//! scan from a projector when enlarged. While an imported population table is in use the panel
+//! says that it is not in the link (`#share-population-note`).
 
 use super::dashboard::EngineRef;
 use super::i18n::{self, Lang};
@@ -26,6 +27,9 @@ pub struct ShareToolsProps {
     pub link: LinkState,
     pub engine: Rc<EngineRef>,
     pub run: Rc<Run>,
+    /// The file name of the imported population table in use, if any (it is not in the link).
+    #[prop_or_default]
+    pub imported_population: Option<String>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
@@ -261,6 +265,12 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                                         onclick={on_copy_link}>{ i18n::COPY_LINK.get(lang) }</button>
                                 </div>
                                 <p id="share-status" class={status_class} role="status" aria-live="polite">{ status }</p>
+                                if let Some(file) = &props.imported_population {
+                                    <p id="share-population-note" class="share-note">
+                                        <span aria-hidden="true">{ "⚠ " }</span>
+                                        { i18n::population_not_in_link(lang, file) }
+                                    </p>
+                                }
                                 <label for="share-summary" class="field-label">{ i18n::SHARE_SUMMARY_LABEL.get(lang) }</label>
                                 <textarea id="share-summary" class="share-summary" readonly=true rows="10"
                                     value={summary.clone()} />

@@ -1,13 +1,17 @@
 //! The workbench's state and every change to it (a Yew reducer): the levers and their
 //! deterministic run, undo/redo history, the pinned comparison scenario, the baseline in use
-//! (official or imported), the language, the open tab and the Monte Carlo probabilities.
+//! (official, or with an imported population and/or edited figures), the language, the open tab
+//! and the Monte Carlo probabilities.
 //!
 //! Every action is total: bad input becomes a message in the state, never a panic, and a
 //! rejected input leaves the scenario exactly as it was.
 
 use super::i18n::Lang;
 use super::uncertainty::{McAction, McState};
+use crate::model::baseline::Stock;
+use crate::model::cohort::Population;
 use crate::model::levers::{LeverId, Levers};
+use crate::scenario::baseline_edits::BaselineEdits;
 use crate::scenario::presets::Preset;
 use crate::scenario::{population_csv, Engine, InputError, Run};
 use std::rc::Rc;
@@ -48,11 +52,27 @@ pub struct Comparison {
     pub run: Rc<Run>,
 }
 
-/// The imported population in use instead of the official one.
+/// An imported population table in use instead of the official one.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CustomBaseline {
+pub struct ImportedPopulation {
     pub file_name: String,
     pub total: f64,
+}
+
+/// What differs from the official baseline: an imported population table, edited figures, or
+/// both (never neither: then the workbench holds `None`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CustomBaseline {
+    pub population: Option<ImportedPopulation>,
+    /// Only figures that differ from the official ones.
+    pub figures: BaselineEdits,
+}
+
+impl CustomBaseline {
+    /// Whether nothing differs from the official baseline.
+    pub fn is_official(&self) -> bool {
+        self.population.is_none() && self.figures.is_empty()
+    }
 }
 
 /// Everything the workbench shows.
@@ -60,8 +80,9 @@ pub struct CustomBaseline {
 pub struct Workbench {
     /// The embedded Licheng engine, built once.
     pub official: Rc<Engine>,
-    /// The engine in use (`official` or one on an imported population).
+    /// The engine in use (`official`, or one on an imported population and/or edited figures).
     pub engine: Rc<Engine>,
+    /// What differs from the official baseline; `None` while it is the official one.
     pub custom_baseline: Option<CustomBaseline>,
     pub levers: Levers,
     /// The run of `levers` on `engine`.
@@ -79,6 +100,8 @@ pub struct Workbench {
     pub mc: McState,
     /// The last rejected import, shown in `#import-error`.
     pub import_error: Option<InputError>,
+    /// Why the last edit of a baseline figure could not be applied (`#baseline-figures-error`).
+    pub figure_error: Option<InputError>,
     /// The work plan browser's filters: a unit (its English name, the canonical key) and text.
     pub workplan_unit: Option<String>,
     pub workplan_query: String,
@@ -131,6 +154,11 @@ pub enum Action {
     },
     /// The chosen file could not be read.
     ImportReadFailed(InputError),
+    /// A baseline figure typed by the analyst (the imported population, if any, stays).
+    SetBaselineFigure(Stock, f64),
+    /// Back to the official value of one figure.
+    ResetBaselineFigure(Stock),
+    /// The official baseline again: the official population and every official figure.
     UseOfficialBaseline,
     SetMcProbabilities(Option<Vec<f64>>),
     /// A decoded link (e.g. a saved scenario) and what it could not use (src/ui/url_sync.rs).
@@ -164,6 +192,7 @@ impl Workbench {
             mc_probabilities: None,
             mc: McState::default(),
             import_error: None,
+            figure_error: None,
             workplan_unit: None,
             workplan_query: String::new(),
             scroll_request: None,
@@ -257,24 +286,67 @@ impl Workbench {
         Ok(())
     }
 
-    fn import_population(&mut self, file_name: String, text: &str) {
-        let attempt = population_csv::parse(text)
-            .and_then(|population| {
-                let total = population.total();
-                let baseline = self.official.baseline().with_population(population)?;
-                Ok((Engine::new(baseline, true)?, total))
-            })
-            .and_then(|(engine, total)| {
-                self.switch_engine(Rc::new(engine))?;
-                Ok(total)
-            });
-        match attempt {
-            Ok(total) => {
-                self.custom_baseline = Some(CustomBaseline { file_name, total });
-                self.import_error = None;
-            }
-            Err(e) => self.import_error = Some(e),
+    /// The figures edited from the official ones (empty on the official baseline).
+    pub fn edited_figures(&self) -> BaselineEdits {
+        self.custom_baseline
+            .as_ref()
+            .map_or_else(BaselineEdits::default, |c| c.figures)
+    }
+
+    /// The imported population in use, with its table (taken from the engine in use).
+    fn current_import(&self) -> Option<(ImportedPopulation, Population)> {
+        let import = self.custom_baseline.as_ref()?.population.clone()?;
+        Some((import, self.engine.baseline().population().clone()))
+    }
+
+    /// Rebuilds the engine on the official baseline with `population` (what to show of it, and
+    /// the table) and `figures`, and re-runs everything on it. On failure nothing changes.
+    pub(crate) fn set_baseline(
+        &mut self,
+        population: Option<(ImportedPopulation, Population)>,
+        figures: BaselineEdits,
+    ) -> Result<(), InputError> {
+        let figures = figures.differing_from(self.official.baseline());
+        let (shown, table) = match population {
+            Some((shown, table)) => (Some(shown), Some(table)),
+            None => (None, None),
+        };
+        let engine = if table.is_none() && figures.is_empty() {
+            self.official.clone()
+        } else {
+            Rc::new(self.official.customised(table, &figures)?)
+        };
+        self.switch_engine(engine)?;
+        let custom = CustomBaseline {
+            population: shown,
+            figures,
+        };
+        self.custom_baseline = (!custom.is_official()).then_some(custom);
+        Ok(())
+    }
+
+    /// Applies edited figures, keeping the imported population; nothing happens when they are
+    /// the figures in use. A failure is kept for `#baseline-figures-error`.
+    pub(crate) fn set_figures(&mut self, figures: BaselineEdits) -> Result<(), InputError> {
+        if figures.differing_from(self.official.baseline()) == self.edited_figures() {
+            self.figure_error = None;
+            return Ok(());
         }
+        let result = self.set_baseline(self.current_import(), figures);
+        self.figure_error = result.as_ref().err().cloned();
+        result
+    }
+
+    fn import_population(&mut self, file_name: String, text: &str) {
+        let figures = self.edited_figures();
+        let attempt = population_csv::parse(text).and_then(|population| {
+            let total = population.total();
+            self.set_baseline(
+                Some((ImportedPopulation { file_name, total }, population)),
+                figures,
+            )
+        });
+        self.import_error = attempt.err();
     }
 }
 
@@ -383,16 +455,21 @@ impl Reducible for Workbench {
             Action::SetWorkplanQuery(query) => s.workplan_query = query,
             Action::ImportPopulation { file_name, text } => s.import_population(file_name, &text),
             Action::ImportReadFailed(e) => s.import_error = Some(e),
-            Action::UseOfficialBaseline => {
-                let official = s.official.clone();
-                match s.switch_engine(official) {
-                    Ok(()) => {
-                        s.custom_baseline = None;
-                        s.import_error = None;
-                    }
-                    Err(e) => s.run_error = Some(e),
-                }
+            Action::SetBaselineFigure(stock, value) => {
+                let figures = s.edited_figures().with(stock, Some(value));
+                let _ = s.set_figures(figures);
             }
+            Action::ResetBaselineFigure(stock) => {
+                let figures = s.edited_figures().with(stock, None);
+                let _ = s.set_figures(figures);
+            }
+            Action::UseOfficialBaseline => match s.set_baseline(None, BaselineEdits::default()) {
+                Ok(()) => {
+                    s.import_error = None;
+                    s.figure_error = None;
+                }
+                Err(e) => s.run_error = Some(e),
+            },
             Action::SetMcProbabilities(p) => s.mc_probabilities = p,
             Action::ApplyLink(link, notices) => s.apply_link(&link, notices, true),
             Action::SetSlide(slide) => s.slide = slide,

@@ -3,8 +3,10 @@
 //! (`link::encode`, `history.replaceState`, so the history is not flooded), and shows what the
 //! link could not use in the dismissible `#link-notices` banner, as plain text.
 //!
-//! The link carries the levers, scenario A of a comparison, the language, the Monte Carlo seed,
-//! the preset the scenario started from (a label) and the presentation slide.
+//! The link carries the levers, the edited baseline figures, scenario A of a comparison, the
+//! language, the Monte Carlo seed, the preset the scenario started from (a label) and the
+//! presentation slide. An imported population table cannot travel in a link: opening a link
+//! keeps the one in use, and the share panel says it is not in the link.
 
 use super::i18n::{self, Lang};
 use super::state::{Action, Comparison, Workbench};
@@ -42,6 +44,7 @@ pub fn link_state(s: &Workbench) -> LinkState {
     LinkState {
         version: LINK_VERSION,
         levers: s.levers.clone(),
+        baseline: s.edited_figures(),
         seed: s.mc.settings.seed,
         lang: to_link_lang(s.lang),
         slide: s.slide,
@@ -78,11 +81,15 @@ pub fn full_link(query: &str) -> String {
 }
 
 impl Workbench {
-    /// Applies a decoded link: the levers (as one undo step when `undoable`; a link the engine
-    /// cannot run leaves them as they were, with the error shown), scenario A, the language,
-    /// the preset label, the slide and the seed. `notices` replace those on display.
+    /// Applies a decoded link: the baseline figures (the imported population, if any, stays),
+    /// the levers (as one undo step when `undoable`; a link the engine cannot run leaves them as
+    /// they were, with the error shown), scenario A, the language, the preset label, the slide
+    /// and the seed. `notices` replace those on display.
     pub fn apply_link(&mut self, link: &LinkState, notices: Vec<InputError>, undoable: bool) {
         let mut notices = notices;
+        if let Err(e) = self.set_figures(link.baseline) {
+            notices.push(e);
+        }
         if undoable {
             self.commit(link.levers.clone());
         } else {

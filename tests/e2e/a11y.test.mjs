@@ -11,7 +11,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 const TABS = ["dashboard", "workplan", "sources", "methods"];
 
@@ -77,6 +77,36 @@ test("axe-core finds no serious or critical violation on any tab, in Chinese and
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${lang}/${tab}: ${JSON.stringify(violations, null, 1)}`);
     }
+  }
+  await page.close();
+});
+
+test("axe: the baseline-figure editor with an edit and an error, the custom-baseline banner and the share panel's note", async () => {
+  const page = await open();
+  await page.locator("#baseline-import").setInputFiles({
+    name: "population.csv",
+    mimeType: "text/csv",
+    buffer: readFileSync(path.join(ROOT, "seeds/baseline-population-2024.csv")),
+  });
+  await page.locator("#baseline-figure-junior_capacity").fill("12000");
+  await page.locator("#baseline-figure-junior_capacity").press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#custom-baseline-banner .custom-baseline-item").length === 2);
+  // A typed value out of range: the message is shown while the field keeps focus.
+  await page.locator("#baseline-figure-primary_capacity").fill("-5");
+  await page.locator("#baseline-figure-primary_capacity-error").waitFor({ state: "visible" });
+  for (const lang of ["zh", "en"]) {
+    if (lang === "en") {
+      await page.click("#lang-toggle");
+      await page.locator("#baseline-figure-primary_capacity").fill("-5");
+      await page.locator("#baseline-figure-primary_capacity-error").waitFor({ state: "visible" });
+    }
+    let violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${lang}, editor and banner: ${JSON.stringify(violations, null, 1)}`);
+    await page.click("#share");
+    await page.locator("#share-population-note").waitFor({ state: "visible" });
+    violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${lang}, share panel: ${JSON.stringify(violations, null, 1)}`);
+    await page.click("#share-close");
   }
   await page.close();
 });

@@ -61,9 +61,10 @@ function sets(scenario = {}) {
   return Object.entries(scenario).flatMap(([k, v]) => ["--set", `${k}=${v}`]);
 }
 
-/** The CLI's Monte Carlo: {targetId: probability}. */
-function cliProbabilities({ scenario = {}, draws = 2000, seed = SEED, spread = 1 } = {}) {
-  const json = cliJson(["mc", ...sets(scenario), "--draws", String(draws), "--seed", String(seed), "--spread", String(spread)]);
+/** The CLI's Monte Carlo: {targetId: probability}; `figures` edited baseline figures like {junior_capacity: 12000}. */
+function cliProbabilities({ scenario = {}, draws = 2000, seed = SEED, spread = 1, figures = {} } = {}) {
+  const baseline = Object.entries(figures).flatMap(([k, v]) => ["--baseline", `${k}=${v}`]);
+  const json = cliJson(["mc", ...sets(scenario), ...baseline, "--draws", String(draws), "--seed", String(seed), "--spread", String(spread)]);
   return Object.fromEntries(json.targets.map((t) => [t.id, t.probability]));
 }
 
@@ -319,6 +320,21 @@ test("a custom baseline's population goes to the worker: the embedded table impo
   await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
   await waitDone(page, Number(first.runId));
   await assertProbabilitiesEqual(page, cliProbabilities(), "custom baseline (the embedded table)");
+  await closePage(p);
+});
+
+test("edited baseline figures go to the worker: its probabilities equal the CLI's with --baseline", async () => {
+  const p = await openPage();
+  const { page } = p;
+  let done = await waitDone(page);
+  for (const [key, value] of [["junior_capacity", "12000"], ["insurance_pct", "95.5"]]) {
+    await page.locator(`#baseline-figure-${key}`).fill(value);
+    await page.locator(`#baseline-figure-${key}`).press("Enter");
+    done = await waitDone(page, Number(done.runId));
+  }
+  const expected = cliProbabilities({ figures: { junior_capacity: 12000, insurance_pct: 95.5 } });
+  assert.notDeepEqual(expected, cliProbabilities(), "the edits do not move any probability");
+  await assertProbabilitiesEqual(page, expected, "junior places 12,000 and insurance 95.5 %");
   await closePage(p);
 });
 

@@ -1,5 +1,6 @@
 // End-to-end tests of the analyst's workbench (owned by the UI engineer): levers, presets, undo/redo,
-// comparison, language, baseline import, work plan browser, and the lever-to-DOM latency figure.
+// comparison, language, baseline import and baseline-figure editor, work plan browser, and the lever-to-DOM
+// latency figure.
 // Same harness as smoke.test.mjs: the release bundle in dist/ served on 127.0.0.1, Debian Chromium via
 // playwright-core. Numbers are checked against the native CLI (`licheng project --format json`) run on the
 // same scenario, to a relative tolerance of 1e-9.
@@ -50,11 +51,15 @@ after(async () => {
   }
 });
 
-/** The CLI's JSON for a scenario: `sets` like {mig: 3000}; `population` an optional CSV path. */
-function cli(sets = {}, population = null) {
+/**
+ * The CLI's JSON for a scenario: `sets` like {mig: 3000}; `population` an optional CSV path; `figures` edited
+ * baseline figures like {junior_capacity: 12000} (`--baseline NAME=VALUE`).
+ */
+function cli(sets = {}, population = null, figures = {}) {
   const args = ["project", "--format", "json"];
   for (const [key, value] of Object.entries(sets)) args.push("--set", `${key}=${value}`);
   if (population) args.push("--population", population);
+  for (const [key, value] of Object.entries(figures)) args.push("--baseline", `${key}=${value}`);
   return JSON.parse(execFileSync(cliPath, args, { encoding: "utf8" }));
 }
 
@@ -64,15 +69,15 @@ function assertClose(actual, expected, what) {
   assert.ok(ok, `${what}: page ${actual} vs CLI ${expected}`);
 }
 
-/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. */
-async function openPage() {
+/** Open the workbench (at `?query`, if given) in a new tab; console errors and uncaught exceptions are collected. */
+async function openPage(query = "") {
   const page = await context.newPage();
   const problems = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`exception: ${err}`));
-  await page.goto(server.url, { waitUntil: "load" });
+  await page.goto(server.url + query, { waitUntil: "load" });
   await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
   return { page, problems };
 }
@@ -440,6 +445,138 @@ test("importing a population CSV switches to a custom baseline; a bad file is re
   await page.locator("#lang-toggle").click();
   await settle(page);
   assert.match(await page.locator("#import-error").textContent(), /Import failed.*line 5, column female/);
+  await closePage(p);
+});
+
+/** The custom-baseline banner's lines (empty when there is no banner). */
+async function bannerItems(page) {
+  return page.locator("#custom-baseline-banner .custom-baseline-item").allTextContents();
+}
+
+/** Types `text` into a baseline figure's field and presses Enter. */
+async function typeFigure(page, key, text) {
+  const field = page.locator(`#baseline-figure-${key}`);
+  await field.fill(text);
+  await field.press("Enter");
+  await settle(page);
+  return field;
+}
+
+test("editing a baseline figure recomputes everything on it; bad values are named and change nothing; the link carries it", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const official = cli();
+  await assertMatchesCli(page, official, "official baseline");
+  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "13830");
+  assert.match(await page.locator("#baseline-figure-junior_capacity-range").textContent(), /0 – 100,000,000.*13,830.*估算/);
+  assert.match(await page.locator("#baseline-figure-junior_capacity-control .badge").textContent(), /估算/);
+  assert.match(await page.locator("#baseline-figure-places_first_year-control .badge").textContent(), /官方/);
+  assert.ok(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled());
+  assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
+  // Its source link opens the Sources tab at the figure.
+  await page.locator("#baseline-figure-junior_capacity-range a[data-figure]").click();
+  await page.locator("#figure-junior_capacity_2024").waitFor({ state: "visible" });
+  assert.equal(await page.locator("#tab-sources").getAttribute("aria-selected"), "true");
+  await page.locator("#tab-dashboard").click();
+
+  // Junior places 2024 down to 12,000: the school-place target falls, exactly as the CLI computes it.
+  await slide(page, "mig", 2000);
+  await typeFigure(page, "junior_capacity", "12000");
+  const edited = cli({ mig: 2000 }, null, { junior_capacity: 12000 });
+  await assertMatchesCli(page, edited, "junior_capacity=12000");
+  const share = (await targets(page)).migrant_children_public.value;
+  assert.ok(share < cli({ mig: 2000 }).targets.find((t) => t.id === "migrant_children_public").value, `the school-place target did not fall: ${share}`);
+  assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+  const places = Object.entries(await chartTable(page, "chart-schools-junior")).find(([name]) => name.includes("学位"))[1];
+  assert.equal(places["2024"], 12000, "the junior chart does not start from the edited places");
+  assert.ok(!(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled()));
+  assert.equal(await page.locator("#lever-mig-number").inputValue(), "2000", "the edit reset the levers");
+  // A printed handout says so too (the banner prints, its button does not).
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.locator("#custom-baseline-banner").isVisible(), "the printed handout hides the custom baseline");
+  assert.ok(!(await page.locator("#use-official-baseline").isVisible()));
+  await page.emulateMedia({ media: "screen" });
+
+  // Bad values: a message naming the figure; the previous numbers stay.
+  const before = await targets(page);
+  for (const [text, message] of [
+    ["-1", /公办初中学位（2024年）：超出有效范围 0 至 100,000,000/],
+    ["100000001", /公办初中学位（2024年）：超出有效范围/],
+    ["", /公办初中学位（2024年）：请输入一个数值/],
+  ]) {
+    const field = await typeFigure(page, "junior_capacity", text);
+    await page.locator("#baseline-figure-junior_capacity-error").waitFor({ state: "visible" });
+    assert.match(await page.locator("#baseline-figure-junior_capacity-error").textContent(), message, `"${text}"`);
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await targets(page), before, `"${text}" changed the numbers`);
+    assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+  }
+  await page.locator("#lang-toggle").click();
+  await typeFigure(page, "insurance_pct", "101");
+  assert.match(
+    await page.locator("#baseline-figure-insurance_pct-error").textContent(),
+    /Basic medical insurance participation, 2024: outside the valid range 0 to 100 \(the baseline is unchanged\)/,
+  );
+  assert.deepEqual(await targets(page), before, "an insurance rate of 101 changed the numbers");
+  await page.locator("#baseline-figure-insurance_pct").press("Escape");
+  await settle(page);
+  assert.equal(await page.locator("#baseline-figure-insurance_pct").inputValue(), "95");
+  assert.equal(await page.locator("#baseline-figure-insurance_pct-error").count(), 0);
+  assert.deepEqual(await bannerItems(page), ["Public junior-middle places, 2024: 12,000 places (official estimate 13,830 places)"]);
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+
+  // The copied link reopens the scenario with the same numbers.
+  await page.locator("#share").click();
+  const link = await page.locator("#share-link").inputValue();
+  assert.match(link, /[?&]mig=2000&b\.jcap=12000&/);
+  assert.equal(await page.locator("#share-population-note").count(), 0, "a population note without an import");
+  await page.locator("#share-close").click();
+  const reopened = await openPage(link.slice(link.indexOf("?")));
+  await assertMatchesCli(reopened.page, edited, "the copied link");
+  assert.deepEqual(await bannerItems(reopened.page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+  assert.equal(await reopened.page.locator("#baseline-figure-junior_capacity").inputValue(), "12000");
+  await closePage(reopened);
+
+  // Importing a population keeps the edited figure, and editing another figure keeps the import.
+  const csv = path.join(tmpDir, "population-plus-2pct.csv");
+  await writeFile(csv, await scaledPopulationCsv(1.02));
+  await page.locator("#baseline-import").setInputFiles(csv);
+  await page.waitForFunction(() => document.querySelectorAll("#custom-baseline-banner .custom-baseline-item").length === 2);
+  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 12000 }), "import + junior places");
+  await typeFigure(page, "insurance_pct", "96.5");
+  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 12000, insurance_pct: 96.5 }), "import + two figures");
+  const items = await bannerItems(page);
+  assert.equal(items.length, 3, items.join(" | "));
+  assert.match(items[0], /population-plus-2pct\.csv/);
+  assert.equal(items[2], "基本医保参保率（2024年）：96.5%（官方估计 95%）");
+  // The share panel says the imported table is not in the link.
+  await page.locator("#share").click();
+  assert.match(await page.locator("#share-population-note").textContent(), /population-plus-2pct\.csv.*无法放入链接/);
+  assert.match(await page.locator("#share-link").inputValue(), /b\.jcap=12000&b\.ins=96\.5/);
+  await page.locator("#share-close").click();
+  // A figure's reset brings back its official value only.
+  await page.locator("#baseline-figure-junior_capacity-reset").click();
+  await settle(page);
+  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { insurance_pct: 96.5 }), "junior places reset");
+  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "13830");
+  assert.equal((await bannerItems(page)).length, 2);
+
+  // Return to the official baseline: every official number again.
+  await page.locator("#use-official-baseline").click();
+  await settle(page);
+  assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
+  await assertMatchesCli(page, cli({ mig: 2000 }), "official baseline again");
+  assert.equal(await page.locator("#baseline-figure-insurance_pct").inputValue(), "95");
+  await page.waitForFunction(() => !location.search.includes("b."), null, { timeout: 5000 });
+
+  // A link with an out-of-range figure: a notice, and the official value is kept.
+  const bad = await openPage("?v=1&b.pcap=-3&b.ins=96&lang=en");
+  await bad.page.locator("#link-notices").waitFor({ state: "visible" });
+  assert.match(await bad.page.locator("#link-notices").textContent(), /Public primary places, 2024 = -3 is outside its valid range/);
+  assert.equal(await bad.page.locator("#baseline-figure-primary_capacity").inputValue(), "29290");
+  await assertMatchesCli(bad.page, cli({}, null, { insurance_pct: 96 }), "the link's valid figure");
+  await closePage(bad);
   await closePage(p);
 });
 

@@ -1,7 +1,9 @@
 //! Guards the scenario link (`scenario::link`): encode/decode identity, the never-failing decoder
 //! and each of its notices, the v0 → v1 migration, and the plain-text summary.
 
+use licheng_sim::model::baseline::Stock;
 use licheng_sim::model::levers::{LeverId, Levers, LEVERS};
+use licheng_sim::scenario::baseline_edits::BaselineEdits;
 use licheng_sim::scenario::link::{
     decode, encode, summary, Decoded, LinkLang, LinkState, DEFAULT_SEED, LINK_VERSION, MAX_NOTICES,
 };
@@ -50,6 +52,65 @@ fn encode_writes_the_documented_order_and_shortest_numbers() {
         encode(&state),
         "v=1&hht=-0.045&cmp=1&a.mig=0&preset=low-migration&lang=en&slide=3"
     );
+}
+
+#[test]
+fn edited_baseline_figures_are_written_after_the_levers_in_figure_order() {
+    let state = LinkState {
+        levers: levers(&[(LeverId::NetMigration, 3200.0)]),
+        baseline: BaselineEdits::default()
+            .with(Stock::InsurancePct, Some(96.5))
+            .with(Stock::JuniorCapacity, Some(12000.0))
+            .with(Stock::PrimaryCapacity, Some(0.1 + 0.2)),
+        compare: Some(levers(&[(LeverId::NetMigration, 0.0)])),
+        ..LinkState::default()
+    };
+    let query = encode(&state);
+    assert_eq!(
+        query,
+        "v=1&mig=3200&b.pcap=0.30000000000000004&b.jcap=12000&b.ins=96.5&cmp=1&a.mig=0&lang=zh"
+    );
+    let back = decode(&query);
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.state, state);
+    // Every figure's key, at its bounds.
+    let d = decode("v=1&b.pcap=0&b.jcap=100000000&b.new25=2610&b.ins=100");
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(
+        d.state.baseline.iter().collect::<Vec<_>>(),
+        [
+            (Stock::PrimaryCapacity, 0.0),
+            (Stock::JuniorCapacity, 1e8),
+            (Stock::PlacesFirstYear, 2610.0),
+            (Stock::InsurancePct, 100.0)
+        ]
+    );
+}
+
+#[test]
+fn bad_baseline_figures_are_ignored_with_a_notice_naming_the_figure() {
+    let d = decode(
+        "v=1&b.jcap=-1&b.ins=100.5&b.pcap=lots&b.new25=inf&mig=3200&b.jcap=12000&a.b.ins=90",
+    );
+    assert_eq!(
+        locations(&d),
+        ["b.jcap", "b.ins", "b.pcap", "b.new25", "b.jcap", "a.b.ins"]
+    );
+    assert!(d.notices[0].message_en.contains(
+        "Public junior-middle places, 2024 = -1 is outside its valid range 0 to 100000000"
+    ));
+    assert!(d.notices[0].message_zh.contains("公办初中学位（2024年）"));
+    assert!(d.notices[1].message_en.contains("0 to 100"));
+    assert!(d.notices[2]
+        .message_en
+        .contains("'lots' is not a finite number"));
+    assert!(d.notices[3].message_en.contains("not a finite number"));
+    assert!(d.notices[4].message_en.contains("first wins"));
+    assert!(d.notices[5].message_en.contains("unknown key"));
+    assert_bilingual(&d);
+    // The official values are kept, and the rest of the link applies.
+    assert_eq!(d.state.baseline, BaselineEdits::default());
+    assert_eq!(d.state.levers.get(LeverId::NetMigration), 3200.0);
 }
 
 #[test]
@@ -388,6 +449,24 @@ fn summary_lists_changed_levers_with_units_and_targets() {
 }
 
 #[test]
+fn summary_lists_edited_baseline_figures() {
+    let state = LinkState {
+        baseline: BaselineEdits::default().with(Stock::JuniorCapacity, Some(12000.0)),
+        ..LinkState::default()
+    };
+    let en = summary(&state, &[], LinkLang::En);
+    assert_eq!(
+        en,
+        "Licheng new urbanisation 2025–2028 scenario\n\
+         All assumptions at their defaults.\n\
+         Edited baseline figures (both scenarios):\n\
+         - Public junior-middle places, 2024: 12000\n"
+    );
+    let zh = summary(&state, &[], LinkLang::Zh);
+    assert!(zh.contains("- 公办初中学位（2024年）：12000\n"), "{zh}");
+}
+
+#[test]
 fn summary_of_defaults_and_of_a_comparison() {
     let en = summary(&LinkState::default(), &[], LinkLang::En);
     assert_eq!(
@@ -450,16 +529,20 @@ fn link_state() -> impl Strategy<Value = LinkState> {
             PRESETS.iter().map(|p| p.id.to_string()).collect::<Vec<_>>(),
         )),
         proptest::option::of(lever_set()),
+        crate::baseline_figures::any_figures(),
     )
-        .prop_map(|(levers, seed, lang, slide, preset, compare)| LinkState {
-            version: LINK_VERSION,
-            levers,
-            seed,
-            lang,
-            slide,
-            preset,
-            compare,
-        })
+        .prop_map(
+            |(levers, seed, lang, slide, preset, compare, baseline)| LinkState {
+                version: LINK_VERSION,
+                levers,
+                baseline,
+                seed,
+                lang,
+                slide,
+                preset,
+                compare,
+            },
+        )
 }
 
 proptest! {
@@ -474,6 +557,12 @@ proptest! {
         // Bit-exact levers (PartialEq would accept -0 for 0).
         for id in LeverId::ALL {
             prop_assert_eq!(d.state.levers.get(*id).to_bits(), state.levers.get(*id).to_bits());
+        }
+        for stock in Stock::ALL {
+            prop_assert_eq!(
+                d.state.baseline.get(stock).map(f64::to_bits),
+                state.baseline.get(stock).map(f64::to_bits)
+            );
         }
         // And as part of a URL.
         let url = decode(&format!("https://example.org/app/?{query}#frag"));
@@ -494,6 +583,7 @@ proptest! {
                     proptest::sample::select(vec![
                         "v", "tfr", "mig", "srb", "a.mig", "a.tfr", "cmp", "seed", "lang",
                         "slide", "preset", "migration", "horizon", "a.", "", "%", "%zz", "+",
+                        "b.pcap", "b.jcap", "b.new25", "b.ins", "a.b.ins", "b.",
                     ]).prop_map(str::to_string),
                     "[a-z.%+0-9]{0,6}",
                 ],

@@ -37,6 +37,30 @@ fn store_round_trips_through_its_json() {
 }
 
 #[test]
+fn edited_baseline_figures_travel_in_the_saved_query_and_old_entries_still_load() {
+    use licheng_sim::model::baseline::Stock;
+    use licheng_sim::scenario::baseline_edits::BaselineEdits;
+    use licheng_sim::scenario::link::{decode, encode, LinkState};
+    let state = LinkState {
+        baseline: BaselineEdits::default().with(Stock::JuniorCapacity, Some(12000.0)),
+        ..LinkState::default()
+    };
+    let saved = scenario("Fewer junior places", &encode(&state));
+    assert_eq!(saved.query, "v=1&b.jcap=12000&lang=zh");
+    let load = parse_store(&store_json(std::slice::from_ref(&saved)));
+    assert_eq!(load.scenarios, vec![saved]);
+    assert_eq!(decode(&load.scenarios[0].query).state, state);
+    // An entry saved before baseline figures could be edited: the official figures.
+    let old = parse_store(
+        r#"{"format":"licheng-scenarios/1","scenarios":[{"name":"Old","created":"2025-06-01T09:30","query":"v=1&mig=2500&lang=en","note":""}]}"#,
+    );
+    assert!(old.set_aside.is_empty() && old.notices.is_empty());
+    let d = decode(&old.scenarios[0].query);
+    assert!(d.notices.is_empty());
+    assert_eq!(d.state.baseline, BaselineEdits::default());
+}
+
+#[test]
 fn store_keeps_good_entries_and_sets_aside_corrupted_ones_raw() {
     let text = r#"{"format":"licheng-scenarios/1","scenarios":[
         {"name":"A","created":"2025-06-01","query":"v=1&mig=3200","note":"first"},
