@@ -1,6 +1,8 @@
 //! Benchmarks of the model that print figures (not timed tests): one deterministic projection,
 //! one full run from levers, and 10,000 Monte Carlo draws, natively. Run with
-//! `cargo bench --bench model`; each figure is the median of repeated batches.
+//! `cargo bench --bench model`; each figure is the median of repeated batches. A word after
+//! `--` (`cargo bench --bench model -- mc`) runs only the figures whose name contains it (for
+//! profiling one part).
 
 use licheng_sim::model::levers::Levers;
 use licheng_sim::model::montecarlo::{summarize, Settings};
@@ -24,42 +26,87 @@ fn median_per_call(batches: usize, per_batch: usize, mut f: impl FnMut()) -> f64
     times[times.len() / 2]
 }
 
+/// Whether the figure `name` was asked for (no filter: every figure).
+fn wanted(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
+
 fn main() {
     let engine = Engine::licheng();
     let levers = Levers::default();
     let prepared = engine.prepare(&levers).expect("defaults are valid");
 
-    let project = median_per_call(50, 2_000, || {
-        black_box(projection::project(
-            engine.baseline(),
-            black_box(&prepared),
-            &levers,
-        ));
-    });
-    println!("figure: projection_native_median_us={:.2} (one deterministic 4-year projection from prepared rates; goal <= 5)", project * 1e6);
+    if wanted("projection_native") {
+        let project = median_per_call(50, 2_000, || {
+            black_box(projection::project(
+                engine.baseline(),
+                black_box(&prepared),
+                &levers,
+            ));
+        });
+        println!("figure: projection_native_median_us={:.2} (one deterministic 4-year projection from prepared rates; goal <= 5)", project * 1e6);
+    }
 
-    let full = median_per_call(30, 200, || {
-        black_box(engine.run(black_box(&levers)).expect("valid"));
-    });
-    println!("figure: run_from_levers_native_median_us={:.2} (life tables + schedules + projection + 14 targets)", full * 1e6);
+    if wanted("run_from_levers") {
+        let full = median_per_call(30, 200, || {
+            black_box(engine.run(black_box(&levers)).expect("valid"));
+        });
+        println!("figure: run_from_levers_native_median_us={:.2} (life tables + schedules + projection + 14 targets)", full * 1e6);
+    }
 
     let settings = Settings::new(20_250_509, 1.0).expect("valid");
-    let mc = median_per_call(7, 1, || {
+    if wanted("mc_parts") {
+        // Where the one-core time goes: set-up, draws, percentiles.
+        let setup = median_per_call(7, 1, || {
+            black_box(engine.monte_carlo(&levers, settings).expect("valid"));
+        });
         let mc = engine.monte_carlo(&levers, settings).expect("valid");
-        black_box(summarize(&mc.draws(0..10_000), mc.target_count()));
-    });
-    println!("figure: mc_10000_native_1thread_median_ms={:.1} (set-up, 10,000 draws on one core, percentiles)", mc * 1e3);
-
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mc_par = median_per_call(7, 1, || {
-        black_box(
-            engine
-                .run_monte_carlo(&levers, settings, 10_000)
-                .expect("valid"),
+        let levers_of = median_per_call(7, 1, || {
+            for i in 0..10_000 {
+                black_box(mc.levers_of(i));
+            }
+        });
+        let draws = median_per_call(7, 1, || {
+            black_box(mc.draws(0..10_000));
+        });
+        let all = mc.draws(0..10_000);
+        let summary = median_per_call(7, 1, || {
+            // A fresh copy each time: a summary reorders its table.
+            black_box(summarize(&mut black_box(all.clone())));
+        });
+        println!(
+            "figure: mc_parts_native_1thread_ms setup={:.1} levers_of={:.1} draws={:.1} percentiles={:.1} (10,000 draws; the draws include levers_of)",
+            setup * 1e3,
+            levers_of * 1e3,
+            draws * 1e3,
+            summary * 1e3
         );
-    });
-    println!(
-        "figure: mc_10000_native_median_ms={:.1} (set-up, 10,000 draws on {threads} cores, percentiles; goal <= 50)",
-        mc_par * 1e3
-    );
+    }
+
+    if wanted("mc_10000_native_1thread") {
+        let mc = median_per_call(7, 1, || {
+            let mc = engine.monte_carlo(&levers, settings).expect("valid");
+            black_box(summarize(&mut mc.draws(0..10_000)));
+        });
+        println!("figure: mc_10000_native_1thread_median_ms={:.1} (set-up, 10,000 draws on one core, percentiles)", mc * 1e3);
+    }
+
+    if wanted("mc_10000_native_median") {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mc_par = median_per_call(7, 1, || {
+            black_box(
+                engine
+                    .run_monte_carlo(&levers, settings, 10_000)
+                    .expect("valid"),
+            );
+        });
+        println!(
+            "figure: mc_10000_native_median_ms={:.1} (set-up, 10,000 draws on {threads} cores, percentiles; goal <= 50)",
+            mc_par * 1e3
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Runs in headless Chromium: the messages between the page and the Monte Carlo worker survive
 //! the worker's own codec (gloo-worker's bincode, which is not self-describing), with a custom
-//! population and edited baseline figures, and the decoded job runs on that baseline.
+//! population and edited baseline figures, and the decoded job runs on that baseline; so do the
+//! shares of a job split among workers and the rows of draws they send back.
 #![cfg(target_arch = "wasm32")]
 
 use gloo::worker::{Bincode, Codec};
@@ -60,4 +61,29 @@ fn jobs_with_figures_and_a_population_survive_the_worker_codec() {
         run_job(&engine, &received).unwrap(),
         run_job(&direct, &job(BaselineEdits::default(), None)).unwrap()
     );
+}
+
+#[wasm_bindgen_test]
+fn shares_and_their_rows_survive_the_worker_codec() {
+    use licheng_sim::model::levers::Levers;
+    use licheng_sim::model::montecarlo::{DrawTable, Settings};
+    use licheng_sim::scenario::mc_messages::{part_requests, DrawRows, McUpdate};
+    for sent in part_requests(&job(BaselineEdits::default(), None), 2) {
+        let received: McRequest = Bincode::decode(Bincode::encode(&sent));
+        assert_eq!(received, sent);
+    }
+    let table = Engine::licheng()
+        .monte_carlo(&Levers::default(), Settings::new(5, 1.0).unwrap())
+        .unwrap()
+        .draws(10..60);
+    let sent = McUpdate::Rows {
+        run_id: 9,
+        rows: DrawRows::from(&table),
+    };
+    let received: McUpdate = Bincode::decode(Bincode::encode(&sent));
+    assert_eq!(received, sent);
+    let McUpdate::Rows { rows, .. } = received else {
+        panic!("rows");
+    };
+    assert_eq!(DrawTable::try_from(rows).unwrap(), table);
 }

@@ -127,7 +127,7 @@ fn probability_at(
     let mut levers = central.clone();
     levers.set(lever, v)?;
     let mc = MonteCarlo::new(baseline, targets, &levers, life, settings)?;
-    let met = (0..draws).filter(|&i| mc.draw(i).met[target_index]).count();
+    let met = mc.draws(0..draws).met_count(target_index);
     Ok(met as f64 / draws.max(1) as f64)
 }
 

@@ -27,3 +27,71 @@ pub fn pow(x: f64, y: f64) -> f64 {
 pub fn sqrt(x: f64) -> f64 {
     libm::sqrt(x)
 }
+
+/// Σ xs in a fixed order: four running sums over `xs[4k + j]` (j = 0..3), added as
+/// `(s0 + s1) + (s2 + s3)` and then the remainder in order. Four independent chains run about
+/// four times faster than one on any CPU (and vectorise natively), and the order is written
+/// down, so every target gives the same bits.
+#[inline]
+pub fn sum(xs: &[f64]) -> f64 {
+    let mut s = [0.0_f64; 4];
+    let mut chunks = xs.chunks_exact(4);
+    for c in &mut chunks {
+        s[0] += c[0];
+        s[1] += c[1];
+        s[2] += c[2];
+        s[3] += c[3];
+    }
+    let mut total = (s[0] + s[1]) + (s[2] + s[3]);
+    for &x in chunks.remainder() {
+        total += x;
+    }
+    total
+}
+
+/// Σ aᵢ·bᵢ over the shorter of the two, in the order of [`sum`].
+#[inline]
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut s = [0.0_f64; 4];
+    let mut ca = a.chunks_exact(4);
+    let mut cb = b.chunks_exact(4);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        s[0] += x[0] * y[0];
+        s[1] += x[1] * y[1];
+        s[2] += x[2] * y[2];
+        s[3] += x[3] * y[3];
+    }
+    let mut total = (s[0] + s[1]) + (s[2] + s[3]);
+    for (x, y) in ca.remainder().iter().zip(cb.remainder()) {
+        total += x * y;
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sum_and_dot_agree_with_the_plain_loop_to_rounding() {
+        for n in [0, 1, 3, 4, 5, 66, 111] {
+            let xs: Vec<f64> = (0..n).map(|i| 1000.0 / (1.0 + i as f64)).collect();
+            let ys: Vec<f64> = (0..n).map(|i| 0.5 + 0.01 * i as f64).collect();
+            let plain: f64 = xs.iter().sum();
+            assert!(
+                (sum(&xs) - plain).abs() <= 1e-12 * plain.abs().max(1.0),
+                "n = {n}"
+            );
+            let plain_dot: f64 = xs.iter().zip(&ys).map(|(x, y)| x * y).sum();
+            assert!((dot(&xs, &ys) - plain_dot).abs() <= 1e-12 * plain_dot.abs().max(1.0));
+        }
+        // Exact on integers, and the remainder is not dropped.
+        assert_eq!(sum(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]), 28.0);
+        assert_eq!(
+            dot(&[1.0, 2.0, 3.0, 4.0, 5.0], &[1.0, 1.0, 1.0, 1.0, 2.0]),
+            20.0
+        );
+    }
+}

@@ -37,11 +37,12 @@
 //!
 //! # Draws and results
 //!
-//! Draw `i` uses ChaCha8 seeded with the scenario seed on stream `i`, so one seed gives the same
-//! draws natively and in the browser, in any order and however the work is split. Each draw keeps
-//! a summary (the tracked series per year and each target's value and met flag), never its age
-//! tables. Percentiles use statrs' `quantile` (the median-unbiased type 8 estimator); the
-//! probability of a target is the share of draws that meet it.
+//! Draw `i` uses ChaCha8 seeded with the scenario seed on stream `i` (one 32-bit uniform per
+//! lever, in table order), so one seed gives the same draws natively and in the browser, in any
+//! order and however the work is split. Each draw keeps a summary (the tracked series per year
+//! and each target's value and met flag), never its age tables. Percentiles are the median-unbiased type 8 estimator, computed as statrs' `quantile`
+//! computes it (checked against it) from one selection per column; the probability of a target
+//! is the share of draws that meet it, counted as each draw is made.
 
 use super::baseline::Baseline;
 use super::cohort::Survival;
@@ -49,12 +50,13 @@ use super::error::{check_range, ModelError};
 use super::levers::{LeverId, Levers, Spread, LEVERS, LEVER_COUNT};
 use super::life_table::ModelLifeTable;
 use super::math;
-use super::projection::{self, Prepared, Schedules, YearResult, HORIZON};
+use super::projection::{
+    self, Prepared, Projection, ProjectionBuffers, Schedules, YearResult, HORIZON,
+};
 use super::targets::Target;
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use statrs::distribution::{Beta, LogNormal, Normal, Triangular};
-use statrs::statistics::{Data, OrderStatistics};
 
 /// The 90th percentile of the standard normal.
 pub const Z90: f64 = 1.281_551_565_544_600_4;
@@ -146,16 +148,113 @@ impl Series {
     }
 }
 
-/// What one draw leaves behind.
+/// What the draws leave behind, column by column: per draw, every tracked series in every
+/// projected year and each target's value; per target, how many draws met it (counted as each
+/// draw is made). No age tables are kept: 8 bytes per column per draw.
+///
+/// Percentiles do not depend on the order of the draws, nor the counts, so tables of any split
+/// of the draws can be appended in any order, and [`summarize`] may reorder each column in
+/// place (columns of one draw are not kept in line).
 #[derive(Debug, Clone, PartialEq)]
-pub struct DrawSummary {
-    /// `series[s][t]`: series `Series::ALL[s]` in projected year `t`.
-    pub series: Vec<[f64; HORIZON]>,
-    /// Each target's combined value.
-    pub target_values: Vec<f64>,
-    /// Whether each target is met in this draw.
-    pub met: Vec<bool>,
+pub struct DrawTable {
+    len: usize,
+    /// `columns[s * HORIZON + t]`: series `Series::ALL[s]` in projected year `t`; then one
+    /// column per target value.
+    columns: Vec<Vec<f64>>,
+    /// Per target: the draws meeting it.
+    met: Vec<u64>,
 }
+
+impl DrawTable {
+    /// An empty table for `targets` targets, with room for `capacity` draws.
+    pub fn new(targets: usize, capacity: usize) -> Self {
+        DrawTable {
+            len: 0,
+            columns: (0..SERIES_COLUMNS + targets)
+                .map(|_| Vec::with_capacity(capacity))
+                .collect(),
+            met: vec![0; targets],
+        }
+    }
+
+    /// Number of draws.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no draw is in the table.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Number of targets.
+    pub fn targets(&self) -> usize {
+        self.met.len()
+    }
+
+    /// Draws meeting target `k`.
+    pub fn met_count(&self, k: usize) -> u64 {
+        self.met[k]
+    }
+
+    /// The columns (`Series::ALL.len() × HORIZON` series columns, then one per target) and the
+    /// per-target met counts, e.g. to send the rows to another thread.
+    pub fn parts(&self) -> (&[Vec<f64>], &[u64]) {
+        (&self.columns, &self.met)
+    }
+
+    /// Number of columns of a table for `targets` targets.
+    pub fn columns_for(targets: usize) -> usize {
+        SERIES_COLUMNS + targets
+    }
+
+    /// A table from [`parts`](Self::parts) received from elsewhere, validated: one column per
+    /// series and year and per target, all of one length, no count above it.
+    pub fn from_parts(columns: Vec<Vec<f64>>, met: Vec<u64>) -> Result<Self, ModelError> {
+        let invalid = |zh: String, en: String| ModelError::Invalid {
+            field: "draws".into(),
+            reason_zh: zh,
+            reason_en: en,
+        };
+        if columns.len() != SERIES_COLUMNS + met.len() {
+            return Err(invalid(
+                format!(
+                    "应有 {} 列，实际 {} 列",
+                    SERIES_COLUMNS + met.len(),
+                    columns.len()
+                ),
+                format!(
+                    "expected {} columns, found {}",
+                    SERIES_COLUMNS + met.len(),
+                    columns.len()
+                ),
+            ));
+        }
+        let len = columns.first().map_or(0, Vec::len);
+        if columns.iter().any(|c| c.len() != len) || met.iter().any(|&m| m > len as u64) {
+            return Err(invalid(
+                "各列抽样数不一致".into(),
+                "the columns hold different numbers of draws".into(),
+            ));
+        }
+        Ok(DrawTable { len, columns, met })
+    }
+
+    /// Adds the draws of `other` (a table for the same targets).
+    pub fn append(&mut self, other: &DrawTable) {
+        debug_assert_eq!(self.columns.len(), other.columns.len());
+        for (mine, theirs) in self.columns.iter_mut().zip(&other.columns) {
+            mine.extend_from_slice(theirs);
+        }
+        for (mine, theirs) in self.met.iter_mut().zip(&other.met) {
+            *mine += theirs;
+        }
+        self.len += other.len;
+    }
+}
+
+/// Columns of the tracked series (`Series::ALL.len() × HORIZON`).
+const SERIES_COLUMNS: usize = Series::ALL.len() * HORIZON;
 
 /// How a lever is drawn (parameters fixed at set-up).
 #[derive(Debug, Clone)]
@@ -460,6 +559,7 @@ fn fertility_grid(central: &Levers, spread: f64, groups: usize) -> (f64, Vec<Vec
 }
 
 /// Linear interpolation in a grid of vectors starting at `lo` with step `step`.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn interpolate(lo: f64, step: f64, grid: &[Vec<f64>], at: f64, out: &mut Vec<f64>) {
     out.clear();
     if grid.len() < 2 {
@@ -477,9 +577,12 @@ fn interpolate(lo: f64, step: f64, grid: &[Vec<f64>], at: f64, out: &mut Vec<f64
     );
 }
 
-/// A uniform in (0, 1) from 53 random bits.
+/// A uniform in (0, 1) from 32 random bits: `(k + 1/2) / 2³²`, so never 0 or 1 (the extreme
+/// normal scores are ±6.3). 32 bits per lever keep a draw's 35 uniforms within one ChaCha8
+/// buffer (64 words), half the generator's work of 64-bit uniforms; the resolution (2.3·10⁻¹⁰)
+/// is far below what a million draws can resolve.
 fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    (rng.next_u32() as f64 + 0.5) / 4_294_967_296.0
 }
 
 impl MonteCarlo {
@@ -561,14 +664,10 @@ impl MonteCarlo {
         levers
     }
 
-    /// Projects draw `i` and keeps its summary.
-    pub fn draw(&self, i: u64) -> DrawSummary {
-        self.draw_with(i, &mut DrawScratch::default())
-    }
-
-    /// Projects draw `i` reusing `scratch` (the rates of the previous draw, overwritten in
-    /// place: a draw allocates almost nothing once the scratch is warm).
-    fn draw_with(&self, i: u64, scratch: &mut DrawScratch) -> DrawSummary {
+    /// Projects draw `i` into `table`, reusing `scratch` (the rates of the previous draw,
+    /// overwritten in place: a draw allocates almost nothing once the scratch is warm).
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn draw_into(&self, i: u64, scratch: &mut DrawScratch, table: &mut DrawTable) {
         let levers = self.levers_of(i);
         let (lo, grid) = &self.fertility_grid;
         interpolate(
@@ -613,29 +712,50 @@ impl MonteCarlo {
                 scratch.prepared.insert(fresh)
             }
         };
-        let projection = projection::project_years(&self.baseline, prepared, &levers);
-        let series = Series::ALL
+        projection::project_years_into(
+            &self.baseline,
+            prepared,
+            &levers,
+            &mut scratch.buffers,
+            &mut scratch.projection,
+        );
+        let projection = &scratch.projection;
+        let (series_columns, target_columns) = table.columns.split_at_mut(SERIES_COLUMNS);
+        for (s, columns) in Series::ALL
             .iter()
-            .map(|s| s.values(&projection.years))
-            .collect();
-        let mut target_values = Vec::with_capacity(self.targets.len());
-        let mut met = Vec::with_capacity(self.targets.len());
-        for t in &self.targets {
-            let o = t.evaluate(&projection, &levers);
-            target_values.push(o.value);
-            met.push(o.met);
+            .zip(series_columns.chunks_exact_mut(HORIZON))
+        {
+            for (column, v) in columns.iter_mut().zip(s.values(&projection.years)) {
+                column.push(v);
+            }
         }
-        DrawSummary {
-            series,
-            target_values,
-            met,
+        for ((t, column), met) in self
+            .targets
+            .iter()
+            .zip(target_columns)
+            .zip(table.met.iter_mut())
+        {
+            let o = t.evaluate(projection, &levers);
+            column.push(o.value);
+            *met += u64::from(o.met);
         }
+        table.len += 1;
     }
 
     /// Draws `range` in order.
-    pub fn draws(&self, range: std::ops::Range<u64>) -> Vec<DrawSummary> {
+    pub fn draws(&self, range: std::ops::Range<u64>) -> DrawTable {
+        let mut table = DrawTable::new(self.targets.len(), (range.end - range.start) as usize);
+        self.draws_into(range, &mut table);
+        table
+    }
+
+    /// Draws `range` in order, adding them to `table` (a table for this run's targets).
+    pub fn draws_into(&self, range: std::ops::Range<u64>, table: &mut DrawTable) {
+        debug_assert_eq!(table.targets(), self.targets.len());
         let mut scratch = DrawScratch::default();
-        range.map(|i| self.draw_with(i, &mut scratch)).collect()
+        for i in range {
+            self.draw_into(i, &mut scratch, table);
+        }
     }
 
     /// Number of targets.
@@ -645,10 +765,25 @@ impl MonteCarlo {
 }
 
 /// What one thread reuses from draw to draw.
-#[derive(Default)]
 struct DrawScratch {
     prepared: Option<Prepared>,
     pattern: Vec<f64>,
+    buffers: ProjectionBuffers,
+    projection: Projection,
+}
+
+impl Default for DrawScratch {
+    fn default() -> Self {
+        DrawScratch {
+            prepared: None,
+            pattern: Vec::new(),
+            buffers: ProjectionBuffers::default(),
+            projection: Projection {
+                years: Vec::with_capacity(HORIZON + 1),
+                populations: Vec::new(),
+            },
+        }
+    }
 }
 
 /// Percentiles of one series in one year.
@@ -670,37 +805,97 @@ pub struct McResult {
     pub target_bands: Vec<Band>,
 }
 
-fn band(values: Vec<f64>) -> Band {
-    let mut data = Data::new(values);
-    Band {
-        p: PERCENTILES.map(|q| data.quantile(q)),
+/// The [`PERCENTILES`] of `values` by the median-unbiased type 8 estimator, computed exactly
+/// as statrs' `Data::quantile` does (`h = (n + 1/3)·τ + 1/3`, then between the order statistics
+/// `⌊h⌋` and `⌊h⌋ + 1`; the minimum below the first, the maximum above the last; NaN when
+/// empty; checked against statrs in the tests), but all five from one progressive selection
+/// (each order statistic is selected in what lies above the previous one) instead of ten
+/// separate ones. Reorders `values`.
+pub fn percentiles_in_place(values: &mut [f64]) -> [f64; 5] {
+    let n = values.len();
+    if n == 0 {
+        return [f64::NAN; 5];
     }
+    // Per percentile: the ranks (0-based) it reads and its interpolation weight.
+    let plan = PERCENTILES.map(|tau| {
+        let h = (n as f64 + 1.0 / 3.0) * tau + 1.0 / 3.0;
+        let hf = h as i64;
+        if hf <= 0 {
+            (0, 0, 0.0)
+        } else if hf >= n as i64 {
+            (n - 1, n - 1, 0.0)
+        } else {
+            (hf as usize - 1, hf as usize, h - hf as f64)
+        }
+    });
+    let mut ranks: Vec<usize> = plan.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let mut stats = [0.0; 10];
+    let mut from = 0;
+    for (stat, &rank) in stats.iter_mut().zip(&ranks) {
+        // values[..from] all lie at or below values[from..]: rank `rank` overall is rank
+        // `rank − from` of the rest.
+        let (_, v, _) = values[from..].select_nth_unstable_by(rank - from, f64::total_cmp);
+        *stat = *v;
+        from = rank + 1;
+    }
+    let at = |rank: usize| stats[ranks.binary_search(&rank).expect("rank was selected")];
+    plan.map(|(ra, rb, frac)| {
+        if ra == rb {
+            at(ra)
+        } else {
+            let (a, b) = (at(ra), at(rb));
+            a + frac * (b - a)
+        }
+    })
 }
 
-/// Summarises draws (any order of the same draws gives the same result: percentiles sort, the
-/// probability counts).
-pub fn summarize(draws: &[DrawSummary], targets: usize) -> McResult {
-    let n = draws.len();
-    let bands = (0..Series::ALL.len())
-        .map(|s| std::array::from_fn(|t| band(draws.iter().map(|d| d.series[s][t]).collect())))
+/// Summarises the draws: percentiles of every column (reordered in place, see [`DrawTable`])
+/// and the share of draws meeting each target.
+pub fn summarize(table: &mut DrawTable) -> McResult {
+    let bands = (0..table.columns.len())
+        .map(|i| table.column_percentiles(i))
         .collect();
-    let probability = (0..targets)
-        .map(|k| {
-            if n == 0 {
-                0.0
-            } else {
-                draws.iter().filter(|d| d.met[k]).count() as f64 / n as f64
-            }
-        })
-        .collect();
-    let target_bands = (0..targets)
-        .map(|k| band(draws.iter().map(|d| d.target_values[k]).collect()))
-        .collect();
-    McResult {
-        draws: n,
-        bands,
-        probability,
-        target_bands,
+    table.result(bands)
+}
+
+impl DrawTable {
+    /// Number of columns (series × years, then targets): [`summarize`] in steps is
+    /// `column_percentiles` for each, then [`result`](Self::result), so that a thread with
+    /// other work (the page) can pause between columns.
+    pub fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// The [`PERCENTILES`] of column `i` (reordered in place).
+    pub fn column_percentiles(&mut self, i: usize) -> [f64; 5] {
+        percentiles_in_place(&mut self.columns[i])
+    }
+
+    /// The summary from every column's percentiles in column order (`column_count` of them)
+    /// and the met counts.
+    pub fn result(&self, column_bands: Vec<[f64; 5]>) -> McResult {
+        debug_assert_eq!(column_bands.len(), self.columns.len());
+        let n = self.len;
+        let mut bands_iter = column_bands.into_iter().map(|p| Band { p });
+        let bands = (0..Series::ALL.len())
+            .map(|_| {
+                std::array::from_fn(|_| bands_iter.next().unwrap_or(Band { p: [f64::NAN; 5] }))
+            })
+            .collect();
+        let target_bands = bands_iter.collect();
+        let probability = self
+            .met
+            .iter()
+            .map(|&m| if n == 0 { 0.0 } else { m as f64 / n as f64 })
+            .collect();
+        McResult {
+            draws: n,
+            bands,
+            probability,
+            target_bands,
+        }
     }
 }
 
@@ -768,6 +963,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn percentiles_equal_statrs_type_8_quantiles_bit_for_bit() {
+        use statrs::statistics::{Data, OrderStatistics};
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        for n in [1, 2, 3, 4, 7, 10, 39, 40, 41, 100, 1_000, 2_001] {
+            // Ties too: every other sample is rounded to a coarse grid.
+            let values: Vec<f64> = (0..n)
+                .map(|i| {
+                    let u = uniform(&mut rng) * 1000.0;
+                    if i % 2 == 0 {
+                        u.round()
+                    } else {
+                        u
+                    }
+                })
+                .collect();
+            let mut ours = values.clone();
+            let got = percentiles_in_place(&mut ours);
+            let mut data = Data::new(values);
+            let want = PERCENTILES.map(|q| data.quantile(q));
+            assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "n = {n}");
+        }
+        assert!(percentiles_in_place(&mut []).iter().all(|p| p.is_nan()));
     }
 
     #[test]

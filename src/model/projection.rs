@@ -42,6 +42,7 @@ use super::cohort::{Population, StepFlows, StepRates, Survival, FEMALE, MALE};
 use super::error::ModelError;
 use super::levers::{LeverId as L, Levers};
 use super::life_table::ModelLifeTable;
+use super::math;
 use super::schedules;
 
 /// Years projected after the base year (2025–2028 from a 2024 base).
@@ -187,6 +188,7 @@ impl Prepared {
     /// Trusted in-place update for a Monte Carlo draw: the same rates as [`from_pattern`]
     /// (Self::from_pattern) without allocating or re-validating. `levers` are validated (drawn
     /// values are clamped into range), `pattern` and the survival come from validated grids.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub(crate) fn update_for_draw(
         &mut self,
         baseline: &Baseline,
@@ -295,25 +297,69 @@ fn ages(pop: &Population, from: usize, to: usize) -> f64 {
 
 /// Projects `HORIZON` years from the baseline with prepared rates and the levers.
 pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Projection {
-    project_inner(baseline, prepared, levers, true)
+    let mut out = Projection {
+        years: Vec::with_capacity(HORIZON + 1),
+        populations: Vec::with_capacity(HORIZON + 1),
+    };
+    let mut buffers = ProjectionBuffers::default();
+    project_inner(baseline, prepared, levers, true, &mut buffers, &mut out);
+    out
 }
 
 /// As [`project`] but without keeping the population tables (`populations` stays empty): the
 /// Monte Carlo keeps only summaries.
 pub fn project_years(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Projection {
-    project_inner(baseline, prepared, levers, false)
+    let mut out = Projection {
+        years: Vec::with_capacity(HORIZON + 1),
+        populations: Vec::new(),
+    };
+    let mut buffers = ProjectionBuffers::default();
+    project_inner(baseline, prepared, levers, false, &mut buffers, &mut out);
+    out
 }
 
+/// The two population tables a projection alternates between, kept from one projection to the
+/// next by the Monte Carlo so that a draw allocates nothing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ProjectionBuffers {
+    tables: Option<(Population, Population)>,
+}
+
+/// As [`project_years`], overwriting `out` (its `populations` left empty) and reusing `buffers`.
+pub(crate) fn project_years_into(
+    baseline: &Baseline,
+    prepared: &Prepared,
+    levers: &Levers,
+    buffers: &mut ProjectionBuffers,
+    out: &mut Projection,
+) {
+    out.populations.clear();
+    project_inner(baseline, prepared, levers, false, buffers, out);
+}
+
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn project_inner(
     baseline: &Baseline,
     prepared: &Prepared,
     levers: &Levers,
     keep_populations: bool,
-) -> Projection {
+    buffers: &mut ProjectionBuffers,
+    out: &mut Projection,
+) {
     let v = |id: L| levers.get(id);
     let pct = |id: L| levers.get(id) / 100.0;
-    let mut pop = baseline.population().clone();
-    let mut scratch = pop.clone();
+    let (pop, scratch) = match &mut buffers.tables {
+        Some((pop, scratch)) => {
+            pop.copy_from(baseline.population());
+            (pop, scratch)
+        }
+        None => {
+            let tables = buffers
+                .tables
+                .insert((baseline.population().clone(), baseline.population().clone()));
+            (&mut tables.0, &mut tables.1)
+        }
+    };
 
     let migrant_share = pct(L::MigrantPupilShare);
     let mut base = YearResult {
@@ -322,7 +368,7 @@ fn project_inner(
     };
     fill_stocks(
         &mut base,
-        &pop,
+        pop,
         &prepared.participation,
         v(L::Unemployment) / 100.0,
         v(L::HouseholdSize),
@@ -335,18 +381,18 @@ fn project_inner(
     base.insurance_pct = baseline.insurance_pct();
     base.affordable_coverage_pct = 100.0;
 
-    let mut years = Vec::with_capacity(HORIZON + 1);
-    let mut populations = Vec::with_capacity(HORIZON + 1);
+    let years = &mut out.years;
+    years.clear();
     years.push(base);
     if keep_populations {
-        populations.push(pop.clone());
+        out.populations.push(pop.clone());
     }
 
     let mut prev = base;
     let (mut cum_need, mut cum_supply) = (0.0, 0.0);
     for i in 1..=HORIZON {
-        let flows: StepFlows = pop.step_into(&prepared.rates, &mut scratch);
-        std::mem::swap(&mut pop, &mut scratch);
+        let flows: StepFlows = pop.step_into(&prepared.rates, scratch);
+        std::mem::swap(pop, scratch);
         let mut y = YearResult {
             year: baseline.base_year() + i as i32,
             ..YearResult::default()
@@ -354,7 +400,7 @@ fn project_inner(
         let hh_size = (v(L::HouseholdSize) + v(L::HouseholdTrend) * i as f64).max(1.0);
         fill_stocks(
             &mut y,
-            &pop,
+            pop,
             &prepared.participation,
             pct(L::Unemployment),
             hh_size,
@@ -376,7 +422,7 @@ fn project_inner(
         // Housing
         y.new_households = y.households - prev.households;
         y.housing_need = y.new_households.max(0.0) + v(L::Renewal);
-        let turning_22 = ages(&pop, 22, 22);
+        let turning_22 = ages(pop, 22, 22);
         y.affordable_need = (v(L::NetMigration).max(0.0) + turning_22) / hh_size
             * pct(L::Eligible)
             * pct(L::TakeUp);
@@ -419,14 +465,15 @@ fn project_inner(
 
         years.push(y);
         if keep_populations {
-            populations.push(pop.clone());
+            out.populations.push(pop.clone());
         }
         prev = y;
     }
-    Projection { years, populations }
 }
 
-/// Stocks that follow from the population alone (one pass over the age groups).
+/// Stocks that follow from the population alone: sums over age ranges (ages 0–14, 15–64, 65+;
+/// primary 6–11, junior 12–14) with [`math::sum`]'s fixed order, and the labour force as a dot
+/// product from age 15 (participation is zero below). Baselines have at least 66 groups.
 fn fill_stocks(
     y: &mut YearResult,
     pop: &Population,
@@ -434,50 +481,29 @@ fn fill_stocks(
     unemployment: f64,
     hh_size: f64,
 ) {
-    let (women, men) = (pop.sex(FEMALE), pop.sex(MALE));
-    let (
-        mut female,
-        mut male,
-        mut young,
-        mut working,
-        mut old,
-        mut primary,
-        mut junior,
-        mut labour,
-    ) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-    for (a, ((&f, &m), (&pf, &pm))) in women
-        .iter()
-        .zip(men)
-        .zip(participation[FEMALE].iter().zip(&participation[MALE]))
-        .enumerate()
-    {
-        let both = f + m;
-        female += f;
-        male += m;
-        labour += f * pf + m * pm;
-        match a {
-            0..=14 => young += both,
-            15..=64 => working += both,
-            _ => old += both,
-        }
-        match a {
-            6..=11 => primary += both,
-            12..=14 => junior += both,
-            _ => {}
-        }
-    }
-    y.female = female;
-    y.male = male;
-    y.population = female + male;
-    y.aged_0_14 = young;
-    y.aged_15_64 = working;
-    y.aged_65_plus = old;
-    y.labour_force = labour;
-    y.employment_supply = labour * (1.0 - unemployment);
+    let by_sex = |counts: &[f64], rates: &[f64]| {
+        let young = math::sum(&counts[..15]);
+        let working = math::sum(&counts[15..65]);
+        let old = math::sum(&counts[65..]);
+        let primary = math::sum(&counts[6..12]);
+        let junior = math::sum(&counts[12..15]);
+        let labour = math::dot(&counts[15..], &rates[15..]);
+        (young, working, old, primary, junior, labour)
+    };
+    let f = by_sex(pop.sex(FEMALE), &participation[FEMALE]);
+    let m = by_sex(pop.sex(MALE), &participation[MALE]);
+    y.female = (f.0 + f.1) + f.2;
+    y.male = (m.0 + m.1) + m.2;
+    y.population = y.female + y.male;
+    y.aged_0_14 = f.0 + m.0;
+    y.aged_15_64 = f.1 + m.1;
+    y.aged_65_plus = f.2 + m.2;
+    y.labour_force = f.5 + m.5;
+    y.employment_supply = y.labour_force * (1.0 - unemployment);
     y.household_size = hh_size;
     y.households = y.population / hh_size;
-    y.primary_pupils = primary;
-    y.junior_pupils = junior;
+    y.primary_pupils = f.3 + m.3;
+    y.junior_pupils = f.4 + m.4;
 }
 
 /// Shortfalls, teachers and the migrant children's public share from pupils and capacity.

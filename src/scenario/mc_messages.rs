@@ -8,7 +8,7 @@ use super::{Engine, InputError};
 use crate::model::cohort::Population;
 use crate::model::decision::Seek;
 use crate::model::levers::{LeverId, Levers};
-use crate::model::montecarlo::{summarize, DrawSummary, McResult, Settings};
+use crate::model::montecarlo::{summarize, DrawTable, McResult, Settings};
 use serde::{Deserialize, Serialize};
 
 /// A Monte Carlo job.
@@ -49,9 +49,115 @@ pub struct GoalSeekJob {
 /// What the page sends. Any request ends a running Monte Carlo job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum McRequest {
+    /// A whole job: the worker summarises (`McUpdate::Progress`, `Done`).
     Run(McJob),
     Cancel,
     GoalSeek(GoalSeekJob),
+    /// Draws `from..to` of a job shared among several workers: the worker returns the rows
+    /// (`McUpdate::Rows`) and the page merges and summarises them. `job.chunk` is the part's
+    /// first milestone.
+    RunPart {
+        job: McJob,
+        from: u64,
+        to: u64,
+    },
+}
+
+/// Rows of draws in transit (the serde form of a `model::montecarlo::DrawTable`): the columns
+/// back to back, each value as its 8 little-endian bytes, so that the worker's codec copies one
+/// block of bytes instead of coding half a million numbers one by one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DrawRows {
+    /// Draws (values per column).
+    pub draws: u64,
+    /// `columns × draws` values, column after column.
+    pub values: PackedF64,
+    /// Per target: the draws meeting it.
+    pub met: Vec<u64>,
+}
+
+/// Numbers as little-endian bytes, serialised as one byte string.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PackedF64(pub Vec<u8>);
+
+impl Serialize for PackedF64 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PackedF64 {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = PackedF64;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a byte string")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<PackedF64, E> {
+                Ok(PackedF64(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<PackedF64, E> {
+                Ok(PackedF64(v))
+            }
+            // Self-describing formats (JSON) write bytes as a list of numbers.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<PackedF64, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(b) = seq.next_element::<u8>()? {
+                    out.push(b);
+                }
+                Ok(PackedF64(out))
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
+    }
+}
+
+impl From<&DrawTable> for DrawRows {
+    fn from(t: &DrawTable) -> Self {
+        let (columns, met) = t.parts();
+        let mut bytes = Vec::with_capacity(columns.len() * t.len() * 8);
+        for column in columns {
+            for v in column {
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        DrawRows {
+            draws: t.len() as u64,
+            values: PackedF64(bytes),
+            met: met.to_vec(),
+        }
+    }
+}
+
+impl TryFrom<DrawRows> for DrawTable {
+    type Error = InputError;
+    fn try_from(rows: DrawRows) -> Result<Self, InputError> {
+        let columns = DrawTable::columns_for(rows.met.len());
+        let draws = usize::try_from(rows.draws).unwrap_or(usize::MAX);
+        if Some(rows.values.0.len()) != columns.checked_mul(draws).and_then(|n| n.checked_mul(8)) {
+            return Err(InputError::new(
+                "draws",
+                "抽样结果的长度不符",
+                "the rows of draws have the wrong length",
+            ));
+        }
+        let values: Vec<f64> = rows
+            .values
+            .0
+            .chunks_exact(8)
+            .map(|b| f64::from_le_bytes(b.try_into().expect("chunks of 8")))
+            .collect();
+        let split = if draws == 0 {
+            vec![Vec::new(); columns]
+        } else {
+            values.chunks(draws).map(<[f64]>::to_vec).collect()
+        };
+        Ok(DrawTable::from_parts(split, rows.met)?)
+    }
 }
 
 /// One goal-seek answer (the serde form of `model::decision::Seek`).
@@ -150,6 +256,8 @@ pub enum McUpdate {
         outcome: Result<Vec<SeekAnswer>, Message>,
         elapsed_ms: f64,
     },
+    /// Rows of a `RunPart` drawn since the previous `Rows` of that part.
+    Rows { run_id: u64, rows: DrawRows },
 }
 
 impl McJob {
@@ -180,20 +288,194 @@ impl McJob {
     }
 }
 
+/// The draws `0..draws` split into at most `parts` contiguous, non-empty ranges.
+pub fn split_draws(draws: u64, parts: usize) -> Vec<(u64, u64)> {
+    let parts = (parts as u64).clamp(1, draws.max(1));
+    (0..parts)
+        .map(|k| (k * draws / parts, (k + 1) * draws / parts))
+        .filter(|(a, b)| a < b)
+        .collect()
+}
+
+/// `job` as one `RunPart` request per worker (at most `workers`, fewer when there are fewer
+/// draws): each share's first milestone is its part of the job's first milestone.
+pub fn part_requests(job: &McJob, workers: usize) -> Vec<McRequest> {
+    let ranges = split_draws(job.draws, workers);
+    let first = job.chunk.div_ceil(ranges.len() as u64).max(1);
+    ranges
+        .into_iter()
+        .map(|(from, to)| {
+            let mut part = job.clone();
+            part.chunk = first;
+            McRequest::RunPart {
+                job: part,
+                from,
+                to,
+            }
+        })
+        .collect()
+}
+
+/// Partial results are shown no more often than this: each costs a summary and a re-render of
+/// the page, so a run that ends sooner shows only its end.
+pub const MIN_PROGRESS_INTERVAL_MS: f64 = 150.0;
+
+/// Whether partial results are due at a milestone: at the end always, before it only once
+/// `MIN_PROGRESS_INTERVAL_MS` have passed since the previous update (or the start).
+pub fn progress_due(at_end: bool, elapsed_ms: f64, last_update_ms: f64) -> bool {
+    at_end || elapsed_ms - last_update_ms >= MIN_PROGRESS_INTERVAL_MS
+}
+
+/// The page's side of a job shared among workers (`part_requests`): merges the rows they
+/// return and summarises at the job's geometric milestones (chunk, 4·chunk, …, all draws, as
+/// `progress_due` allows), giving the updates a single worker would give for the whole job.
+#[derive(Debug)]
+pub struct RowMerge {
+    run_id: u64,
+    total: u64,
+    next_summary: u64,
+    table: Option<DrawTable>,
+    received: u64,
+    failed: bool,
+    last_update_ms: f64,
+}
+
+impl RowMerge {
+    /// Waits for the rows of `job`.
+    pub fn new(job: &McJob) -> Self {
+        RowMerge {
+            run_id: job.run_id,
+            total: job.draws,
+            next_summary: job.chunk.max(1),
+            table: None,
+            received: 0,
+            failed: false,
+            last_update_ms: 0.0,
+        }
+    }
+
+    /// The job's run id.
+    pub fn run_id(&self) -> u64 {
+        self.run_id
+    }
+
+    /// Takes one worker's rows, `elapsed_ms` after the job was sent: `Ok(true)` when a
+    /// milestone is passed and a summary is due (`summary_step` for each of `columns()`, then
+    /// `update`), `Ok(false)` while waiting for more, `Err` with the `Failed` update (once) for
+    /// malformed rows.
+    pub fn take(&mut self, rows: DrawRows, elapsed_ms: f64) -> Result<bool, McUpdate> {
+        if self.failed {
+            return Ok(false);
+        }
+        let refuse = |merge: &mut RowMerge, e: InputError| {
+            merge.failed = true;
+            Err(McUpdate::Failed {
+                run_id: merge.run_id,
+                message_zh: e.message("zh"),
+                message_en: e.message("en"),
+            })
+        };
+        let part = match DrawTable::try_from(rows) {
+            Ok(part) => part,
+            Err(e) => return refuse(self, e),
+        };
+        match &mut self.table {
+            Some(table) if table.targets() != part.targets() => {
+                let e = InputError::new(
+                    "draws",
+                    "各工作线程的结果不一致",
+                    "the workers' rows differ",
+                );
+                return refuse(self, e);
+            }
+            Some(table) => table.append(&part),
+            None => self.table = Some(part),
+        }
+        self.received = self.table.as_ref().map_or(0, |t| t.len() as u64);
+        if self.received < self.next_summary && self.received < self.total {
+            return Ok(false);
+        }
+        while self.next_summary <= self.received {
+            self.next_summary = self.next_summary.saturating_mul(4);
+        }
+        if !progress_due(self.received >= self.total, elapsed_ms, self.last_update_ms) {
+            return Ok(false);
+        }
+        self.last_update_ms = elapsed_ms;
+        Ok(true)
+    }
+
+    /// Columns to summarise (0 before any rows).
+    pub fn columns(&self) -> usize {
+        self.table.as_ref().map_or(0, DrawTable::column_count)
+    }
+
+    /// The percentiles of column `i` of the rows so far.
+    pub fn summary_step(&mut self, i: usize) -> [f64; 5] {
+        self.table
+            .as_mut()
+            .map_or([f64::NAN; 5], |t| t.column_percentiles(i))
+    }
+
+    /// The update for the rows so far from every column's percentiles: `Done` once every draw
+    /// is in, `Progress` before.
+    pub fn update(&self, column_bands: Vec<[f64; 5]>, elapsed_ms: f64) -> Option<McUpdate> {
+        let summary = McSummary::from(&self.table.as_ref()?.result(column_bands));
+        Some(if self.received >= self.total {
+            McUpdate::Done {
+                run_id: self.run_id,
+                summary,
+                elapsed_ms,
+            }
+        } else {
+            McUpdate::Progress {
+                run_id: self.run_id,
+                total: self.total,
+                summary,
+                elapsed_ms,
+            }
+        })
+    }
+
+    /// `take`, then the whole summary at once when one is due (what the page does in steps).
+    pub fn take_and_summarise(&mut self, rows: DrawRows, elapsed_ms: f64) -> Option<McUpdate> {
+        match self.take(rows, elapsed_ms) {
+            Err(failed) => Some(failed),
+            Ok(false) => None,
+            Ok(true) => {
+                let bands = (0..self.columns()).map(|i| self.summary_step(i)).collect();
+                self.update(bands, elapsed_ms)
+            }
+        }
+    }
+
+    /// A worker's `Failed` update for this job: passed on once (every share of a bad job
+    /// fails alike); other updates and other jobs' failures are passed on as they are.
+    pub fn failed(&mut self, update: McUpdate) -> Option<McUpdate> {
+        match &update {
+            McUpdate::Failed { run_id, .. } if *run_id == self.run_id => {
+                if self.failed {
+                    return None;
+                }
+                self.failed = true;
+                Some(update)
+            }
+            _ => Some(update),
+        }
+    }
+}
+
 /// Runs a whole job at once (the native path; the worker streams it chunk by chunk).
 pub fn run_job(embedded: &Engine, job: &McJob) -> Result<McSummary, InputError> {
     let engine = job.engine(embedded)?;
     let mc = engine.monte_carlo(&job.levers()?, Settings::new(job.seed, job.spread)?)?;
     super::uncertainty::check_draws(job.draws)?;
-    Ok(McSummary::from(&summarize(
-        &draw_all(&mc, job.draws),
-        mc.target_count(),
-    )))
+    Ok(McSummary::from(&summarize(&mut draw_all(&mc, job.draws))))
 }
 
 /// Summarises the draws so far.
-pub fn summary_of(draws: &[DrawSummary], targets: usize) -> McSummary {
-    McSummary::from(&summarize(draws, targets))
+pub fn summary_of(draws: &mut DrawTable) -> McSummary {
+    McSummary::from(&summarize(draws))
 }
 
 /// Runs a goal-seek job (validated: target index, lever key, levels, draws, settings).
@@ -340,6 +622,157 @@ mod tests {
         value.as_object_mut().unwrap().remove("figures");
         let job: McJob = serde_json::from_value(value).unwrap();
         assert_eq!(job, scenario(10));
+    }
+
+    #[test]
+    fn split_draws_covers_every_draw_once() {
+        for (draws, parts) in [(10_000, 2), (10_001, 3), (3, 4), (1, 4), (7, 1)] {
+            let ranges = split_draws(draws, parts);
+            assert!(ranges.len() <= parts && !ranges.is_empty());
+            assert_eq!(ranges.first().unwrap().0, 0);
+            assert_eq!(ranges.last().unwrap().1, draws);
+            assert!(ranges.windows(2).all(|w| w[0].1 == w[1].0));
+            assert!(ranges.iter().all(|(a, b)| a < b));
+        }
+    }
+
+    #[test]
+    fn shares_merged_in_any_order_give_the_whole_jobs_summary() {
+        let engine = Engine::licheng();
+        let job = scenario(1_000);
+        let whole = run_job(&engine, &job).unwrap();
+        for workers in [2, 3, 4] {
+            let requests = part_requests(&job, workers);
+            assert_eq!(requests.len(), workers);
+            // Each share's rows at its milestones, as a worker sends them.
+            let mut batches = Vec::new();
+            for request in &requests {
+                let McRequest::RunPart {
+                    job: part,
+                    from,
+                    to,
+                } = request
+                else {
+                    panic!("not a share: {request:?}");
+                };
+                let mc = engine
+                    .monte_carlo(
+                        &part.levers().unwrap(),
+                        Settings::new(part.seed, part.spread).unwrap(),
+                    )
+                    .unwrap();
+                let (mut done, mut milestone) = (0, part.chunk);
+                while done < to - from {
+                    let end = milestone.min(to - from);
+                    batches.push(DrawRows::from(&mc.draws(from + done..from + end)));
+                    done = end;
+                    milestone *= 4;
+                }
+            }
+            // The last share's rows first: arrival order does not matter. A batch a second.
+            let mut merge = RowMerge::new(&job);
+            let mut updates: Vec<McUpdate> = batches
+                .into_iter()
+                .rev()
+                .enumerate()
+                .filter_map(|(k, rows)| merge.take_and_summarise(rows, 1000.0 * (k + 1) as f64))
+                .collect();
+            match updates.pop() {
+                Some(McUpdate::Done { summary, .. }) => assert_eq!(summary, whole, "{workers}"),
+                other => panic!("no Done: {other:?}"),
+            }
+            assert!(!updates.is_empty(), "no progress before the end");
+            assert!(updates
+                .iter()
+                .all(|u| matches!(u, McUpdate::Progress { .. })));
+        }
+    }
+
+    #[test]
+    fn a_quick_run_shows_only_its_end_and_a_slow_one_its_progress() {
+        let engine = Engine::licheng();
+        let job = scenario(1_000);
+        let mc = engine
+            .monte_carlo(
+                &job.levers().unwrap(),
+                Settings::new(job.seed, job.spread).unwrap(),
+            )
+            .unwrap();
+        let batches = [0..250, 250..1000].map(|r| mc.draws(r));
+        let run = |times: [f64; 2]| -> Vec<McUpdate> {
+            let mut merge = RowMerge::new(&job);
+            batches
+                .iter()
+                .zip(times)
+                .filter_map(|(b, t)| merge.take_and_summarise(DrawRows::from(b), t))
+                .collect()
+        };
+        // 250 draws after 20 ms: too soon for partial results; the end always shows.
+        let quick = run([20.0, 60.0]);
+        assert_eq!(quick.len(), 1);
+        assert!(matches!(quick[0], McUpdate::Done { .. }));
+        // 250 draws after 200 ms: shown.
+        let slow = run([200.0, 260.0]);
+        assert_eq!(slow.len(), 2);
+        assert!(matches!(slow[0], McUpdate::Progress { .. }));
+        assert!(progress_due(true, 0.0, 0.0));
+        assert!(!progress_due(false, 100.0, 0.0));
+        assert!(progress_due(false, 300.0, 100.0));
+    }
+
+    #[test]
+    fn rows_survive_serde_bit_for_bit() {
+        let mc = Engine::licheng()
+            .monte_carlo(&Levers::default(), Settings::new(3, 1.0).unwrap())
+            .unwrap();
+        let table = mc.draws(0..40);
+        let rows = DrawRows::from(&table);
+        let text = serde_json::to_string(&McUpdate::Rows {
+            run_id: 1,
+            rows: rows.clone(),
+        })
+        .unwrap();
+        match serde_json::from_str::<McUpdate>(&text).unwrap() {
+            McUpdate::Rows { rows: back, .. } => {
+                assert_eq!(back, rows);
+                assert_eq!(DrawTable::try_from(back).unwrap(), table);
+            }
+            other => panic!("{other:?}"),
+        }
+        let empty = DrawRows::from(&mc.draws(0..0));
+        assert_eq!(DrawTable::try_from(empty).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn malformed_rows_fail_the_job_once_without_panicking() {
+        let job = scenario(100);
+        let mut merge = RowMerge::new(&job);
+        let ragged = DrawRows {
+            draws: 3,
+            values: PackedF64(vec![0; 3 * 3 * 8 + 1]),
+            met: vec![],
+        };
+        assert!(matches!(
+            merge.take(ragged, 1.0),
+            Err(McUpdate::Failed { run_id: 7, .. })
+        ));
+        let good = DrawRows::from(
+            &Engine::licheng()
+                .monte_carlo(&Levers::default(), Settings::new(1, 1.0).unwrap())
+                .unwrap()
+                .draws(0..10),
+        );
+        assert_eq!(
+            merge.take(good, 2.0),
+            Ok(false),
+            "a failed job stays failed"
+        );
+        let failure = McUpdate::Failed {
+            run_id: 7,
+            message_zh: "x".into(),
+            message_en: "x".into(),
+        };
+        assert_eq!(merge.failed(failure), None, "reported once");
     }
 
     #[test]

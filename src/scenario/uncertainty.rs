@@ -5,7 +5,9 @@ use super::engine::Engine;
 use super::error::InputError;
 use crate::model::decision::{self, Seek, Tornado};
 use crate::model::levers::{LeverId, Levers};
-use crate::model::montecarlo::{self, McResult, MonteCarlo, Series, Settings, PERCENTILES};
+use crate::model::montecarlo::{
+    self, DrawTable, McResult, MonteCarlo, Series, Settings, PERCENTILES,
+};
 use crate::model::projection::HORIZON;
 use serde_json::{json, Value};
 
@@ -39,10 +41,7 @@ impl Engine {
     ) -> Result<McResult, InputError> {
         check_draws(draws)?;
         let mc = self.monte_carlo(levers, settings)?;
-        Ok(montecarlo::summarize(
-            &mc.draws(0..draws),
-            mc.target_count(),
-        ))
+        Ok(montecarlo::summarize(&mut draw_all(&mc, draws)))
     }
 
     /// The index of a target by id.
@@ -105,7 +104,7 @@ impl Engine {
 /// Draws `0..draws`: natively split over the machine's cores (draw `i` depends only on the seed
 /// and `i`, so the split changes nothing); in the browser the worker calls `MonteCarlo::draws`
 /// chunk by chunk instead.
-pub fn draw_all(mc: &MonteCarlo, draws: u64) -> Vec<montecarlo::DrawSummary> {
+pub fn draw_all(mc: &MonteCarlo, draws: u64) -> DrawTable {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let threads = std::thread::available_parallelism()
@@ -120,10 +119,11 @@ pub fn draw_all(mc: &MonteCarlo, draws: u64) -> Vec<montecarlo::DrawSummary> {
                         scope.spawn(move || mc.draws(range))
                     })
                     .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().expect("a draw never panics"))
-                    .collect()
+                let mut all = DrawTable::new(mc.target_count(), draws as usize);
+                for h in handles {
+                    all.append(&h.join().expect("a draw never panics"));
+                }
+                all
             });
         }
     }

@@ -277,7 +277,7 @@ fn spawn_seek_worker(
     worker: Rc<RefCell<SeekWorker>>,
     seek: UseStateSetter<Option<SeekPhase>>,
 ) -> McClient {
-    McClient::spawn(move |update| {
+    McClient::spawn_single(move |update| {
         let McUpdate::GoalSeek {
             run_id,
             outcome,

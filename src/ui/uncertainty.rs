@@ -29,7 +29,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The numbers of draws offered.
-pub const DRAW_CHOICES: [u64; 4] = [1_000, 2_000, 5_000, 10_000];
+pub const DRAW_CHOICES: [u64; 5] = [1_000, 2_000, 5_000, 10_000, 50_000];
 /// The spreads offered (multiples of each lever's documented 10th–90th percentile distance).
 pub const SPREAD_CHOICES: [f64; 5] = [0.0, 0.5, 1.0, 1.5, 2.0];
 /// Draws per progress update.
