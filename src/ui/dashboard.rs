@@ -39,16 +39,6 @@ pub fn data_value(v: f64) -> String {
     format!("{v}")
 }
 
-/// A signed number: `+1.2万` / `-127`; zero and non-finite values carry no sign.
-fn signed(v: f64, unit: &str, lang: Lang) -> String {
-    let text = format::value_with_unit(v, unit, lang);
-    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
 /// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条`.
 fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> String {
     let unit = lang.pick(&def.unit_zh, &def.unit_en);
@@ -143,7 +133,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                         </td>
                     },
                     html! {
-                        <td class="num target-delta" data-value={data_value(delta)}>{ signed(delta, unit, lang) }</td>
+                        <td class="num target-delta" data-value={data_value(delta)}>{ format::signed_difference(delta, unit, lang) }</td>
                     },
                 )
             }
@@ -173,7 +163,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 <td class="num target-threshold" data-value={data_value(outcome.threshold)}>
                     { threshold_text(def, outcome.threshold, outcome.threshold_high, lang) }
                 </td>
-                <td class="num target-gap" data-value={data_value(outcome.gap)}>{ signed(outcome.gap, unit, lang) }</td>
+                <td class="num target-gap" data-value={data_value(outcome.gap)}>{ format::signed_difference(outcome.gap, unit, lang) }</td>
                 { probability_cell }
                 <td class="target-status">
                     <span class={status_class}>

@@ -67,6 +67,31 @@ pub fn text_with_unit(number: &str, unit: &str, lang: Lang) -> String {
     attach_unit(number.to_string(), unit, lang)
 }
 
+/// A difference between two values in `unit`, with its sign: `+1.2万人`, `-127人`. The
+/// difference of two percentages is in percentage points, not percent: `-0.06个百分点`,
+/// `-0.06 pp per year` (for `%`, `% per year`).
+pub fn signed_difference(v: f64, unit: &str, lang: Lang) -> String {
+    let unit = unit.trim();
+    let text = match unit.strip_prefix('%') {
+        Some(rest) => {
+            let n = number(v, lang);
+            if n == MISSING {
+                return n;
+            }
+            match lang {
+                Lang::Zh => format!("{n}个百分点{rest}"),
+                Lang::En => format!("{n} pp{rest}"),
+            }
+        }
+        None => value_with_unit(v, unit, lang),
+    };
+    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// A percentage with one decimal. `v` is already in percent (the model's `_pct` convention):
 /// `percent(95.0)` → `"95.0%"`.
 pub fn percent(v: f64) -> String {
@@ -210,9 +235,14 @@ fn signed(v: f64, magnitude: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    //! Run in headless Chromium with the lib's other Wasm tests (`cargo test --target
+    //! wasm32-unknown-unknown --lib`): the UI exists only on wasm32, where `#[test]` never runs.
     use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-    #[test]
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
     fn chinese_compacts_to_wan_and_yi() {
         assert_eq!(number(404_915.0, Lang::Zh), "40.49万");
         assert_eq!(number(400_000.0, Lang::Zh), "40万");
@@ -225,7 +255,7 @@ mod tests {
         assert_eq!(number(-404_915.0, Lang::Zh), "-40.49万");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn english_groups_thousands() {
         assert_eq!(number(404_815.0, Lang::En), "404,815");
         assert_eq!(number(404_815.4, Lang::En), "404,815");
@@ -235,7 +265,7 @@ mod tests {
         assert_eq!(number(999.0, Lang::En), "999");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn small_values_keep_two_decimals_at_most() {
         assert_eq!(number(0.78, Lang::En), "0.78");
         assert_eq!(number(2.5, Lang::Zh), "2.5");
@@ -246,7 +276,7 @@ mod tests {
         assert_eq!(number(0.0, Lang::Zh), "0");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn non_finite_is_a_dash() {
         for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(number(v, Lang::Zh), MISSING);
@@ -257,7 +287,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn units_attach_per_language() {
         assert_eq!(value_with_unit(404_915.0, "人", Lang::Zh), "40.49万人");
         assert_eq!(
@@ -270,7 +300,21 @@ mod tests {
         assert_eq!(exact_with_unit(95.25, "%", Lang::Zh), "95.25%");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
+    fn differences_of_percentages_are_percentage_points() {
+        assert_eq!(signed_difference(-0.06, "%", Lang::Zh), "-0.06个百分点");
+        assert_eq!(signed_difference(1.5, "%", Lang::Zh), "+1.5个百分点");
+        assert_eq!(
+            signed_difference(-0.06, "% per year", Lang::En),
+            "-0.06 pp per year"
+        );
+        assert_eq!(signed_difference(0.0, "%", Lang::En), "0 pp");
+        assert_eq!(signed_difference(-127.0, "人", Lang::Zh), "-127人");
+        assert_eq!(signed_difference(500.0, "units", Lang::En), "+500 units");
+        assert_eq!(signed_difference(f64::NAN, "%", Lang::Zh), MISSING);
+    }
+
+    #[wasm_bindgen_test]
     fn percent_has_one_decimal() {
         assert_eq!(percent(95.0), "95.0%");
         assert_eq!(percent(3.14159), "3.1%");
@@ -278,7 +322,7 @@ mod tests {
         assert_eq!(percent(-2.5), "-2.5%");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn axis_labels_share_scale_and_decimals() {
         let ticks = [400_000.0, 405_000.0, 410_000.0];
         assert_eq!(

@@ -510,7 +510,7 @@ fn target_slide(props: &PresentationProps, index: usize) -> Html {
                         </div>
                         <div>
                             <dt>{ i18n::COL_GAP.get(lang) }</dt>
-                            <dd data-value={data_value(outcome.gap)}>{ signed(outcome.gap, unit, lang) }</dd>
+                            <dd data-value={data_value(outcome.gap)}>{ format::signed_difference(outcome.gap, unit, lang) }</dd>
                         </div>
                         if let Some(a) = compare_outcome {
                             <div>
@@ -544,16 +544,6 @@ fn target_slide(props: &PresentationProps, index: usize) -> Html {
                 <p class="slide-reading">{ reading }</p>
             }
         </div>
-    }
-}
-
-/// A signed number: `+1.2万` / `-127`.
-fn signed(v: f64, unit: &str, lang: Lang) -> String {
-    let text = format::value_with_unit(v, unit, lang);
-    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{text}")
-    } else {
-        text
     }
 }
 
