@@ -326,6 +326,10 @@ pub fn progress_due(at_end: bool, elapsed_ms: f64, last_update_ms: f64) -> bool 
     at_end || elapsed_ms - last_update_ms >= MIN_PROGRESS_INTERVAL_MS
 }
 
+/// Between milestones, partial results of a job shared among workers are shown at least this
+/// often (each summary of the merged rows costs the page a few milliseconds per 10,000 draws).
+pub const LONG_STRETCH_MS: f64 = 500.0;
+
 /// The page's side of a job shared among workers (`part_requests`): merges the rows they
 /// return and summarises at the job's geometric milestones (chunk, 4·chunk, …, all draws, as
 /// `progress_due` allows), giving the updates a single worker would give for the whole job.
@@ -392,13 +396,19 @@ impl RowMerge {
             None => self.table = Some(part),
         }
         self.received = self.table.as_ref().map_or(0, |t| t.len() as u64);
-        if self.received < self.next_summary && self.received < self.total {
-            return Ok(false);
-        }
+        // Due at the end; before it, at a milestone once partial results are due, or, in a
+        // long stretch between milestones (a large run split among workers), every
+        // `LONG_STRETCH_MS`.
+        let at_end = self.received >= self.total;
+        let milestone = self.received >= self.next_summary;
         while self.next_summary <= self.received {
             self.next_summary = self.next_summary.saturating_mul(4);
         }
-        if !progress_due(self.received >= self.total, elapsed_ms, self.last_update_ms) {
+        let since_last = elapsed_ms - self.last_update_ms;
+        let due = at_end
+            || (progress_due(false, elapsed_ms, self.last_update_ms)
+                && (milestone || since_last >= LONG_STRETCH_MS));
+        if !due {
             return Ok(false);
         }
         self.last_update_ms = elapsed_ms;
@@ -715,6 +725,15 @@ mod tests {
         let slow = run([200.0, 260.0]);
         assert_eq!(slow.len(), 2);
         assert!(matches!(slow[0], McUpdate::Progress { .. }));
+        // Between milestones: shown once a long stretch has passed.
+        let mut merge = RowMerge::new(&job);
+        let rows = |r: std::ops::Range<u64>| DrawRows::from(&mc.draws(r));
+        assert!(merge.take_and_summarise(rows(0..300), 200.0).is_some());
+        assert_eq!(merge.take_and_summarise(rows(300..400), 400.0), None);
+        assert!(matches!(
+            merge.take_and_summarise(rows(400..500), 800.0),
+            Some(McUpdate::Progress { .. })
+        ));
         assert!(progress_due(true, 0.0, 0.0));
         assert!(!progress_due(false, 100.0, 0.0));
         assert!(progress_due(false, 300.0, 100.0));

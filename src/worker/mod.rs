@@ -29,6 +29,9 @@ pub const MAX_WORKERS: usize = 4;
 /// The page summarises merged rows in slices of about this many milliseconds.
 const SUMMARY_SLICE_MS: f64 = 4.0;
 
+/// A worker with a share of a job sends its rows at least this often.
+const ROWS_INTERVAL_MS: f64 = 100.0;
+
 /// Between milestones a worker looks for a newer request every this many draws, so a stale
 /// job stops within a few milliseconds.
 const YIELD_EVERY: u64 = 1000;
@@ -189,12 +192,16 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             if milestone {
                 next_milestone = next_milestone.saturating_mul(4);
             }
-            // A share sends its rows at every milestone (the page decides what to show); a
-            // whole job summarises only when partial results are due.
-            if milestone
-                && (rows_out
-                    || progress_due(done == count, worker_now_ms() - started, last_update_ms))
-            {
+            // A share sends its rows at every milestone, and at least every
+            // `ROWS_INTERVAL_MS` (the page decides what to show); a whole job summarises only
+            // at milestones where partial results are due.
+            let since_last = worker_now_ms() - started - last_update_ms;
+            let send = if rows_out {
+                milestone || since_last >= ROWS_INTERVAL_MS
+            } else {
+                milestone && progress_due(done == count, worker_now_ms() - started, last_update_ms)
+            };
+            if send {
                 last_update_ms = worker_now_ms() - started;
                 let update = if rows_out {
                     let rows = DrawRows::from(&table);

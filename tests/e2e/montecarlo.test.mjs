@@ -311,6 +311,55 @@ test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is r
   await closePage(p);
 });
 
+test("with four cores reported the page splits each run among three workers and merges their rows to the CLI's numbers; progress and cancel still work", async () => {
+  // This machine has two cores (one worker); report four, as an office PC might, so that the page's
+  // coordinator, row merging and sliced summaries run here too.
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 4 });
+  });
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  const first = await waitDone(page);
+  assert.equal(first.draws, "2000");
+  assert.ok(page.workers().length >= 3, `${page.workers().length} workers`);
+  await assertProbabilitiesEqual(page, cliProbabilities(), "three workers, 2,000 draws");
+
+  // A long run: partial results arrive while the workers draw, and the end equals the CLI's.
+  await page.locator("#mc-draws").selectOption("50000");
+  const progress = await page.evaluate(async () => {
+    const el = document.getElementById("mc-status");
+    const seen = new Set();
+    while (!(el.dataset.done === "true" && el.dataset.total === "50000")) {
+      if (el.dataset.total === "50000") seen.add(el.dataset.draws);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return [...seen].map(Number).filter((d) => d > 0 && d < 50000);
+  });
+  assert.ok(progress.length >= 1, "no partial results during a 50,000-draw run on three workers");
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 50000 }), "three workers, 50,000 draws");
+
+  // Cancel mid-run: nothing from the cancelled run arrives later; run again to the CLI's numbers.
+  await page.locator("#mc-seed").fill("11");
+  await page.locator("#mc-seed").press("Enter");
+  await page.locator("#mc-cancel").click();
+  const cancelled = await status(page);
+  assert.equal(cancelled.state, "cancelled", JSON.stringify(cancelled));
+  await page.waitForTimeout(800);
+  assert.equal((await status(page)).state, "cancelled");
+  await page.locator("#mc-run").click();
+  const rerun = await waitDone(page, Number(cancelled.runId));
+  assert.equal(rerun.draws, "50000");
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 50000, seed: 11 }), "three workers, seed 11, after a cancel");
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+});
+
 test("a custom baseline's population goes to the worker: the embedded table imported gives the CLI's probabilities", async () => {
   const p = await openPage();
   const { page } = p;
