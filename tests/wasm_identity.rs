@@ -36,3 +36,30 @@ fn monte_carlo_with_a_seed_matches_native_snapshot() {
         + "\n";
     assert_eq!(json, include_str!("snapshots/mc-seed7-300.json"));
 }
+
+#[wasm_bindgen_test]
+fn square_root_instruction_equals_libm_software_square_root() {
+    // The model's `math::sqrt` is the `f64.sqrt` instruction; libm's wasm32 build is a software
+    // loop. Both must be IEEE correctly rounded, so every bit agrees (what keeps the browser
+    // identical to the CLI, whose sqrt is the x86 instruction).
+    let mut x = 1.0e-300_f64;
+    let mut checked = 0;
+    while x < 1.0e300 {
+        for v in [x, x * 1.000_000_1, x * 3.3, x * 7.77] {
+            assert_eq!(
+                licheng_sim::model::math::sqrt(v).to_bits(),
+                libm::sqrt(v).to_bits(),
+                "{v:e}"
+            );
+            checked += 1;
+        }
+        x *= 1.37;
+    }
+    assert!(checked > 4_000);
+    for v in [0.0, -0.0, f64::MIN_POSITIVE, 2.0, 0.5, 1.0 - f64::EPSILON] {
+        assert_eq!(
+            licheng_sim::model::math::sqrt(v).to_bits(),
+            libm::sqrt(v).to_bits()
+        );
+    }
+}

@@ -317,6 +317,17 @@ impl Levers {
         Ok(())
     }
 
+    /// Sets one lever to a value the caller has already put in its range (the Monte Carlo
+    /// clamps every draw); checked in debug builds only.
+    pub(crate) fn set_in_range(&mut self, id: LeverId, value: f64) {
+        debug_assert!(
+            (id.spec().min..=id.spec().max).contains(&value),
+            "{} out of range",
+            id.spec().key
+        );
+        self.values[id as usize] = value;
+    }
+
     /// The value of one lever.
     #[inline]
     pub fn get(&self, id: LeverId) -> f64 {

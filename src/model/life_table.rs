@@ -40,7 +40,7 @@ fn cumulative_hazard(x: f64) -> f64 {
 
 /// The standard hazard evaluated once on the half-year grid 0, 0.5, …, 130, with the Simpson
 /// weights that turn `l` on the grid into person-years. Build once, reuse for every `e0`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModelLifeTable {
     hazard: Vec<f64>,
 }

@@ -304,11 +304,16 @@ pub struct MonteCarlo {
     central: Levers,
     draws: Vec<Draw>,
     settings: Settings,
+    /// ChaCha8 seeded with the settings' seed, on stream 0 at word 0 (each draw clones it).
+    seeded: ChaCha8Rng,
     /// Per sex: the first e0 of the grid and the survival at each grid point.
     e0_grid: [(f64, Vec<Survival>); 2],
     schedules: Schedules,
     /// The first mean age at childbearing of the grid and the fertility pattern at each point.
     fertility_grid: (f64, Vec<Vec<f64>>),
+    /// The model life table the survival grid came from (what a later run may reuse depends on
+    /// it).
+    life: ModelLifeTable,
 }
 
 /// Standard normal quantile: Acklam's rational approximation (relative error below 1.2e-9 over
@@ -566,7 +571,7 @@ fn interpolate(lo: f64, step: f64, grid: &[Vec<f64>], at: f64, out: &mut Vec<f64
         out.extend_from_slice(&grid[0]);
         return;
     }
-    let pos = ((at - lo) / step).max(0.0);
+    let pos = math::max((at - lo) / step, 0.0);
     let i = (pos as usize).min(grid.len() - 2);
     let frac = (pos - i as f64).clamp(0.0, 1.0);
     out.extend(
@@ -594,15 +599,42 @@ impl MonteCarlo {
         life: &ModelLifeTable,
         settings: Settings,
     ) -> Result<Self, ModelError> {
+        Self::new_reusing(None, baseline, targets, central, life, settings)
+    }
+
+    /// Prepares a run like [`new`](Self::new), taking from `previous` (a run prepared before,
+    /// e.g. a worker's last one) what the change left alone: on the same baseline and life
+    /// table with the same spread, each sex's life tables when its life expectancy is
+    /// unchanged, the fertility patterns when the mean age at childbearing is, and each lever's
+    /// distribution when its value is. A new seed or number of draws rebuilds nothing. The run
+    /// is the same as `new`'s (tested).
+    pub fn new_reusing(
+        previous: Option<&MonteCarlo>,
+        baseline: &Baseline,
+        targets: &[Target],
+        central: &Levers,
+        life: &ModelLifeTable,
+        settings: Settings,
+    ) -> Result<Self, ModelError> {
+        let previous = previous.filter(|p| {
+            p.settings.spread == settings.spread && p.baseline == *baseline && p.life == *life
+        });
+        let unchanged = |id: LeverId| previous.filter(|p| p.central.get(id) == central.get(id));
         let draws = LEVERS
             .iter()
-            .map(|spec| draw_for(spec.id, central.get(spec.id), settings.spread))
+            .map(|spec| match unchanged(spec.id) {
+                Some(p) => Ok(p.draws[spec.id as usize].clone()),
+                None => draw_for(spec.id, central.get(spec.id), settings.spread),
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let open_age = baseline.population().groups() - 1;
         // Life tables every E0_GRID_STEP years around the central value: the centre is solved
         // exactly as the deterministic run solves it (so zero spread reproduces that run bit
         // for bit), the others by Newton started from their neighbour's level.
-        let grid_for = |id: LeverId| -> Result<(f64, Vec<Survival>), ModelError> {
+        let grid_for = |id: LeverId, sex: usize| -> Result<(f64, Vec<Survival>), ModelError> {
+            if let Some(p) = unchanged(id) {
+                return Ok(p.e0_grid[sex].clone());
+            }
             let spec = id.spec();
             let v = central.get(id);
             let reach = 4.0 * (spec.high - spec.low) / 2.0 / Z90 * settings.spread;
@@ -624,26 +656,37 @@ impl MonteCarlo {
             }
             Ok((v - below as f64 * E0_GRID_STEP, tables))
         };
-        let e0_grid = [grid_for(LeverId::E0Female)?, grid_for(LeverId::E0Male)?];
+        let e0_grid = [
+            grid_for(LeverId::E0Female, 0)?,
+            grid_for(LeverId::E0Male, 1)?,
+        ];
+        let groups = baseline.population().groups();
+        let fertility_grid = match unchanged(LeverId::MeanAgeBirth) {
+            Some(p) => p.fertility_grid.clone(),
+            None => fertility_grid(central, settings.spread, groups),
+        };
         Ok(MonteCarlo {
             baseline: baseline.clone(),
             targets: targets.to_vec(),
             central: central.clone(),
             draws,
             settings,
+            seeded: ChaCha8Rng::seed_from_u64(settings.seed),
             e0_grid,
-            schedules: Schedules::new(baseline.population().groups()),
-            fertility_grid: fertility_grid(
-                central,
-                settings.spread,
-                baseline.population().groups(),
-            ),
+            schedules: match previous {
+                Some(p) => p.schedules.clone(),
+                None => Schedules::new(groups),
+            },
+            fertility_grid,
+            life: life.clone(),
         })
     }
 
     /// The lever values of draw `i`.
     pub fn levers_of(&self, i: u64) -> Levers {
-        let mut rng = ChaCha8Rng::seed_from_u64(self.settings.seed);
+        // A clone of the seeded generator: the same state as seeding anew, without re-deriving
+        // the key for every draw.
+        let mut rng = self.seeded.clone();
         rng.set_stream(i);
         let mut u = [0.0; LEVER_COUNT];
         for ui in u.iter_mut() {
@@ -656,10 +699,11 @@ impl MonteCarlo {
         u[g] = normal_cdf(z_g);
         let mut levers = self.central.clone();
         for (spec, draw) in LEVERS.iter().zip(&self.draws) {
-            let v = draw.value(u[spec.id as usize]).clamp(spec.min, spec.max);
-            levers
-                .set(spec.id, v)
-                .expect("clamped into the valid range");
+            // Clamped into the lever's valid range, so no check is needed.
+            levers.set_in_range(
+                spec.id,
+                draw.value(u[spec.id as usize]).clamp(spec.min, spec.max),
+            );
         }
         levers
     }
@@ -681,7 +725,7 @@ impl MonteCarlo {
         let survival = |surv: &mut [Survival; 2]| {
             for (sex, e0) in [(0, e0f), (1, e0m)] {
                 let (lo, tables) = &self.e0_grid[sex];
-                let pos = ((e0 - lo) / E0_GRID_STEP).max(0.0);
+                let pos = math::max((e0 - lo) / E0_GRID_STEP, 0.0);
                 let k = (pos as usize).min(tables.len().saturating_sub(2));
                 let next = (k + 1).min(tables.len() - 1);
                 surv[sex].interpolate_into(&tables[k], &tables[next], pos - k as f64);
@@ -808,9 +852,11 @@ pub struct McResult {
 /// The [`PERCENTILES`] of `values` by the median-unbiased type 8 estimator, computed exactly
 /// as statrs' `Data::quantile` does (`h = (n + 1/3)·τ + 1/3`, then between the order statistics
 /// `⌊h⌋` and `⌊h⌋ + 1`; the minimum below the first, the maximum above the last; NaN when
-/// empty; checked against statrs in the tests), but all five from one progressive selection
-/// (each order statistic is selected in what lies above the previous one) instead of ten
-/// separate ones. Reorders `values` (they end in the selection's order).
+/// empty; checked against statrs in the tests), from one multi-selection instead of ten
+/// separate selections: the middle wanted rank is selected first, then each half's wanted ranks
+/// within that half only; the order statistic just above a selected one is the minimum of what
+/// lies between it and the next selected rank. Reorders `values` (they end in the selection's
+/// order).
 pub fn percentiles_in_place(values: &mut [f64]) -> [f64; 5] {
     let n = values.len();
     if n == 0 {
@@ -828,34 +874,53 @@ pub fn percentiles_in_place(values: &mut [f64]) -> [f64; 5] {
             (hf as usize - 1, hf as usize, h - hf as f64)
         }
     });
-    let mut ranks: Vec<usize> = plan.iter().flat_map(|&(a, b, _)| [a, b]).collect();
-    ranks.sort_unstable();
-    ranks.dedup();
     // Select on integer keys that order as `f64::total_cmp` orders the values (a plain integer
     // comparison is several times cheaper than `total_cmp`, notably in WebAssembly); the keys
     // map back to the same values exactly.
     let mut keys: Vec<u64> = values.iter().map(|&v| order_key(v)).collect();
-    let mut stats = [0.0; 10];
-    let mut from = 0;
-    for (stat, &rank) in stats.iter_mut().zip(&ranks) {
-        // keys[..from] all lie at or below keys[from..]: rank `rank` overall is rank
-        // `rank − from` of the rest.
-        let (_, k, _) = keys[from..].select_nth_unstable(rank - from);
-        *stat = from_order_key(*k);
-        from = rank + 1;
-    }
-    for (v, &k) in values.iter_mut().zip(&keys) {
-        *v = from_order_key(k);
-    }
-    let at = |rank: usize| stats[ranks.binary_search(&rank).expect("rank was selected")];
-    plan.map(|(ra, rb, frac)| {
+    // The lower rank of each percentile, selected; the upper ones follow by minimum scans.
+    let mut lower: Vec<usize> = plan.iter().map(|&(a, _, _)| a).collect();
+    lower.sort_unstable();
+    lower.dedup();
+    multi_select(&mut keys, 0, &lower);
+    let at = |rank: usize| -> f64 {
+        match lower.binary_search(&rank) {
+            Ok(_) => from_order_key(keys[rank]),
+            Err(i) => {
+                // `rank` is one above the selected `lower[i - 1]`: the smallest key between it
+                // and the next selected rank (or the end).
+                let end = lower.get(i).copied().unwrap_or(n);
+                let min = keys[rank..end].iter().copied().min().expect("non-empty");
+                from_order_key(min)
+            }
+        }
+    };
+    let result = plan.map(|(ra, rb, frac)| {
         if ra == rb {
             at(ra)
         } else {
             let (a, b) = (at(ra), at(rb));
             a + frac * (b - a)
         }
-    })
+    });
+    for (v, &k) in values.iter_mut().zip(&keys) {
+        *v = from_order_key(k);
+    }
+    result
+}
+
+/// Puts the order statistic of every rank in `ranks` (sorted, distinct, each `offset ≤ r <
+/// offset + keys.len()`) in its place: everything before a selected rank is at or below it,
+/// everything after at or above.
+fn multi_select(keys: &mut [u64], offset: usize, ranks: &[usize]) {
+    if ranks.is_empty() {
+        return;
+    }
+    let mid = ranks.len() / 2;
+    let r = ranks[mid] - offset;
+    let (below, _, above) = keys.select_nth_unstable(r);
+    multi_select(below, offset, &ranks[..mid]);
+    multi_select(above, offset + r + 1, &ranks[mid + 1..]);
 }
 
 /// A key whose unsigned order is `f64::total_cmp`'s order of the values: the sign bit set for
@@ -1031,6 +1096,11 @@ mod tests {
             let mut data = Data::new(values);
             let want = PERCENTILES.map(|q| data.quantile(q));
             assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "n = {n}");
+            // Reordered, nothing lost or changed.
+            let (mut a, mut b) = (ours, data.iter().copied().collect::<Vec<f64>>());
+            a.sort_by(f64::total_cmp);
+            b.sort_by(f64::total_cmp);
+            assert_eq!(a, b, "n = {n}");
         }
         assert!(percentiles_in_place(&mut []).iter().all(|p| p.is_nan()));
     }

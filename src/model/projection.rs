@@ -116,6 +116,9 @@ pub struct Projection {
 pub struct Prepared {
     rates: StepRates,
     participation: [Vec<f64>; 2],
+    /// The base year's people aged 15–64 weighted by the standard participation, and unweighted
+    /// (they fix the participation scale; lever-independent, so a draw reuses them).
+    standard_labour: StandardLabour,
 }
 
 impl Prepared {
@@ -178,10 +181,12 @@ impl Prepared {
             migrants,
         )?;
         let mut participation = [Vec::new(), Vec::new()];
-        fill_participation(&mut participation, baseline, schedules, levers);
+        let standard_labour = StandardLabour::of(baseline, schedules);
+        fill_participation(&mut participation, &standard_labour, schedules, levers);
         Ok(Prepared {
             rates,
             participation,
+            standard_labour,
         })
     }
 
@@ -203,7 +208,16 @@ impl Prepared {
             *srb = levers.get(L::SexRatioBirth) / 100.0;
             fill_migrants(migrants, &schedules.migration, levers);
         });
-        fill_participation(&mut self.participation, baseline, schedules, levers);
+        debug_assert_eq!(
+            self.standard_labour,
+            StandardLabour::of(baseline, schedules)
+        );
+        fill_participation(
+            &mut self.participation,
+            &self.standard_labour,
+            schedules,
+            levers,
+        );
     }
 }
 
@@ -224,31 +238,45 @@ fn fill_migrants(out: &mut [Vec<f64>; 2], profile: &[f64], levers: &Levers) {
     }
 }
 
+/// The base year's people aged 15–64, weighted by the standard participation and unweighted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct StandardLabour {
+    active: f64,
+    people: f64,
+}
+
+impl StandardLabour {
+    fn of(baseline: &Baseline, schedules: &Schedules) -> Self {
+        let standard = &schedules.participation;
+        let pop = baseline.population();
+        let (mut active, mut people) = (0.0, 0.0);
+        for sex in [FEMALE, MALE] {
+            for (p, s) in pop.sex(sex)[15..=64].iter().zip(&standard[sex][15..=64]) {
+                active += p * s;
+                people += p;
+            }
+        }
+        StandardLabour { active, people }
+    }
+}
+
 /// The standard participation scaled by `κ` so that base-year participation at 15–64 equals
 /// `lfp` (each age capped at 0.99).
 fn fill_participation(
     out: &mut [Vec<f64>; 2],
-    baseline: &Baseline,
+    base: &StandardLabour,
     schedules: &Schedules,
     levers: &Levers,
 ) {
     let standard = &schedules.participation;
-    let pop = baseline.population();
-    let (mut active, mut people) = (0.0, 0.0);
-    for sex in [FEMALE, MALE] {
-        for (p, s) in pop.sex(sex)[15..=64].iter().zip(&standard[sex][15..=64]) {
-            active += p * s;
-            people += p;
-        }
-    }
-    let kappa = if active > 0.0 {
-        levers.get(L::Participation) / 100.0 * people / active
+    let kappa = if base.active > 0.0 {
+        levers.get(L::Participation) / 100.0 * base.people / base.active
     } else {
         0.0
     };
     for sex in [FEMALE, MALE] {
         out[sex].clear();
-        out[sex].extend(standard[sex].iter().map(|p| (p * kappa).min(0.99)));
+        out[sex].extend(standard[sex].iter().map(|p| math::min(p * kappa, 0.99)));
     }
 }
 
@@ -397,7 +425,7 @@ fn project_inner(
             year: baseline.base_year() + i as i32,
             ..YearResult::default()
         };
-        let hh_size = (v(L::HouseholdSize) + v(L::HouseholdTrend) * i as f64).max(1.0);
+        let hh_size = math::max(v(L::HouseholdSize) + v(L::HouseholdTrend) * i as f64, 1.0);
         fill_stocks(
             &mut y,
             pop,
@@ -416,14 +444,15 @@ fn project_inner(
 
         // Employment
         y.employment_demand = prev.employment_demand * (1.0 + pct(L::GdpGrowth) * v(L::Elasticity));
-        y.employed = y.employment_supply.min(y.employment_demand).max(0.0);
-        y.new_urban_jobs = (y.employed - prev.employed).max(0.0) + pct(L::Turnover) * prev.employed;
+        y.employed = math::max(math::min(y.employment_supply, y.employment_demand), 0.0);
+        y.new_urban_jobs =
+            math::max(y.employed - prev.employed, 0.0) + pct(L::Turnover) * prev.employed;
 
         // Housing
         y.new_households = y.households - prev.households;
-        y.housing_need = y.new_households.max(0.0) + v(L::Renewal);
+        y.housing_need = math::max(y.new_households, 0.0) + v(L::Renewal);
         let turning_22 = ages(pop, 22, 22);
-        y.affordable_need = (v(L::NetMigration).max(0.0) + turning_22) / hh_size
+        y.affordable_need = (math::max(v(L::NetMigration), 0.0) + turning_22) / hh_size
             * pct(L::Eligible)
             * pct(L::TakeUp);
         y.affordable_supply = v(L::AffordableSupply);
@@ -446,7 +475,7 @@ fn project_inner(
         fill_schools(&mut y, migrant_share, pct(L::LocalPublicShare));
 
         // Medical insurance
-        let newcomers = v(L::NetMigration).max(0.0).min(y.population);
+        let newcomers = math::min(math::max(v(L::NetMigration), 0.0), y.population);
         let c_prev = prev.insurance_pct / 100.0;
         let mixed = if y.population > 0.0 {
             (c_prev * (y.population - newcomers) + pct(L::InsuranceNewcomers) * newcomers)
@@ -474,6 +503,7 @@ fn project_inner(
 /// Stocks that follow from the population alone: sums over age ranges (ages 0–14, 15–64, 65+;
 /// primary 6–11, junior 12–14) with [`math::sum`]'s fixed order, and the labour force as a dot
 /// product from age 15 (participation is zero below). Baselines have at least 66 groups.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn fill_stocks(
     y: &mut YearResult,
     pop: &Population,
@@ -508,8 +538,8 @@ fn fill_stocks(
 
 /// Shortfalls, teachers and the migrant children's public share from pupils and capacity.
 fn fill_schools(y: &mut YearResult, migrant_share: f64, local_public_share: f64) {
-    y.primary_shortfall = (y.primary_pupils - y.primary_capacity).max(0.0);
-    y.junior_shortfall = (y.junior_pupils - y.junior_capacity).max(0.0);
+    y.primary_shortfall = math::max(y.primary_pupils - y.primary_capacity, 0.0);
+    y.junior_shortfall = math::max(y.junior_pupils - y.junior_capacity, 0.0);
     y.teachers_needed =
         y.primary_pupils / PUPILS_PER_TEACHER_PRIMARY + y.junior_pupils / PUPILS_PER_TEACHER_JUNIOR;
     // Migrant pupils of each level, and how many of them public places can take once the
@@ -521,7 +551,7 @@ fn fill_schools(y: &mut YearResult, migrant_share: f64, local_public_share: f64)
     );
     let placed = |pupils: f64, migrants: f64, capacity: f64| {
         let locals_in_public = (pupils - migrants) * local_public_share;
-        migrants.min((capacity - locals_in_public).max(0.0))
+        math::min(migrants, math::max(capacity - locals_in_public, 0.0))
     };
     let migrants = primary_migrants + junior_migrants;
     let in_public = placed(y.primary_pupils, primary_migrants, y.primary_capacity)

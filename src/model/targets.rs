@@ -228,14 +228,14 @@ impl Target {
         let margin = |v: f64| match self.comparator {
             Comparator::Greater | Comparator::AtLeast => v - threshold,
             Comparator::AtMost => threshold - v,
-            Comparator::Between => (v - threshold).min(self.threshold_high - v),
+            Comparator::Between => math::min(v - threshold, self.threshold_high - v),
         };
         let value = match self.evaluation {
             Evaluation::Cumulative => values.iter().sum(),
             Evaluation::Final => *values.last().unwrap_or(&0.0),
             Evaluation::Average => {
                 let product: f64 = values.iter().map(|g| 1.0 + g / 100.0).product();
-                (math::pow(product.max(0.0), 1.0 / values.len() as f64) - 1.0) * 100.0
+                (math::pow(math::max(product, 0.0), 1.0 / values.len() as f64) - 1.0) * 100.0
             }
             Evaluation::EachYear => values
                 .iter()

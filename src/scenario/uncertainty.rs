@@ -23,7 +23,21 @@ impl Engine {
         levers: &Levers,
         settings: Settings,
     ) -> Result<MonteCarlo, InputError> {
-        Ok(MonteCarlo::new(
+        self.monte_carlo_reusing(None, levers, settings)
+    }
+
+    /// Prepares a Monte Carlo around `levers`, reusing from `previous` (a run prepared before)
+    /// the life tables, fertility patterns and distributions the change left alone (see
+    /// [`MonteCarlo::new_reusing`]): the worker keeps its last run, so a new seed or number of
+    /// draws, or a moved lever, rebuilds only what depends on it.
+    pub fn monte_carlo_reusing(
+        &self,
+        previous: Option<&MonteCarlo>,
+        levers: &Levers,
+        settings: Settings,
+    ) -> Result<MonteCarlo, InputError> {
+        Ok(MonteCarlo::new_reusing(
+            previous,
             self.baseline(),
             self.targets(),
             levers,
