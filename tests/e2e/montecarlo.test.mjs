@@ -507,11 +507,13 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", async () => 
   const { page } = p;
   let previous = await waitDone(page);
   await page.locator("#mc-draws").selectOption("10000");
-  // Five runs (the default seed, then four others): the median of the page's times, from sending the
-  // job to its Done update (the workers draw, the page merges, summarises and renders progress).
+  // Nine runs (the default seed, then seeds 101 to 108): the median of the page's times, from sending
+  // the job to its Done update (the workers draw, the page merges, summarises and renders progress).
+  // Nine, not five: this shared VM's speed swings from minute to minute.
+  const RUNS = 9;
   const times = [];
   let done;
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < RUNS; run++) {
     if (run > 0) {
       await page.locator("#mc-seed").fill(String(100 + run));
       await page.locator("#mc-seed").press("Enter");
@@ -527,7 +529,9 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", async () => 
   // The page's Monte Carlo workers (the goal-seek worker starts at the first goal-seek, which this
   // test does not run).
   const workers = page.workers().length;
-  console.log(`figure: mc_10000_browser_ms=${times[2].toFixed(1)} (median of 5 runs, ${workers} workers; min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)}; measured on the page)`);
-  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000, seed: 104 }), "10,000 draws, seed 104");
+  const median = times[(RUNS - 1) / 2];
+  console.log(`figure: mc_10000_browser_ms=${median.toFixed(1)} (median of ${RUNS} runs, ${workers} workers; min ${times[0].toFixed(1)}, max ${times[RUNS - 1].toFixed(1)}; measured on the page)`);
+  const lastSeed = 100 + RUNS - 1;
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000, seed: lastSeed }), `10,000 draws, seed ${lastSeed}`);
   await closePage(p);
 });
