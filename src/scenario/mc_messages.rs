@@ -342,6 +342,8 @@ pub struct RowMerge {
     received: u64,
     failed: bool,
     last_update_ms: f64,
+    /// A milestone was passed before partial results were due: show them once they are.
+    milestone_waiting: bool,
 }
 
 impl RowMerge {
@@ -355,6 +357,7 @@ impl RowMerge {
             received: 0,
             failed: false,
             last_update_ms: 0.0,
+            milestone_waiting: false,
         }
     }
 
@@ -396,22 +399,23 @@ impl RowMerge {
             None => self.table = Some(part),
         }
         self.received = self.table.as_ref().map_or(0, |t| t.len() as u64);
-        // Due at the end; before it, at a milestone once partial results are due, or, in a
-        // long stretch between milestones (a large run split among workers), every
-        // `LONG_STRETCH_MS`.
+        // Due at the end; before it, at a milestone once partial results are due (a milestone
+        // passed too early is shown with the first rows after that), or, in a long stretch
+        // between milestones (a large run split among workers), every `LONG_STRETCH_MS`.
         let at_end = self.received >= self.total;
-        let milestone = self.received >= self.next_summary;
+        self.milestone_waiting |= self.received >= self.next_summary;
         while self.next_summary <= self.received {
             self.next_summary = self.next_summary.saturating_mul(4);
         }
         let since_last = elapsed_ms - self.last_update_ms;
         let due = at_end
             || (progress_due(false, elapsed_ms, self.last_update_ms)
-                && (milestone || since_last >= LONG_STRETCH_MS));
+                && (self.milestone_waiting || since_last >= LONG_STRETCH_MS));
         if !due {
             return Ok(false);
         }
         self.last_update_ms = elapsed_ms;
+        self.milestone_waiting = false;
         Ok(true)
     }
 
@@ -725,6 +729,18 @@ mod tests {
         let slow = run([200.0, 260.0]);
         assert_eq!(slow.len(), 2);
         assert!(matches!(slow[0], McUpdate::Progress { .. }));
+        // A milestone passed too early (250 draws at 20 ms) shows with the next rows once
+        // partial results are due (at 160 ms, between milestones).
+        let mut merge = RowMerge::new(&job);
+        let rows = |r: std::ops::Range<u64>| DrawRows::from(&mc.draws(r));
+        assert_eq!(merge.take_and_summarise(rows(0..250), 20.0), None);
+        assert_eq!(merge.take_and_summarise(rows(250..300), 100.0), None);
+        assert!(matches!(
+            merge.take_and_summarise(rows(300..350), 160.0),
+            Some(McUpdate::Progress { .. })
+        ));
+        // …once: the next rows between milestones wait for a long stretch.
+        assert_eq!(merge.take_and_summarise(rows(350..400), 400.0), None);
         // Between milestones: shown once a long stretch has passed.
         let mut merge = RowMerge::new(&job);
         let rows = |r: std::ops::Range<u64>| DrawRows::from(&mc.draws(r));

@@ -192,6 +192,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let mut done = 0;
         let mut last_update_ms = 0.0;
         let mut last_yield_ms = worker_now_ms();
+        let mut milestone_waiting = false;
         while done < count {
             let end = next_milestone.min(done + DRAWS_PER_SLICE).min(count);
             mc.draws_into(from + done..from + end, &mut table);
@@ -200,17 +201,22 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             if milestone {
                 next_milestone = next_milestone.saturating_mul(4);
             }
+            milestone_waiting |= milestone;
             // A share sends its rows at every milestone, and at least every
-            // `ROWS_INTERVAL_MS` (the page decides what to show); a whole job summarises only
-            // at milestones where partial results are due.
+            // `ROWS_INTERVAL_MS` (the page decides what to show); a whole job summarises at
+            // its end, and at milestones once partial results are due (a milestone passed too
+            // early is summarised at the first slice after that).
             let since_last = worker_now_ms() - started - last_update_ms;
             let send = if rows_out {
                 milestone || since_last >= ROWS_INTERVAL_MS
             } else {
-                milestone && progress_due(done == count, worker_now_ms() - started, last_update_ms)
+                done == count
+                    || (milestone_waiting
+                        && progress_due(false, worker_now_ms() - started, last_update_ms))
             };
             if send {
                 last_update_ms = worker_now_ms() - started;
+                milestone_waiting = false;
                 let update = if rows_out {
                     let rows = DrawRows::from(&table);
                     let room = (next_milestone.min(count) - done) as usize;

@@ -226,6 +226,7 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
     const delays = [];
     let progressSeen = 0;
     let lastDraws = el.dataset.draws;
+    const start = performance.now();
     while (el.dataset.done !== "true" && delays.length < 600) {
       const t0 = performance.now();
       await new Promise((r) => requestAnimationFrame(r));
@@ -235,12 +236,14 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
         lastDraws = el.dataset.draws;
       }
     }
-    return { delays, progressSeen };
+    return { delays, progressSeen, runMs: performance.now() - start };
   });
   assert.ok(frames.delays.length >= 3, `only ${frames.delays.length} frames measured during the run`);
-  assert.ok(frames.progressSeen >= 1, "no progress update was seen during the run");
+  // Partial results show at most every 150 ms (and a milestone passed sooner shows once 150 ms have
+  // passed): a run of 300 ms or more must show one; a quicker machine may show only the end.
+  if (frames.runMs >= 300) assert.ok(frames.progressSeen >= 1, `no progress update during a ${frames.runMs.toFixed(0)} ms run`);
   const worst = Math.max(...frames.delays);
-  console.log(`figure: mc_run_worst_frame_ms=${worst.toFixed(1)} (${frames.delays.length} frames, ${frames.progressSeen} progress updates)`);
+  console.log(`figure: mc_run_worst_frame_ms=${worst.toFixed(1)} (${frames.delays.length} frames, ${frames.progressSeen} progress updates in a ${frames.runMs.toFixed(0)} ms run)`);
   assert.ok(worst < 100, `a requestAnimationFrame callback waited ${worst.toFixed(1)} ms during the run`);
 
   const done = await waitDone(page, Number(first.runId));
@@ -335,13 +338,17 @@ test("with four cores reported the page splits each run among three workers and 
   const progress = await page.evaluate(async () => {
     const el = document.getElementById("mc-status");
     const seen = new Set();
+    const start = performance.now();
     while (!(el.dataset.done === "true" && el.dataset.total === "50000")) {
       if (el.dataset.total === "50000") seen.add(el.dataset.draws);
       await new Promise((r) => requestAnimationFrame(r));
     }
-    return [...seen].map(Number).filter((d) => d > 0 && d < 50000);
+    return { partial: [...seen].map(Number).filter((d) => d > 0 && d < 50000), runMs: performance.now() - start };
   });
-  assert.ok(progress.length >= 1, "no partial results during a 50,000-draw run on three workers");
+  // As above: a run of 300 ms or more shows partial results.
+  if (progress.runMs >= 300) {
+    assert.ok(progress.partial.length >= 1, `no partial results during a ${progress.runMs.toFixed(0)} ms, 50,000-draw run on three workers`);
+  }
   await assertProbabilitiesEqual(page, cliProbabilities({ draws: 50000 }), "three workers, 50,000 draws");
 
   // Cancel mid-run: nothing from the cancelled run arrives later; run again to the CLI's numbers.
