@@ -265,8 +265,8 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
 /// How many workers to start for the Monte Carlo: one per logical core the browser reports
 /// but one (left to the page, which renders and, with several workers, merges and summarises
 /// their rows), yet two on two cores, and at most `MAX_WORKERS`. On two cores the page is idle
-/// most of a run, so a second worker pays: measured on the 2-core VM, 10,000 draws took 64–79 ms
-/// (medians of 5, three runs) with two workers and 75–89 ms with one.
+/// most of a run, so a second worker pays, if little: measured on the 2-core VM, 10,000 draws
+/// took 92 ms with two workers and 105 ms with one (medians of 32 interleaved runs each).
 pub fn worker_count() -> usize {
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
