@@ -64,26 +64,42 @@ fn jobs_with_figures_and_a_population_survive_the_worker_codec() {
 }
 
 #[wasm_bindgen_test]
-fn shares_and_their_rows_survive_the_worker_codec() {
+fn shares_and_their_bands_survive_the_worker_codec() {
     use licheng_sim::model::levers::Levers;
-    use licheng_sim::model::montecarlo::{DrawTable, Settings};
-    use licheng_sim::scenario::mc_messages::{part_requests, DrawRows, McUpdate};
-    for sent in part_requests(&job(BaselineEdits::default(), None), 2) {
+    use licheng_sim::model::montecarlo::Settings;
+    use licheng_sim::scenario::mc_messages::{part_requests, ColumnShare, McUpdate, ShareColumns};
+    for sent in part_requests(&job(BaselineEdits::default(), None), 2, "licheng-mc-test") {
         let received: McRequest = Bincode::decode(Bincode::encode(&sent));
         assert_eq!(received, sent);
     }
-    let table = Engine::licheng()
+    let mc = Engine::licheng()
         .monte_carlo(&Levers::default(), Settings::new(5, 1.0).unwrap())
-        .unwrap()
-        .draws(10..60);
-    let sent = McUpdate::Rows {
-        run_id: 9,
-        rows: DrawRows::from(&table),
-    };
+        .unwrap();
+    let (first, second) = (mc.draws(0..50), mc.draws(50..80));
+    let columns = first.column_count();
+    let mut shares = [0, 1].map(|part| ShareColumns::new(9, part, vec![50, 30], columns));
+    // Partial bands (part 0 has none of part 1's rows yet), then the exchange and the end.
+    let sent = shares[0].partial_bands(&first);
     let received: McUpdate = Bincode::decode(Bincode::encode(&sent));
     assert_eq!(received, sent);
-    let McUpdate::Rows { rows, .. } = received else {
-        panic!("rows");
-    };
-    assert_eq!(DrawTable::try_from(rows).unwrap(), table);
+    let blocks: Vec<ColumnShare> = shares[1].outgoing(&second);
+    for block in blocks {
+        // Through the block of numbers the workers post (a Float64Array in Chromium).
+        let packed = js_sys::Float64Array::from(&block.encode()[..]).to_vec();
+        assert!(shares[0]
+            .receive(ColumnShare::decode(packed).unwrap())
+            .unwrap());
+    }
+    assert!(shares[0].complete());
+    let sent = shares[0].bands(&first);
+    let received: McUpdate = Bincode::decode(Bincode::encode(&sent));
+    assert_eq!(received, sent);
+    assert!(matches!(
+        received,
+        McUpdate::Bands {
+            complete: true,
+            draws: 50,
+            ..
+        }
+    ));
 }

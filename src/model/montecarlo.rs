@@ -208,38 +208,6 @@ impl DrawTable {
         SERIES_COLUMNS + targets
     }
 
-    /// A table from [`parts`](Self::parts) received from elsewhere, validated: one column per
-    /// series and year and per target, all of one length, no count above it.
-    pub fn from_parts(columns: Vec<Vec<f64>>, met: Vec<u64>) -> Result<Self, ModelError> {
-        let invalid = |zh: String, en: String| ModelError::Invalid {
-            field: "draws".into(),
-            reason_zh: zh,
-            reason_en: en,
-        };
-        if columns.len() != SERIES_COLUMNS + met.len() {
-            return Err(invalid(
-                format!(
-                    "应有 {} 列，实际 {} 列",
-                    SERIES_COLUMNS + met.len(),
-                    columns.len()
-                ),
-                format!(
-                    "expected {} columns, found {}",
-                    SERIES_COLUMNS + met.len(),
-                    columns.len()
-                ),
-            ));
-        }
-        let len = columns.first().map_or(0, Vec::len);
-        if columns.iter().any(|c| c.len() != len) || met.iter().any(|&m| m > len as u64) {
-            return Err(invalid(
-                "各列抽样数不一致".into(),
-                "the columns hold different numbers of draws".into(),
-            ));
-        }
-        Ok(DrawTable { len, columns, met })
-    }
-
     /// Adds the draws of `other` (a table for the same targets).
     pub fn append(&mut self, other: &DrawTable) {
         debug_assert_eq!(self.columns.len(), other.columns.len());
@@ -965,7 +933,15 @@ impl DrawTable {
     /// and the met counts.
     pub fn result(&self, column_bands: Vec<[f64; 5]>) -> McResult {
         debug_assert_eq!(column_bands.len(), self.columns.len());
-        let n = self.len;
+        McResult::from_column_bands(self.len, &self.met, column_bands)
+    }
+}
+
+impl McResult {
+    /// The summary of `draws` draws from every column's percentiles in column order (series ×
+    /// years, then targets) and the per-target met counts: what [`DrawTable::result`] gives,
+    /// for percentiles taken elsewhere (columns summarised by several threads).
+    pub fn from_column_bands(draws: usize, met: &[u64], column_bands: Vec<[f64; 5]>) -> McResult {
         let mut bands_iter = column_bands.into_iter().map(|p| Band { p });
         let bands = (0..Series::ALL.len())
             .map(|_| {
@@ -973,13 +949,18 @@ impl DrawTable {
             })
             .collect();
         let target_bands = bands_iter.collect();
-        let probability = self
-            .met
+        let probability = met
             .iter()
-            .map(|&m| if n == 0 { 0.0 } else { m as f64 / n as f64 })
+            .map(|&m| {
+                if draws == 0 {
+                    0.0
+                } else {
+                    m as f64 / draws as f64
+                }
+            })
             .collect();
         McResult {
-            draws: n,
+            draws,
             bands,
             probability,
             target_bands,

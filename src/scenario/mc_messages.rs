@@ -8,8 +8,9 @@ use super::{Engine, InputError};
 use crate::model::cohort::Population;
 use crate::model::decision::Seek;
 use crate::model::levers::{LeverId, Levers};
-use crate::model::montecarlo::{summarize, DrawTable, McResult, Settings};
+use crate::model::montecarlo::{percentiles_in_place, summarize, DrawTable, McResult, Settings};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// A Monte Carlo job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,111 +54,19 @@ pub enum McRequest {
     Run(McJob),
     Cancel,
     GoalSeek(GoalSeekJob),
-    /// Draws `from..to` of a job shared among several workers: the worker returns the rows
-    /// (`McUpdate::Rows`) and the page merges and summarises them. `job.chunk` is the part's
-    /// first milestone.
+    /// Draws `from..to` of a job shared among `parts` workers, this being share `part`: while
+    /// drawing, the worker exchanges rows with the other workers over the broadcast channel
+    /// named `exchange`, so that it has every share's draws of the columns it owns
+    /// (`ShareColumns`), and returns those columns' percentiles (`McUpdate::Bands`) for
+    /// partial results and at the end. `job.chunk` is the part's first milestone.
     RunPart {
         job: McJob,
         from: u64,
         to: u64,
+        part: u64,
+        parts: u64,
+        exchange: String,
     },
-}
-
-/// Rows of draws in transit (the serde form of a `model::montecarlo::DrawTable`): the columns
-/// back to back, each value as its 8 little-endian bytes, so that the worker's codec copies one
-/// block of bytes instead of coding half a million numbers one by one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DrawRows {
-    /// Draws (values per column).
-    pub draws: u64,
-    /// `columns × draws` values, column after column.
-    pub values: PackedF64,
-    /// Per target: the draws meeting it.
-    pub met: Vec<u64>,
-}
-
-/// Numbers as little-endian bytes, serialised as one byte string.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PackedF64(pub Vec<u8>);
-
-impl Serialize for PackedF64 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for PackedF64 {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl<'de> serde::de::Visitor<'de> for Bytes {
-            type Value = PackedF64;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a byte string")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<PackedF64, E> {
-                Ok(PackedF64(v.to_vec()))
-            }
-            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<PackedF64, E> {
-                Ok(PackedF64(v))
-            }
-            // Self-describing formats (JSON) write bytes as a list of numbers.
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<PackedF64, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(b) = seq.next_element::<u8>()? {
-                    out.push(b);
-                }
-                Ok(PackedF64(out))
-            }
-        }
-        deserializer.deserialize_byte_buf(Bytes)
-    }
-}
-
-impl From<&DrawTable> for DrawRows {
-    fn from(t: &DrawTable) -> Self {
-        let (columns, met) = t.parts();
-        let mut bytes = Vec::with_capacity(columns.len() * t.len() * 8);
-        for column in columns {
-            for v in column {
-                bytes.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        DrawRows {
-            draws: t.len() as u64,
-            values: PackedF64(bytes),
-            met: met.to_vec(),
-        }
-    }
-}
-
-impl TryFrom<DrawRows> for DrawTable {
-    type Error = InputError;
-    fn try_from(rows: DrawRows) -> Result<Self, InputError> {
-        let columns = DrawTable::columns_for(rows.met.len());
-        let draws = usize::try_from(rows.draws).unwrap_or(usize::MAX);
-        if Some(rows.values.0.len()) != columns.checked_mul(draws).and_then(|n| n.checked_mul(8)) {
-            return Err(InputError::new(
-                "draws",
-                "抽样结果的长度不符",
-                "the rows of draws have the wrong length",
-            ));
-        }
-        let values: Vec<f64> = rows
-            .values
-            .0
-            .chunks_exact(8)
-            .map(|b| f64::from_le_bytes(b.try_into().expect("chunks of 8")))
-            .collect();
-        let split = if draws == 0 {
-            vec![Vec::new(); columns]
-        } else {
-            values.chunks(draws).map(<[f64]>::to_vec).collect()
-        };
-        Ok(DrawTable::from_parts(split, rows.met)?)
-    }
 }
 
 /// One goal-seek answer (the serde form of `model::decision::Seek`).
@@ -256,8 +165,19 @@ pub enum McUpdate {
         outcome: Result<Vec<SeekAnswer>, Message>,
         elapsed_ms: f64,
     },
-    /// Rows of a `RunPart` drawn since the previous `Rows` of that part.
-    Rows { run_id: u64, rows: DrawRows },
+    /// A `RunPart`'s results: the percentiles of the columns this share owns
+    /// (`owned_columns`) over the draws it has of them, and this share's own draws and met
+    /// counts so far; `complete` at its end, when every share's draws are in (the page merges
+    /// the shares' bands: `BandMerge`).
+    Bands {
+        run_id: u64,
+        part: u64,
+        first_column: u64,
+        bands: Vec<[f64; 5]>,
+        draws: u64,
+        met: Vec<u64>,
+        complete: bool,
+    },
 }
 
 impl McJob {
@@ -298,22 +218,325 @@ pub fn split_draws(draws: u64, parts: usize) -> Vec<(u64, u64)> {
 }
 
 /// `job` as one `RunPart` request per worker (at most `workers`, fewer when there are fewer
-/// draws): each share's first milestone is its part of the job's first milestone.
-pub fn part_requests(job: &McJob, workers: usize) -> Vec<McRequest> {
+/// draws), exchanging columns at the end over the channel `exchange`: each share's first
+/// milestone is its part of the job's first milestone.
+pub fn part_requests(job: &McJob, workers: usize, exchange: &str) -> Vec<McRequest> {
     let ranges = split_draws(job.draws, workers);
-    let first = job.chunk.div_ceil(ranges.len() as u64).max(1);
+    let parts = ranges.len() as u64;
+    let first = job.chunk.div_ceil(parts).max(1);
     ranges
         .into_iter()
-        .map(|(from, to)| {
-            let mut part = job.clone();
-            part.chunk = first;
+        .enumerate()
+        .map(|(part, (from, to))| {
+            let mut share = job.clone();
+            share.chunk = first;
             McRequest::RunPart {
-                job: part,
+                job: share,
                 from,
                 to,
+                part: part as u64,
+                parts,
+                exchange: exchange.to_owned(),
             }
         })
         .collect()
+}
+
+/// The columns whose percentiles share `part` of `parts` takes at the end of a shared job:
+/// contiguous ranges, as even as can be, covering every column once (a share owns none when
+/// there are more shares than columns).
+pub fn owned_columns(part: usize, parts: usize, columns: usize) -> Range<usize> {
+    let parts = parts.max(1);
+    let part = part.min(parts);
+    (part * columns / parts)..((part + 1).min(parts) * columns / parts)
+}
+
+/// Some rows of some columns of one share's draws, sent by that share's worker to the worker
+/// that owns those columns while the shares draw (as one block of numbers: `encode`,
+/// `decode`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnShare {
+    pub run_id: u64,
+    pub from_part: usize,
+    pub to_part: usize,
+    /// The first row's place in the sending share, and the rows (values per column).
+    pub first_row: usize,
+    pub draws: usize,
+    pub first_column: usize,
+    /// The columns back to back, `draws` values each.
+    pub values: Vec<f64>,
+}
+
+/// Numbers before a `ColumnShare`'s values: run id, from, to, first row, draws, first column.
+const COLUMN_SHARE_HEADER: usize = 6;
+
+/// The largest whole number every f64 holds exactly.
+const EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl ColumnShare {
+    /// Header and values as one block of numbers.
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = Vec::with_capacity(COLUMN_SHARE_HEADER + self.values.len());
+        out.extend([
+            self.run_id as f64,
+            self.from_part as f64,
+            self.to_part as f64,
+            self.first_row as f64,
+            self.draws as f64,
+            self.first_column as f64,
+        ]);
+        out.extend_from_slice(&self.values);
+        out
+    }
+
+    /// A block from `encode`, validated: whole numbers in the header, whole columns after it.
+    pub fn decode(mut packed: Vec<f64>) -> Result<ColumnShare, InputError> {
+        let bad = || {
+            InputError::new(
+                "draws",
+                "工作线程间交换的抽样结果格式不符",
+                "the draws exchanged between workers are malformed",
+            )
+        };
+        if packed.len() < COLUMN_SHARE_HEADER {
+            return Err(bad());
+        }
+        let mut header = [0_usize; COLUMN_SHARE_HEADER];
+        for (h, &v) in header.iter_mut().zip(&packed) {
+            if !((0.0..=EXACT_INTEGER).contains(&v) && v.fract() == 0.0) {
+                return Err(bad());
+            }
+            *h = usize::try_from(v as u64).map_err(|_| bad())?;
+        }
+        let [run_id, from_part, to_part, first_row, draws, first_column] = header;
+        let values = packed.split_off(COLUMN_SHARE_HEADER);
+        if draws == 0 || values.len() % draws != 0 {
+            return Err(bad());
+        }
+        Ok(ColumnShare {
+            run_id: run_id as u64,
+            from_part,
+            to_part,
+            first_row,
+            draws,
+            first_column,
+            values,
+        })
+    }
+
+    /// A request to every worker drawing or done with a share of job `run_id` to send what it
+    /// has sent of it again, from share `part`: a worker that joined the exchange late (one
+    /// still starting, say) has missed it. Shorter than any share's block.
+    pub fn resend_request(run_id: u64, part: usize) -> Vec<f64> {
+        vec![run_id as f64, part as f64]
+    }
+
+    /// The job whose blocks `packed` asks for again, if it is a `resend_request`.
+    pub fn resend_requested(packed: &[f64]) -> Option<u64> {
+        match packed {
+            [run, _] if (0.0..=EXACT_INTEGER).contains(run) && run.fract() == 0.0 => {
+                Some(*run as u64)
+            }
+            _ => None,
+        }
+    }
+
+    /// Columns carried.
+    fn columns(&self) -> usize {
+        self.values.len() / self.draws.max(1)
+    }
+}
+
+/// One share's side of the column exchange of a shared job: while drawing, it sends each other
+/// share the rows drawn so far of the columns that share owns (`outgoing`) and gathers the
+/// other shares' rows of its own columns (`receive`); at the end it takes the percentiles of
+/// its columns over all the draws (`bands`). So each worker summarises a part of the columns
+/// as soon as the last rows are in, instead of the page summarising all of them after every
+/// row has reached it.
+#[derive(Debug)]
+pub struct ShareColumns {
+    run_id: u64,
+    part: usize,
+    /// Draws of each share.
+    sizes: Vec<usize>,
+    columns: usize,
+    owned: Range<usize>,
+    /// Per owned column: the other shares' values so far.
+    received: Vec<Vec<f64>>,
+    /// Per share: its rows received so far.
+    rows_in: Vec<usize>,
+    /// Own rows sent so far.
+    rows_out: usize,
+    /// A block came before the ones it follows (this worker joined late): ask for a resend.
+    gap: bool,
+}
+
+impl ShareColumns {
+    /// Share `part` of the shares of `sizes` draws each of job `run_id`, with `columns`
+    /// columns.
+    pub fn new(run_id: u64, part: usize, sizes: Vec<usize>, columns: usize) -> Self {
+        let parts = sizes.len().max(1);
+        let owned = owned_columns(part, parts, columns);
+        let others: usize = sizes
+            .iter()
+            .enumerate()
+            .filter(|&(p, _)| p != part)
+            .map(|(_, n)| n)
+            .sum();
+        ShareColumns {
+            run_id,
+            part,
+            columns,
+            received: (0..owned.len())
+                .map(|_| Vec::with_capacity(others + sizes.get(part).copied().unwrap_or(0)))
+                .collect(),
+            owned,
+            rows_in: vec![0; sizes.len()],
+            sizes,
+            rows_out: 0,
+            gap: false,
+        }
+    }
+
+    /// The shares of a `RunPart`'s job (`split_draws`), with `columns` columns.
+    pub fn for_job(job: &McJob, part: usize, parts: usize, columns: usize) -> Self {
+        let sizes = split_draws(job.draws, parts)
+            .into_iter()
+            .map(|(a, b)| (b - a) as usize)
+            .collect();
+        ShareColumns::new(job.run_id, part, sizes, columns)
+    }
+
+    /// The job's run id.
+    pub fn run_id(&self) -> u64 {
+        self.run_id
+    }
+
+    /// This share's place among the shares.
+    pub fn part(&self) -> usize {
+        self.part
+    }
+
+    /// The blocks sending the rows of `table` (this share's draws) not sent yet to the other
+    /// shares, each the columns it owns (none to a share that owns no column).
+    pub fn outgoing(&mut self, table: &DrawTable) -> Vec<ColumnShare> {
+        let rows = self.rows_out..table.len();
+        if rows.is_empty() {
+            return Vec::new();
+        }
+        self.rows_out = table.len();
+        let (columns, _) = table.parts();
+        let parts = self.sizes.len();
+        (0..parts)
+            .filter(|&to| to != self.part)
+            .map(|to| (to, owned_columns(to, parts, self.columns)))
+            .filter(|(_, range)| !range.is_empty())
+            .map(|(to, range)| {
+                let mut values = Vec::with_capacity(range.len() * rows.len());
+                for column in &columns[range.clone()] {
+                    values.extend_from_slice(&column[rows.clone()]);
+                }
+                ColumnShare {
+                    run_id: self.run_id,
+                    from_part: self.part,
+                    to_part: to,
+                    first_row: rows.start,
+                    draws: rows.len(),
+                    first_column: range.start,
+                    values,
+                }
+            })
+            .collect()
+    }
+
+    /// Takes a block: `Ok(true)` if kept, `Ok(false)` if meant for another job or share, or
+    /// already received, or ahead of a missing one (then `wants_resend`); `Err` if it does not
+    /// fit this job.
+    pub fn receive(&mut self, share: ColumnShare) -> Result<bool, InputError> {
+        if share.run_id != self.run_id || share.to_part != self.part {
+            return Ok(false);
+        }
+        let from = share.from_part;
+        if from >= self.sizes.len()
+            || from == self.part
+            || share.first_column != self.owned.start
+            || share.columns() != self.owned.len()
+            || share.first_row + share.draws > self.sizes[from]
+        {
+            return Err(InputError::new(
+                "draws",
+                "工作线程间交换的抽样结果不一致",
+                "the draws exchanged between workers do not match",
+            ));
+        }
+        if share.first_row != self.rows_in[from] {
+            self.gap |= share.first_row > self.rows_in[from];
+            return Ok(false);
+        }
+        for (column, values) in self
+            .received
+            .iter_mut()
+            .zip(share.values.chunks_exact(share.draws))
+        {
+            column.extend_from_slice(values);
+        }
+        self.rows_in[from] += share.draws;
+        Ok(true)
+    }
+
+    /// Whether a block came ahead of a missing one since the last call (ask for a resend).
+    pub fn wants_resend(&mut self) -> bool {
+        std::mem::take(&mut self.gap)
+    }
+
+    /// Whether every other share's rows are in (at once when this share owns no column).
+    pub fn complete(&self) -> bool {
+        self.owned.is_empty()
+            || (0..self.sizes.len()).all(|p| p == self.part || self.rows_in[p] == self.sizes[p])
+    }
+
+    /// The percentiles of the owned columns over every share's draws (`table` being this
+    /// share's), and this share's draws and met counts (call once, when `complete`).
+    pub fn bands(&mut self, table: &DrawTable) -> McUpdate {
+        self.owned_bands(table, true)
+    }
+
+    /// Partial results: the percentiles of the owned columns over this share's draws so far
+    /// (`table`) and the other shares' received so far.
+    pub fn partial_bands(&mut self, table: &DrawTable) -> McUpdate {
+        self.owned_bands(table, false)
+    }
+
+    /// At the end the received values take this share's own and are reordered in place;
+    /// before it, a copy is.
+    fn owned_bands(&mut self, table: &DrawTable, complete: bool) -> McUpdate {
+        let (columns, met) = table.parts();
+        let bands = self
+            .received
+            .iter_mut()
+            .zip(&columns[self.owned.clone()])
+            .map(|(others, own)| {
+                if complete {
+                    others.extend_from_slice(own);
+                    percentiles_in_place(others)
+                } else {
+                    let mut all = Vec::with_capacity(others.len() + own.len());
+                    all.extend_from_slice(others);
+                    all.extend_from_slice(own);
+                    percentiles_in_place(&mut all)
+                }
+            })
+            .collect();
+        McUpdate::Bands {
+            run_id: self.run_id,
+            part: self.part as u64,
+            first_column: self.owned.start as u64,
+            bands,
+            draws: table.len() as u64,
+            met: met.to_vec(),
+            complete,
+        }
+    }
 }
 
 /// Partial results are shown no more often than this: each costs a summary and a re-render of
@@ -326,38 +549,47 @@ pub fn progress_due(at_end: bool, elapsed_ms: f64, last_update_ms: f64) -> bool 
     at_end || elapsed_ms - last_update_ms >= MIN_PROGRESS_INTERVAL_MS
 }
 
-/// Between milestones, partial results of a job shared among workers are shown at least this
-/// often (each summary of the merged rows costs the page a few milliseconds per 10,000 draws).
-pub const LONG_STRETCH_MS: f64 = 500.0;
-
-/// The page's side of a job shared among workers (`part_requests`): merges the rows they
-/// return and summarises at the job's geometric milestones (chunk, 4·chunk, …, all draws, as
-/// `progress_due` allows), giving the updates a single worker would give for the whole job.
+/// The page's side of a job shared among workers (`part_requests`): gathers each share's
+/// `Bands` (its columns' percentiles, its draws and met counts) into partial results, once
+/// every share has reported, the draws so far have passed the job's next geometric milestone
+/// (chunk, 4·chunk, …) and `progress_due` allows; and into the final summary once every
+/// share's are complete. The updates are those a single worker would give for the whole job
+/// (each re-renders the page, so they stay few); a partial summary's columns are each over
+/// the draws their share had then.
 #[derive(Debug)]
-pub struct RowMerge {
+pub struct BandMerge {
     run_id: u64,
     total: u64,
-    next_summary: u64,
-    table: Option<DrawTable>,
-    received: u64,
+    parts: usize,
     failed: bool,
     last_update_ms: f64,
-    /// A milestone was passed before partial results were due: show them once they are.
-    milestone_waiting: bool,
+    /// Draws at which partial results are next due.
+    next_summary: u64,
+    /// Per share: its latest bands.
+    latest: Vec<Option<ShareBands>>,
 }
 
-impl RowMerge {
-    /// Waits for the rows of `job`.
-    pub fn new(job: &McJob) -> Self {
-        RowMerge {
+/// One share's latest `Bands`.
+#[derive(Debug)]
+struct ShareBands {
+    bands: Vec<[f64; 5]>,
+    draws: u64,
+    met: Vec<u64>,
+    complete: bool,
+}
+
+impl BandMerge {
+    /// Waits for the bands of `job` shared among `parts` workers.
+    pub fn new(job: &McJob, parts: usize) -> Self {
+        let parts = parts.max(1);
+        BandMerge {
             run_id: job.run_id,
             total: job.draws,
-            next_summary: job.chunk.max(1),
-            table: None,
-            received: 0,
+            parts,
             failed: false,
             last_update_ms: 0.0,
-            milestone_waiting: false,
+            next_summary: job.chunk.max(1),
+            latest: (0..parts).map(|_| None).collect(),
         }
     }
 
@@ -366,76 +598,79 @@ impl RowMerge {
         self.run_id
     }
 
-    /// Takes one worker's rows, `elapsed_ms` after the job was sent: `Ok(true)` when a
-    /// milestone is passed and a summary is due (`summary_step` for each of `columns()`, then
-    /// `update`), `Ok(false)` while waiting for more, `Err` with the `Failed` update (once) for
-    /// malformed rows.
-    pub fn take(&mut self, rows: DrawRows, elapsed_ms: f64) -> Result<bool, McUpdate> {
-        if self.failed {
-            return Ok(false);
-        }
-        let refuse = |merge: &mut RowMerge, e: InputError| {
-            merge.failed = true;
-            Err(McUpdate::Failed {
-                run_id: merge.run_id,
-                message_zh: e.message("zh"),
-                message_en: e.message("en"),
-            })
+    /// Takes one share's `Bands`, `elapsed_ms` after the job was sent (other updates and other
+    /// jobs' are ignored): `Done` once every share's are complete, `Progress` when every share
+    /// has reported and partial results are due, `Failed` (once) if they do not fit together,
+    /// `None` otherwise.
+    pub fn take(&mut self, update: McUpdate, elapsed_ms: f64) -> Option<McUpdate> {
+        let McUpdate::Bands {
+            run_id,
+            part,
+            first_column,
+            bands,
+            draws,
+            met,
+            complete,
+        } = update
+        else {
+            return None;
         };
-        let part = match DrawTable::try_from(rows) {
-            Ok(part) => part,
-            Err(e) => return refuse(self, e),
-        };
-        match &mut self.table {
-            Some(table) if table.targets() != part.targets() => {
-                let e = InputError::new(
-                    "draws",
-                    "各工作线程的结果不一致",
-                    "the workers' rows differ",
-                );
-                return refuse(self, e);
-            }
-            Some(table) => table.append(&part),
-            None => self.table = Some(part),
+        if self.failed || run_id != self.run_id {
+            return None;
         }
-        self.received = self.table.as_ref().map_or(0, |t| t.len() as u64);
-        // Due at the end; before it, at a milestone once partial results are due (a milestone
-        // passed too early is shown with the first rows after that), or, in a long stretch
-        // between milestones (a large run split among workers), every `LONG_STRETCH_MS`.
-        let at_end = self.received >= self.total;
-        self.milestone_waiting |= self.received >= self.next_summary;
-        while self.next_summary <= self.received {
+        let columns = DrawTable::columns_for(met.len());
+        let part = usize::try_from(part).unwrap_or(usize::MAX);
+        let owned = owned_columns(part, self.parts, columns);
+        let before = self.latest.get(part).and_then(Option::as_ref);
+        let fits = part < self.parts
+            && usize::try_from(first_column).ok() == Some(owned.start)
+            && bands.len() == owned.len()
+            && before.is_none_or(|b| !b.complete && b.draws <= draws && b.met.len() == met.len())
+            && self
+                .latest
+                .iter()
+                .flatten()
+                .all(|b| b.met.len() == met.len());
+        if !fits {
+            return self.refuse();
+        }
+        self.latest[part] = Some(ShareBands {
+            bands,
+            draws,
+            met,
+            complete,
+        });
+        let shares: Vec<&ShareBands> = self.latest.iter().flatten().collect();
+        if shares.len() < self.parts {
+            return None;
+        }
+        let draws: u64 = shares.iter().map(|b| b.draws).sum();
+        let all_in = shares.iter().all(|b| b.complete);
+        if (all_in && draws != self.total) || draws > self.total {
+            return self.refuse();
+        }
+        let partial_due =
+            draws >= self.next_summary && progress_due(false, elapsed_ms, self.last_update_ms);
+        if !(all_in || partial_due) {
+            return None;
+        }
+        while self.next_summary <= draws {
             self.next_summary = self.next_summary.saturating_mul(4);
         }
-        let since_last = elapsed_ms - self.last_update_ms;
-        let due = at_end
-            || (progress_due(false, elapsed_ms, self.last_update_ms)
-                && (self.milestone_waiting || since_last >= LONG_STRETCH_MS));
-        if !due {
-            return Ok(false);
+        let mut met = vec![0; shares[0].met.len()];
+        for share in &shares {
+            for (total, m) in met.iter_mut().zip(&share.met) {
+                *total += m;
+            }
         }
+        let bands = shares
+            .iter()
+            .flat_map(|b| b.bands.iter().copied())
+            .collect();
+        let draws_in = usize::try_from(draws).unwrap_or(usize::MAX);
+        let summary = McSummary::from(&McResult::from_column_bands(draws_in, &met, bands));
         self.last_update_ms = elapsed_ms;
-        self.milestone_waiting = false;
-        Ok(true)
-    }
-
-    /// Columns to summarise (0 before any rows).
-    pub fn columns(&self) -> usize {
-        self.table.as_ref().map_or(0, DrawTable::column_count)
-    }
-
-    /// The percentiles of column `i` of the rows so far.
-    pub fn summary_step(&mut self, i: usize) -> [f64; 5] {
-        self.table
-            .as_mut()
-            .map_or([f64::NAN; 5], |t| t.column_percentiles(i))
-    }
-
-    /// The update for the rows so far from every column's percentiles: `Done` once every draw
-    /// is in, `Progress` before.
-    pub fn update(&self, column_bands: Vec<[f64; 5]>, elapsed_ms: f64) -> Option<McUpdate> {
-        let summary = McSummary::from(&self.table.as_ref()?.result(column_bands));
-        Some(if self.received >= self.total {
+        Some(if all_in {
             McUpdate::Done {
                 run_id: self.run_id,
                 summary,
@@ -451,16 +686,15 @@ impl RowMerge {
         })
     }
 
-    /// `take`, then the whole summary at once when one is due (what the page does in steps).
-    pub fn take_and_summarise(&mut self, rows: DrawRows, elapsed_ms: f64) -> Option<McUpdate> {
-        match self.take(rows, elapsed_ms) {
-            Err(failed) => Some(failed),
-            Ok(false) => None,
-            Ok(true) => {
-                let bands = (0..self.columns()).map(|i| self.summary_step(i)).collect();
-                self.update(bands, elapsed_ms)
-            }
-        }
+    /// Fails the job (once).
+    fn refuse(&mut self) -> Option<McUpdate> {
+        self.failed = true;
+        let e = mismatch();
+        Some(McUpdate::Failed {
+            run_id: self.run_id,
+            message_zh: e.message("zh"),
+            message_en: e.message("en"),
+        })
     }
 
     /// A worker's `Failed` update for this job: passed on once (every share of a bad job
@@ -477,6 +711,15 @@ impl RowMerge {
             _ => Some(update),
         }
     }
+}
+
+/// The workers' results of one job do not fit together.
+fn mismatch() -> InputError {
+    InputError::new(
+        "draws",
+        "各工作线程的结果不一致",
+        "the workers' results do not fit together",
+    )
 }
 
 /// Runs a whole job at once (the native path; the worker streams it chunk by chunk).
@@ -650,56 +893,336 @@ mod tests {
         }
     }
 
+    /// Runs `job` shared among `workers` as the workers and the page do, natively, in rounds:
+    /// each share draws up to its next milestone and sends the other shares the new rows of
+    /// their columns; the blocks are delivered, the senders taking turns from the last; each
+    /// share not yet done sends the page its partial bands, the last share first, a round a
+    /// second. In the first round one share joins after the first block and asks for a resend,
+    /// and every share sends all its blocks again. At the end each share's bands are gathered,
+    /// last share first. Returns the page's updates.
+    fn run_shared(engine: &Engine, job: &McJob, workers: usize) -> Vec<McUpdate> {
+        let requests = part_requests(job, workers, "test");
+        let columns = DrawTable::columns_for(engine.targets().len());
+        struct Share {
+            mc: crate::model::montecarlo::MonteCarlo,
+            range: (u64, u64),
+            done: u64,
+            milestone: u64,
+            table: DrawTable,
+            columns: ShareColumns,
+            sent: Vec<Vec<f64>>,
+        }
+        let mut shares: Vec<Share> = requests
+            .iter()
+            .map(|request| {
+                let McRequest::RunPart {
+                    job: share,
+                    from,
+                    to,
+                    part,
+                    parts,
+                    exchange,
+                } = request
+                else {
+                    panic!("not a share: {request:?}");
+                };
+                assert_eq!((*parts, exchange.as_str()), (requests.len() as u64, "test"));
+                let mc = engine
+                    .monte_carlo(
+                        &share.levers().unwrap(),
+                        Settings::new(share.seed, share.spread).unwrap(),
+                    )
+                    .unwrap();
+                Share {
+                    table: DrawTable::new(mc.target_count(), 0),
+                    mc,
+                    range: (*from, *to),
+                    done: 0,
+                    milestone: share.chunk,
+                    columns: ShareColumns::for_job(share, *part as usize, *parts as usize, columns),
+                    sent: Vec::new(),
+                }
+            })
+            .collect();
+        let mut merge = BandMerge::new(job, requests.len());
+        let mut updates = Vec::new();
+        let deliver = |shares: &mut [Share], blocks: &[Vec<f64>], skip: Option<usize>| {
+            for (k, packed) in blocks.iter().enumerate() {
+                for share in shares.iter_mut() {
+                    if k == 0 && skip == Some(share.columns.part) {
+                        continue;
+                    }
+                    share
+                        .columns
+                        .receive(ColumnShare::decode(packed.clone()).unwrap())
+                        .unwrap();
+                }
+            }
+        };
+        let mut round = 0;
+        while shares.iter().any(|s| s.done < s.range.1 - s.range.0) {
+            let mut posted: Vec<Vec<Vec<f64>>> = Vec::new();
+            for share in shares.iter_mut() {
+                let count = share.range.1 - share.range.0;
+                let end = share.milestone.min(count);
+                if share.done < end {
+                    let from = share.range.0;
+                    share
+                        .mc
+                        .draws_into(from + share.done..from + end, &mut share.table);
+                    share.done = end;
+                    share.milestone *= 4;
+                }
+                let blocks: Vec<Vec<f64>> = share
+                    .columns
+                    .outgoing(&share.table)
+                    .iter()
+                    .map(ColumnShare::encode)
+                    .collect();
+                share.sent.extend(blocks.iter().cloned());
+                posted.push(blocks);
+            }
+            let mut turns = Vec::new();
+            for k in 0..posted.iter().map(Vec::len).max().unwrap_or(0) {
+                turns.extend(posted.iter().rev().filter_map(|b| b.get(k).cloned()));
+            }
+            if round == 0 {
+                let late = turns
+                    .first()
+                    .map(|b| ColumnShare::decode(b.clone()).unwrap().to_part);
+                deliver(&mut shares, &turns, late);
+                let again: Vec<Vec<f64>> = shares.iter().flat_map(|s| s.sent.clone()).collect();
+                deliver(&mut shares, &again, None);
+            } else {
+                deliver(&mut shares, &turns, None);
+            }
+            round += 1;
+            for share in shares.iter_mut().rev() {
+                if share.done < share.range.1 - share.range.0 {
+                    let partial = share.columns.partial_bands(&share.table);
+                    updates.extend(merge.take(partial, 1000.0 * round as f64));
+                }
+            }
+        }
+        for share in shares.iter_mut().rev() {
+            assert!(
+                share.columns.outgoing(&share.table).is_empty(),
+                "every row sent once"
+            );
+            assert!(
+                share.columns.complete(),
+                "share {} of {workers}",
+                share.columns.part
+            );
+            updates.extend(merge.take(share.columns.bands(&share.table), 1e6));
+        }
+        updates
+    }
+
     #[test]
     fn shares_merged_in_any_order_give_the_whole_jobs_summary() {
         let engine = Engine::licheng();
         let job = scenario(1_000);
         let whole = run_job(&engine, &job).unwrap();
-        for workers in [2, 3, 4] {
-            let requests = part_requests(&job, workers);
-            assert_eq!(requests.len(), workers);
-            // Each share's rows at its milestones, as a worker sends them.
-            let mut batches = Vec::new();
-            for request in &requests {
-                let McRequest::RunPart {
-                    job: part,
-                    from,
-                    to,
-                } = request
-                else {
-                    panic!("not a share: {request:?}");
-                };
-                let mc = engine
-                    .monte_carlo(
-                        &part.levers().unwrap(),
-                        Settings::new(part.seed, part.spread).unwrap(),
-                    )
-                    .unwrap();
-                let (mut done, mut milestone) = (0, part.chunk);
-                while done < to - from {
-                    let end = milestone.min(to - from);
-                    batches.push(DrawRows::from(&mc.draws(from + done..from + end)));
-                    done = end;
-                    milestone *= 4;
-                }
-            }
-            // The last share's rows first: arrival order does not matter. A batch a second.
-            let mut merge = RowMerge::new(&job);
-            let mut updates: Vec<McUpdate> = batches
-                .into_iter()
-                .rev()
-                .enumerate()
-                .filter_map(|(k, rows)| merge.take_and_summarise(rows, 1000.0 * (k + 1) as f64))
-                .collect();
+        for workers in [1, 2, 3, 4] {
+            let mut updates = run_shared(&engine, &job, workers);
             match updates.pop() {
                 Some(McUpdate::Done { summary, .. }) => assert_eq!(summary, whole, "{workers}"),
                 other => panic!("no Done: {other:?}"),
             }
-            assert!(!updates.is_empty(), "no progress before the end");
+            if workers > 1 {
+                assert!(!updates.is_empty(), "no progress before the end");
+            }
             assert!(updates
                 .iter()
                 .all(|u| matches!(u, McUpdate::Progress { .. })));
         }
+        // More shares than columns: some own none, and still the same summary.
+        let columns = DrawTable::columns_for(engine.targets().len());
+        let many = McJob {
+            chunk: 1_000,
+            ..scenario(columns as u64 + 3)
+        };
+        let whole = run_job(&engine, &many).unwrap();
+        match run_shared(&engine, &many, columns + 3).pop() {
+            Some(McUpdate::Done { summary, .. }) => assert_eq!(summary, whole),
+            other => panic!("no Done: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn owned_columns_cover_every_column_once() {
+        for (parts, columns) in [(1, 40), (2, 40), (3, 41), (4, 2), (5, 0)] {
+            let ranges: Vec<Range<usize>> = (0..parts)
+                .map(|p| owned_columns(p, parts, columns))
+                .collect();
+            assert_eq!(ranges[0].start, 0);
+            assert_eq!(ranges[parts - 1].end, columns);
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+            let sizes: Vec<usize> = ranges.iter().map(Range::len).collect();
+            let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+            assert!(max - min <= 1, "{sizes:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_exchanges_and_bands_fail_the_job_without_panicking() {
+        // Blocks that are not a share.
+        let good = ColumnShare {
+            run_id: 3,
+            from_part: 1,
+            to_part: 0,
+            first_row: 0,
+            draws: 2,
+            first_column: 0,
+            values: vec![1.0, 2.0, 3.0, 4.0],
+        };
+        assert_eq!(ColumnShare::decode(good.encode()).unwrap(), good);
+        let mut bad_blocks = vec![vec![], vec![1.0; 4]];
+        for (i, v) in [(0, -1.0), (1, 0.5), (4, 0.0), (3, f64::NAN), (5, 1e300)] {
+            let mut packed = good.encode();
+            packed[i] = v;
+            bad_blocks.push(packed);
+        }
+        let mut ragged = good.encode();
+        ragged.push(5.0);
+        bad_blocks.push(ragged);
+        for packed in bad_blocks {
+            assert!(ColumnShare::decode(packed.clone()).is_err(), "{packed:?}");
+        }
+        // A resend request is not a share, and a share is not a resend request.
+        let request = ColumnShare::resend_request(3, 1);
+        assert_eq!(ColumnShare::resend_requested(&request), Some(3));
+        assert!(ColumnShare::decode(request).is_err());
+        assert_eq!(ColumnShare::resend_requested(&good.encode()), None);
+        assert_eq!(ColumnShare::resend_requested(&[0.5, 1.0]), None);
+        // A block for the wrong columns or rows, or from itself, is refused; another job's or
+        // share's ignored, as is one received already or one ahead of a missing one.
+        let mc = Engine::licheng()
+            .monte_carlo(&Levers::default(), Settings::new(1, 1.0).unwrap())
+            .unwrap();
+        let table = mc.draws(0..10);
+        let columns = table.column_count();
+        let mut end = ShareColumns::new(3, 0, vec![10, 4], columns);
+        let owned = owned_columns(0, 2, columns);
+        let fitting = ColumnShare {
+            values: vec![0.0; owned.len() * 2],
+            ..good.clone()
+        };
+        let variant = |f: &dyn Fn(&mut ColumnShare)| {
+            let mut b = fitting.clone();
+            f(&mut b);
+            b
+        };
+        assert_eq!(end.receive(variant(&|b| b.run_id = 4)), Ok(false));
+        assert_eq!(end.receive(variant(&|b| b.to_part = 1)), Ok(false));
+        for wrong in [
+            variant(&|b| b.from_part = 0),
+            variant(&|b| b.from_part = 2),
+            variant(&|b| b.first_column = 1),
+            variant(&|b| b.values = vec![0.0; 2]),
+            variant(&|b| b.first_row = 3),
+        ] {
+            assert!(end.receive(wrong).is_err());
+        }
+        assert!(!end.wants_resend());
+        assert_eq!(end.receive(variant(&|b| b.first_row = 2)), Ok(false));
+        assert!(end.wants_resend(), "a block ahead of a missing one");
+        assert!(!end.wants_resend(), "asked once");
+        assert_eq!(end.receive(fitting.clone()), Ok(true));
+        assert_eq!(end.receive(fitting.clone()), Ok(false), "received already");
+        assert!(!end.wants_resend());
+        assert!(!end.complete());
+        assert_eq!(end.receive(variant(&|b| b.first_row = 2)), Ok(true));
+        assert!(end.complete());
+        assert!(end.outgoing(&mc.draws(0..0)).is_empty());
+        // Bands that do not fit the job fail it once; later good ones are not taken.
+        let job = McJob {
+            run_id: 3,
+            chunk: 5,
+            ..scenario(14)
+        };
+        let partial = end.partial_bands(&mc.draws(0..4));
+        let bands = end.bands(&table);
+        type Edit = dyn Fn(&mut u64, &mut u64, &mut Vec<[f64; 5]>);
+        let with = |f: &Edit| {
+            let mut u = bands.clone();
+            if let McUpdate::Bands {
+                part,
+                first_column,
+                bands,
+                ..
+            } = &mut u
+            {
+                f(part, first_column, bands);
+            }
+            u
+        };
+        let wrong: Vec<McUpdate> = vec![
+            with(&|part, _, _| *part = 2),
+            with(&|_, first, _| *first = 1),
+            with(&|_, _, bands| {
+                bands.pop();
+            }),
+        ];
+        for update in wrong {
+            let mut merge = BandMerge::new(&job, 2);
+            assert!(matches!(
+                merge.take(update, 1.0),
+                Some(McUpdate::Failed { run_id: 3, .. })
+            ));
+            assert_eq!(merge.take(bands.clone(), 2.0), None);
+        }
+        // A share's bands after its complete ones, or fewer draws than before, or too few or
+        // too many draws in all, fail the job.
+        let other = |draws: u64, complete: bool| {
+            let mut share = ShareColumns::new(3, 1, vec![10, 4], columns);
+            let table = mc.draws(0..draws);
+            if complete {
+                share.bands(&table)
+            } else {
+                share.partial_bands(&table)
+            }
+        };
+        for (first, second) in [
+            (bands.clone(), bands.clone()),
+            (bands.clone(), partial.clone()),
+            (other(3, false), other(2, false)),
+            (bands.clone(), other(3, true)),
+            (bands.clone(), other(5, true)),
+            (bands.clone(), other(5, false)),
+        ] {
+            let mut merge = BandMerge::new(&job, 2);
+            assert_eq!(merge.take(first, 1.0), None);
+            assert!(
+                matches!(merge.take(second, 2.0), Some(McUpdate::Failed { .. })),
+                "not refused"
+            );
+        }
+        // Fitting ones: partial results once due, then the end.
+        let mut merge = BandMerge::new(&job, 2);
+        assert_eq!(merge.take(partial, 10.0), None, "not every share yet");
+        assert!(matches!(
+            merge.take(other(2, false), 200.0),
+            Some(McUpdate::Progress { .. })
+        ));
+        assert_eq!(merge.take(bands.clone(), 210.0), None);
+        assert!(matches!(
+            merge.take(other(4, true), 220.0),
+            Some(McUpdate::Done { .. })
+        ));
+        // Another job's bands, and other updates, are ignored.
+        let mut merge = BandMerge::new(&McJob { run_id: 9, ..job }, 2);
+        assert_eq!(merge.take(bands, 1.0), None);
+        let failure = McUpdate::Failed {
+            run_id: 9,
+            message_zh: "x".into(),
+            message_en: "x".into(),
+        };
+        assert_eq!(merge.take(failure.clone(), 1.0), None);
+        // A worker's failure is passed on once.
+        assert_eq!(merge.failed(failure.clone()), Some(failure.clone()));
+        assert_eq!(merge.failed(failure), None, "reported once");
     }
 
     #[test]
@@ -712,102 +1235,93 @@ mod tests {
                 Settings::new(job.seed, job.spread).unwrap(),
             )
             .unwrap();
-        let batches = [0..250, 250..1000].map(|r| mc.draws(r));
+        let columns = DrawTable::columns_for(engine.targets().len());
+        let share = |part: usize| ShareColumns::new(job.run_id, part, vec![500, 500], columns);
+        let (first, second) = (mc.draws(0..250), mc.draws(500..750));
+        let partials = [
+            share(0).partial_bands(&first),
+            share(1).partial_bands(&second),
+        ];
         let run = |times: [f64; 2]| -> Vec<McUpdate> {
-            let mut merge = RowMerge::new(&job);
-            batches
+            let mut merge = BandMerge::new(&job, 2);
+            partials
                 .iter()
                 .zip(times)
-                .filter_map(|(b, t)| merge.take_and_summarise(DrawRows::from(b), t))
+                .filter_map(|(b, t)| merge.take(b.clone(), t))
                 .collect()
         };
-        // 250 draws after 20 ms: too soon for partial results; the end always shows.
-        let quick = run([20.0, 60.0]);
-        assert_eq!(quick.len(), 1);
-        assert!(matches!(quick[0], McUpdate::Done { .. }));
-        // 250 draws after 200 ms: shown.
-        let slow = run([200.0, 260.0]);
-        assert_eq!(slow.len(), 2);
-        assert!(matches!(slow[0], McUpdate::Progress { .. }));
-        // A milestone passed too early (250 draws at 20 ms) shows with the next rows once
-        // partial results are due (at 160 ms, between milestones).
-        let mut merge = RowMerge::new(&job);
-        let rows = |r: std::ops::Range<u64>| DrawRows::from(&mc.draws(r));
-        assert_eq!(merge.take_and_summarise(rows(0..250), 20.0), None);
-        assert_eq!(merge.take_and_summarise(rows(250..300), 100.0), None);
+        // Every share's partial bands by 60 ms: too soon for partial results.
+        assert_eq!(run([20.0, 60.0]), []);
+        // By 200 ms: shown, with the draws and met counts of both shares.
+        let slow = run([100.0, 200.0]);
+        assert_eq!(slow.len(), 1);
+        let McUpdate::Progress { summary, total, .. } = &slow[0] else {
+            panic!("{slow:?}");
+        };
+        assert_eq!((summary.draws, *total), (500, 1000));
+        let mut both = first.clone();
+        both.append(&second);
+        let met: Vec<f64> = (0..both.targets())
+            .map(|k| both.met_count(k) as f64 / 500.0)
+            .collect();
+        assert_eq!(summary.probability, met);
+        // The next partial results wait for the next milestone (1,000 draws) and
+        // `MIN_PROGRESS_INTERVAL_MS`; the end waits for neither.
+        let mut merge = BandMerge::new(&job, 2);
+        assert_eq!(merge.take(partials[0].clone(), 150.0), None);
+        assert!(merge.take(partials[1].clone(), 160.0).is_some());
+        let again = share(0).partial_bands(&mc.draws(0..400));
+        assert_eq!(
+            merge.take(again, 900.0),
+            None,
+            "650 draws: below the next milestone"
+        );
+        let fewer = McJob {
+            chunk: 50,
+            ..job.clone()
+        };
+        let mut merge = BandMerge::new(&fewer, 2);
+        assert!(merge.take(partials[0].clone(), 150.0).is_none());
+        assert!(
+            merge.take(partials[1].clone(), 160.0).is_some(),
+            "500 draws: past 200"
+        );
+        let more = [
+            share(0).partial_bands(&mc.draws(0..450)),
+            share(1).partial_bands(&mc.draws(500..900)),
+        ];
+        assert_eq!(
+            merge.take(more[0].clone(), 200.0),
+            None,
+            "700 draws: below 800"
+        );
+        assert_eq!(
+            merge.take(more[1].clone(), 250.0),
+            None,
+            "850 draws, but too soon"
+        );
         assert!(matches!(
-            merge.take_and_summarise(rows(300..350), 160.0),
+            merge.take(more[1].clone(), 400.0),
             Some(McUpdate::Progress { .. })
         ));
-        // …once: the next rows between milestones wait for a long stretch.
-        assert_eq!(merge.take_and_summarise(rows(350..400), 400.0), None);
-        // Between milestones: shown once a long stretch has passed.
-        let mut merge = RowMerge::new(&job);
-        let rows = |r: std::ops::Range<u64>| DrawRows::from(&mc.draws(r));
-        assert!(merge.take_and_summarise(rows(0..300), 200.0).is_some());
-        assert_eq!(merge.take_and_summarise(rows(300..400), 400.0), None);
+        let whole = |part: usize, range: std::ops::Range<u64>| {
+            let mut end = share(part);
+            let table = mc.draws(range);
+            for block in
+                share(1 - part).outgoing(&mc.draws(if part == 0 { 500..1000 } else { 0..500 }))
+            {
+                end.receive(block).unwrap();
+            }
+            end.bands(&table)
+        };
+        assert_eq!(merge.take(whole(0, 0..500), 205.0), None);
         assert!(matches!(
-            merge.take_and_summarise(rows(400..500), 800.0),
-            Some(McUpdate::Progress { .. })
+            merge.take(whole(1, 500..1000), 210.0),
+            Some(McUpdate::Done { .. })
         ));
         assert!(progress_due(true, 0.0, 0.0));
         assert!(!progress_due(false, 100.0, 0.0));
         assert!(progress_due(false, 300.0, 100.0));
-    }
-
-    #[test]
-    fn rows_survive_serde_bit_for_bit() {
-        let mc = Engine::licheng()
-            .monte_carlo(&Levers::default(), Settings::new(3, 1.0).unwrap())
-            .unwrap();
-        let table = mc.draws(0..40);
-        let rows = DrawRows::from(&table);
-        let text = serde_json::to_string(&McUpdate::Rows {
-            run_id: 1,
-            rows: rows.clone(),
-        })
-        .unwrap();
-        match serde_json::from_str::<McUpdate>(&text).unwrap() {
-            McUpdate::Rows { rows: back, .. } => {
-                assert_eq!(back, rows);
-                assert_eq!(DrawTable::try_from(back).unwrap(), table);
-            }
-            other => panic!("{other:?}"),
-        }
-        let empty = DrawRows::from(&mc.draws(0..0));
-        assert_eq!(DrawTable::try_from(empty).unwrap().len(), 0);
-    }
-
-    #[test]
-    fn malformed_rows_fail_the_job_once_without_panicking() {
-        let job = scenario(100);
-        let mut merge = RowMerge::new(&job);
-        let ragged = DrawRows {
-            draws: 3,
-            values: PackedF64(vec![0; 3 * 3 * 8 + 1]),
-            met: vec![],
-        };
-        assert!(matches!(
-            merge.take(ragged, 1.0),
-            Err(McUpdate::Failed { run_id: 7, .. })
-        ));
-        let good = DrawRows::from(
-            &Engine::licheng()
-                .monte_carlo(&Levers::default(), Settings::new(1, 1.0).unwrap())
-                .unwrap()
-                .draws(0..10),
-        );
-        assert_eq!(
-            merge.take(good, 2.0),
-            Ok(false),
-            "a failed job stays failed"
-        );
-        let failure = McUpdate::Failed {
-            run_id: 7,
-            message_zh: "x".into(),
-            message_en: "x".into(),
-        };
-        assert_eq!(merge.failed(failure), None, "reported once");
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The Monte Carlo web workers (wasm32 only): a gloo-worker reactor that runs a job's draws in
-//! chunks, streams percentiles (or, for a share of a job, the rows drawn) at geometric
-//! milestones, and drops a job as soon as a newer request arrives; it also answers goal-seek
-//! jobs. Plus `McClient`, the page's handle on one or more of them: a job is split among the
-//! workers by draw ranges, and their rows are merged and summarised on the page.
+//! chunks, streams percentiles at geometric milestones, and drops a job as soon as a newer
+//! request arrives; it also answers goal-seek jobs. A job split among workers by draw ranges is
+//! summarised by the workers too: while drawing they exchange rows over a broadcast channel so
+//! that each has every draw of the columns it owns, and each returns those columns'
+//! percentiles. Plus `McClient`, the page's handle on the workers, which splits jobs and merges
+//! the workers' bands.
 
 use crate::model::montecarlo::{DrawTable, MonteCarlo, Settings};
 use crate::scenario::mc_messages::{
-    part_requests, progress_due, run_goal_seek, summary_of, DrawRows, GoalSeekJob, McJob,
-    McRequest, McUpdate, Message, RowMerge,
+    part_requests, progress_due, run_goal_seek, summary_of, BandMerge, ColumnShare, GoalSeekJob,
+    McJob, McRequest, McUpdate, Message, ShareColumns,
 };
 use crate::scenario::uncertainty::check_draws;
 use crate::scenario::{Engine, InputError};
@@ -25,12 +27,6 @@ pub const WORKER_PATH: &str = "./worker_loader.js";
 
 /// Most workers one page starts for its Monte Carlo (one per core up to this).
 pub const MAX_WORKERS: usize = 4;
-
-/// The page summarises merged rows in slices of about this many milliseconds.
-const SUMMARY_SLICE_MS: f64 = 4.0;
-
-/// A worker with a share of a job sends its rows at least this often.
-const ROWS_INTERVAL_MS: f64 = 100.0;
 
 /// A worker draws in slices of this many draws (well under a millisecond each)…
 const DRAWS_PER_SLICE: u64 = 200;
@@ -128,6 +124,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
     // The last job's prepared run: the next one reuses what its change left alone (a new seed
     // or number of draws rebuilds nothing).
     let mut last_run: Option<MonteCarlo> = None;
+    let mut exchange: Option<Exchange> = None;
     loop {
         let request = match pending.take() {
             Some(r) => r,
@@ -136,8 +133,9 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 None => return,
             },
         };
-        // The draws to make, and whether to return rows (a share) or summaries (a whole job).
-        let (job, from, to, rows_out) = match request {
+        // The draws to make, and for a share its place among the shares (it returns rows and,
+        // at the end, its columns' bands) or none for a whole job (it returns summaries).
+        let (job, from, to, share) = match request {
             McRequest::Cancel => continue,
             McRequest::GoalSeek(job) => {
                 let started = worker_now_ms();
@@ -154,14 +152,45 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             }
             McRequest::Run(job) => {
                 let draws = job.draws;
-                (job, 0, draws, false)
+                (job, 0, draws, None)
             }
-            McRequest::RunPart { job, from, to } => (job, from, to, true),
+            McRequest::RunPart {
+                job,
+                from,
+                to,
+                part,
+                parts,
+                exchange,
+            } => (job, from, to, Some((part, parts, exchange))),
         };
+        // Join the share's exchange before drawing, to hear the columns of faster shares (on
+        // joining, ask for what was sent before).
+        if let Some((part, _, name)) = &share {
+            if exchange.as_ref().map(|e| e.name.as_str()) != Some(name.as_str()) {
+                exchange = Exchange::open(name);
+                if let Some(channel) = &exchange {
+                    channel.ask_resend(job.run_id, *part as usize);
+                }
+            }
+            if exchange.is_none() {
+                let e = InputError::new(
+                    "draws",
+                    "浏览器不支持工作线程间通信（BroadcastChannel）",
+                    "this browser cannot pass data between workers (BroadcastChannel)",
+                );
+                if scope.send(failed(job.run_id, e)).await.is_err() {
+                    return;
+                }
+                continue;
+            }
+        }
         let started = worker_now_ms();
         let prepared = (|| -> Result<_, InputError> {
             check_draws(job.draws)?;
-            if !(from < to && to <= job.draws) {
+            let bad_share = share.as_ref().is_some_and(|(part, parts, _)| {
+                part >= parts || *parts as usize > MAX_WORKERS.max(job.draws as usize)
+            });
+            if !(from < to && to <= job.draws) || bad_share {
                 return Err(InputError::new(
                     "draws",
                     "抽样区间无效",
@@ -183,12 +212,24 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         };
         // Results at geometric milestones (chunk, 4·chunk, 16·chunk, … draws of this job or
         // share): each summary selects among every draw so far, so summarising after every
-        // chunk would cost more than the draws.
+        // chunk would cost more than the draws. A share keeps all its draws for the end.
         let count = to - from;
         let chunk = job.chunk.clamp(1, count);
         let mut next_milestone = chunk;
-        let capacity = if rows_out { chunk } else { count };
-        let mut table = DrawTable::new(mc.target_count(), capacity as usize);
+        let mut table = DrawTable::new(mc.target_count(), count as usize);
+        // A share's side of the column exchange, and the channel it goes over.
+        let mut exchanged = match (&share, &exchange) {
+            (Some((part, parts, _)), Some(channel)) => Some((
+                ShareColumns::for_job(
+                    &job,
+                    *part as usize,
+                    *parts as usize,
+                    DrawTable::columns_for(mc.target_count()),
+                ),
+                channel,
+            )),
+            _ => None,
+        };
         let mut done = 0;
         let mut last_update_ms = 0.0;
         let mut last_yield_ms = worker_now_ms();
@@ -202,52 +243,57 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 next_milestone = next_milestone.saturating_mul(4);
             }
             milestone_waiting |= milestone;
-            // A share sends its rows at every milestone, and at least every
-            // `ROWS_INTERVAL_MS` (the page decides what to show); a whole job summarises at
-            // its end, and at milestones once partial results are due (a milestone passed too
-            // early is summarised at the first slice after that).
-            let since_last = worker_now_ms() - started - last_update_ms;
-            let send = if rows_out {
-                milestone || since_last >= ROWS_INTERVAL_MS
-            } else {
-                done == count
-                    || (milestone_waiting
-                        && progress_due(false, worker_now_ms() - started, last_update_ms))
+            let elapsed_ms = worker_now_ms() - started;
+            // Partial results at milestones once due (a milestone passed too early is
+            // summarised at the first slice after that); a share's end comes after the
+            // exchange, below.
+            let partial_due = done < count
+                && milestone_waiting
+                && progress_due(false, elapsed_ms, last_update_ms);
+            let update = match exchanged.as_mut() {
+                Some((columns, channel)) if partial_due => {
+                    // The other shares' latest rows of this share's columns first.
+                    match channel.exchange(columns, &table) {
+                        Ok(()) => Some(columns.partial_bands(&table)),
+                        Err(e) => Some(failed(job.run_id, e)),
+                    }
+                }
+                Some(_) => None,
+                None if done == count => Some(McUpdate::Done {
+                    run_id: job.run_id,
+                    summary: summary_of(&mut table),
+                    elapsed_ms,
+                }),
+                None if partial_due => Some(McUpdate::Progress {
+                    run_id: job.run_id,
+                    total: count,
+                    summary: summary_of(&mut table),
+                    elapsed_ms,
+                }),
+                None => None,
             };
-            if send {
-                last_update_ms = worker_now_ms() - started;
+            if let Some(update) = update {
+                last_update_ms = elapsed_ms;
                 milestone_waiting = false;
-                let update = if rows_out {
-                    let rows = DrawRows::from(&table);
-                    let room = (next_milestone.min(count) - done) as usize;
-                    table = DrawTable::new(mc.target_count(), room);
-                    McUpdate::Rows {
-                        run_id: job.run_id,
-                        rows,
-                    }
-                } else {
-                    let summary = summary_of(&mut table);
-                    let elapsed_ms = worker_now_ms() - started;
-                    if done == count {
-                        McUpdate::Done {
-                            run_id: job.run_id,
-                            summary,
-                            elapsed_ms,
-                        }
-                    } else {
-                        McUpdate::Progress {
-                            run_id: job.run_id,
-                            total: count,
-                            summary,
-                            elapsed_ms,
-                        }
-                    }
-                };
+                let failed = matches!(update, McUpdate::Failed { .. });
                 if scope.send(update).await.is_err() {
                     return;
                 }
+                if failed {
+                    break;
+                }
             }
             if done < count && worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS {
+                // Send the rows drawn since the last yield to the shares owning their
+                // columns, and take theirs, so that little is left to exchange at the end.
+                if let Some((columns, channel)) = exchanged.as_mut() {
+                    if let Err(e) = channel.exchange(columns, &table) {
+                        if scope.send(failed(job.run_id, e)).await.is_err() {
+                            return;
+                        }
+                        break;
+                    }
+                }
                 // Let a newer request in: it ends this job.
                 futures::select! {
                     request = scope.next() => match request {
@@ -259,19 +305,184 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 last_yield_ms = worker_now_ms();
             }
         }
+        let Some((mut columns, channel)) = exchanged else {
+            continue;
+        };
+        if done < count {
+            continue;
+        }
+        // The end of a share: send the last rows, gather the other shares' rows of this one's
+        // columns, summarise those.
+        let outcome = loop {
+            if let Err(e) = channel.exchange(&mut columns, &table) {
+                break Some(Err(e));
+            }
+            if columns.complete() {
+                break Some(Ok(()));
+            }
+            futures::select! {
+                request = scope.next() => match request {
+                    Some(r) => { pending = Some(r); break None; }
+                    None => return,
+                },
+                _ = channel.arrival().fuse() => {}
+            }
+        };
+        let update = match outcome {
+            None => continue,
+            Some(Ok(())) => columns.bands(&table),
+            Some(Err(e)) => failed(job.run_id, e),
+        };
+        if scope.send(update).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// The broadcast channel over which the workers of one page exchange columns during a shared
+/// job (`ShareColumns`): what arrives waits in `inbox` until this worker takes it for its job
+/// (a faster worker's columns may come before this worker has started that job), and older
+/// jobs' are dropped then. A channel only hears what is sent after it opens, so a worker that
+/// has just joined, or has seen a block come ahead of a missing one, asks the others to send
+/// again; each answers with the blocks it has sent of that job, even while idle.
+struct Exchange {
+    name: String,
+    channel: web_sys::BroadcastChannel,
+    inbox: Rc<RefCell<Vec<Vec<f64>>>>,
+    /// The job and blocks of this worker's last share, kept to send again.
+    sent: Rc<RefCell<(u64, Vec<Vec<f64>>)>>,
+    waiting: Rc<RefCell<Option<oneshot::Sender<()>>>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+/// Posts a block of numbers on `channel`.
+fn post_block(channel: &web_sys::BroadcastChannel, packed: &[f64]) {
+    let _ = channel.post_message(&js_sys::Float64Array::from(packed).into());
+}
+
+impl Exchange {
+    /// Joins the channel `name` (`None` where there is no BroadcastChannel).
+    fn open(name: &str) -> Option<Exchange> {
+        let channel = web_sys::BroadcastChannel::new(name).ok()?;
+        let inbox: Rc<RefCell<Vec<Vec<f64>>>> = Rc::default();
+        let sent: Rc<RefCell<(u64, Vec<Vec<f64>>)>> = Rc::default();
+        let waiting: Rc<RefCell<Option<oneshot::Sender<()>>>> = Rc::default();
+        let (into, again, wake, reply) = (
+            inbox.clone(),
+            sent.clone(),
+            waiting.clone(),
+            channel.clone(),
+        );
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Ok(values) = event.data().dyn_into::<js_sys::Float64Array>() else {
+                    return;
+                };
+                let values = values.to_vec();
+                if let Some(run_id) = ColumnShare::resend_requested(&values) {
+                    let sent = again.borrow();
+                    if sent.0 == run_id {
+                        for block in &sent.1 {
+                            post_block(&reply, block);
+                        }
+                    }
+                    return;
+                }
+                into.borrow_mut().push(values);
+                if let Some(tx) = wake.borrow_mut().take() {
+                    let _ = tx.send(());
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Exchange {
+            name: name.to_owned(),
+            channel,
+            inbox,
+            sent,
+            waiting,
+            _on_message: on_message,
+        })
+    }
+
+    /// Sends `blocks` of job `run_id` to the other workers, keeping them to send again.
+    fn send(&self, run_id: u64, blocks: Vec<Vec<f64>>) {
+        for block in &blocks {
+            post_block(&self.channel, block);
+        }
+        let mut sent = self.sent.borrow_mut();
+        if sent.0 != run_id {
+            *sent = (run_id, Vec::new());
+        }
+        sent.1.extend(blocks);
+    }
+
+    /// Asks the other workers to send again what they have sent of job `run_id`.
+    fn ask_resend(&self, run_id: u64, part: usize) {
+        post_block(&self.channel, &ColumnShare::resend_request(run_id, part));
+    }
+
+    /// One round of a share's exchange: sends the rows of `table` not sent yet, takes the
+    /// blocks received, and asks for a resend if one came ahead of a missing one.
+    fn exchange(&self, columns: &mut ShareColumns, table: &DrawTable) -> Result<(), InputError> {
+        let run_id = columns.run_id();
+        let blocks = columns
+            .outgoing(table)
+            .iter()
+            .map(ColumnShare::encode)
+            .collect();
+        self.send(run_id, blocks);
+        for packed in self.take_for(run_id) {
+            columns.receive(ColumnShare::decode(packed)?)?;
+        }
+        if columns.wants_resend() {
+            self.ask_resend(run_id, columns.part());
+        }
+        Ok(())
+    }
+
+    /// The blocks of job `run_id` received so far; those of older jobs are dropped, newer
+    /// ones kept.
+    fn take_for(&self, run_id: u64) -> Vec<Vec<f64>> {
+        let run = run_id as f64;
+        let mut inbox = self.inbox.borrow_mut();
+        inbox.retain(|p| p.first().is_some_and(|&r| r >= run));
+        let (mine, later): (Vec<_>, Vec<_>) =
+            inbox.drain(..).partition(|p| p.first() == Some(&run));
+        *inbox = later;
+        mine
+    }
+
+    /// Resolves when the next block arrives.
+    async fn arrival(&self) {
+        let (tx, rx) = oneshot::channel();
+        *self.waiting.borrow_mut() = Some(tx);
+        let _ = rx.await;
+    }
+}
+
+impl Drop for Exchange {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
     }
 }
 
 /// How many workers to start for the Monte Carlo: one per logical core the browser reports
-/// but one (left to the page, which renders and, with several workers, merges and summarises
-/// their rows), yet two on two cores, and at most `MAX_WORKERS`. On two cores the page is idle
-/// most of a run, so a second worker pays, if little: measured on the 2-core VM, 10,000 draws
-/// took 92 ms with two workers and 105 ms with one (medians of 32 interleaved runs each).
+/// but one (left to the page, which renders), yet two on two cores, and at most `MAX_WORKERS`;
+/// one where workers cannot exchange rows (no `BroadcastChannel`). On two cores the page is
+/// idle most of a run, so a second worker pays, if little: measured on the 2-core VM, 10,000
+/// draws took 94 ms with two workers and 111 ms with one (medians of 40 interleaved runs each).
 pub fn worker_count() -> usize {
-    let cores = web_sys::window()
-        .map(|w| w.navigator().hardware_concurrency())
-        .unwrap_or(1.0);
-    workers_for(cores as usize)
+    let Some(window) = web_sys::window() else {
+        return 1;
+    };
+    let exchange =
+        js_sys::Reflect::has(&window, &JsValue::from_str("BroadcastChannel")).unwrap_or(false);
+    if !exchange {
+        return 1;
+    }
+    workers_for(window.navigator().hardware_concurrency() as usize)
 }
 
 /// [`worker_count`] for `cores` logical cores.
@@ -337,16 +548,21 @@ impl McClient {
             .collect();
         drop(updates_tx);
         let (requests, mut inbox) = mpsc::unbounded::<McRequest>();
+        // This page's workers exchange columns over a channel of their own (other tabs of the
+        // page have theirs).
+        let exchange = format!(
+            "licheng-mc-{:013x}",
+            (js_sys::Math::random() * 2f64.powi(52)) as u64
+        );
         wasm_bindgen_futures::spawn_local(async move {
-            let yielder = Yielder::new();
             let clock = PageClock::new();
-            let mut merge: Option<(RowMerge, f64)> = None;
+            let mut merge: Option<(BandMerge, f64)> = None;
             loop {
                 futures::select! {
                     request = inbox.next() => match request {
                         Some(McRequest::Run(job)) if to_workers.len() > 1 => {
-                            merge = Some((RowMerge::new(&job), clock.now_ms()));
-                            let parts = part_requests(&job, to_workers.len());
+                            let parts = part_requests(&job, to_workers.len(), &exchange);
+                            merge = Some((BandMerge::new(&job, parts.len()), clock.now_ms()));
                             // A worker without a share still drops its previous job.
                             let mut parts = parts.into_iter();
                             for worker in &to_workers {
@@ -366,29 +582,10 @@ impl McClient {
                         None => return,
                     },
                     update = updates.next() => match update {
-                        Some(McUpdate::Rows { run_id, rows }) => {
-                            let Some((m, started)) = merge.as_mut().filter(|(m, _)| m.run_id() == run_id) else {
-                                continue;
-                            };
-                            match m.take(rows, clock.now_ms() - *started) {
-                                Err(failed) => on_update(failed),
-                                Ok(false) => {}
-                                Ok(true) => {
-                                    // Summarise column by column, handing the page back its
-                                    // thread every few milliseconds (a 50,000-draw summary
-                                    // takes tens of milliseconds in all).
-                                    let mut bands = Vec::with_capacity(m.columns());
-                                    let mut slice_start = clock.now_ms();
-                                    for i in 0..m.columns() {
-                                        bands.push(m.summary_step(i));
-                                        if clock.now_ms() - slice_start > SUMMARY_SLICE_MS {
-                                            yield_to_events(&yielder).await;
-                                            slice_start = clock.now_ms();
-                                        }
-                                    }
-                                    if let Some(u) = m.update(bands, clock.now_ms() - *started) {
-                                        on_update(u);
-                                    }
+                        Some(update @ McUpdate::Bands { .. }) => {
+                            if let Some((m, started)) = merge.as_mut() {
+                                if let Some(u) = m.take(update, clock.now_ms() - *started) {
+                                    on_update(u);
                                 }
                             }
                         }
@@ -432,6 +629,49 @@ impl McClient {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    async fn an_exchange_hands_a_block_to_the_others_and_keeps_newer_jobs_blocks() {
+        let name = "licheng-mc-test-exchange";
+        let (a, b) = (Exchange::open(name).unwrap(), Exchange::open(name).unwrap());
+        let other = Exchange::open("licheng-mc-test-other").unwrap();
+        for block in [
+            vec![4.0, 1.0, 0.0],
+            vec![5.0, 2.0, 3.0],
+            vec![6.0, 7.0, 8.0],
+        ] {
+            post_block(&a.channel, &block);
+        }
+        while b.inbox.borrow().len() < 3 {
+            b.arrival().await;
+        }
+        // Job 5's block; job 4's dropped; job 6's kept for later.
+        assert_eq!(b.take_for(5), [vec![5.0, 2.0, 3.0]]);
+        assert_eq!(b.take_for(6), [vec![6.0, 7.0, 8.0]]);
+        assert!(b.take_for(6).is_empty());
+        assert!(a.inbox.borrow().is_empty(), "a sender does not hear itself");
+        assert!(
+            other.inbox.borrow().is_empty(),
+            "another channel hears nothing"
+        );
+        // A share's blocks reach the others, and again when a late joiner asks for them.
+        let blocks = [
+            vec![9.0, 0.0, 1.0, 0.0, 1.0, 0.0, 42.0],
+            vec![9.0, 0.0, 1.0, 1.0, 1.0, 0.0, 43.0],
+        ];
+        a.send(9, vec![blocks[0].clone()]);
+        a.send(9, vec![blocks[1].clone()]);
+        while b.inbox.borrow().len() < 2 {
+            b.arrival().await;
+        }
+        assert_eq!(b.take_for(9), blocks);
+        let late = Exchange::open(name).unwrap();
+        late.ask_resend(9, 1);
+        while late.inbox.borrow().len() < 2 {
+            late.arrival().await;
+        }
+        assert_eq!(late.take_for(9), blocks);
+    }
 
     #[wasm_bindgen_test]
     fn worker_counts_leave_the_page_a_core_from_three_cores_on() {
