@@ -29,6 +29,9 @@ pub struct ChartPanelProps {
     /// The Monte Carlo summary of the current scenario: uncertainty bands on the charts.
     #[prop_or_default]
     pub mc: Option<Rc<McSummary>>,
+    /// A Monte Carlo run of the current scenario is under way (the axes wait for its bands).
+    #[prop_or_default]
+    pub mc_running: bool,
 }
 
 /// The threshold of the plan's target on `metric`, if any.
@@ -98,6 +101,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let compare = props.compare.as_deref();
     let persons = i18n::UNIT_PERSONS.get(lang);
     let band = |series: McSeries| bands(props.mc.as_deref(), run, series);
+    let pending = props.mc_running;
     let target_line = |value: f64, unit: &str| -> (f64, AttrValue) {
         let text = format::value_with_unit(value, unit, lang);
         (value, AttrValue::from(i18n::target_line_label(lang, &text)))
@@ -223,25 +227,25 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <h2 id="charts-heading">{ i18n::CHARTS_HEADING.get(lang) }</h2>
             <div class="chart-grid">
                 <LineChart id="chart-population" title={i18n::CHART_POPULATION.get(lang)} unit={persons}
-                    lang={lang} series={population} bands={band(McSeries::Population)} />
+                    lang={lang} series={population} bands={band(McSeries::Population)} bands_pending={pending} />
                 { pyramid }
                 <LineChart id="chart-jobs" title={i18n::CHART_JOBS.get(lang)} unit={persons}
-                    lang={lang} series={jobs} bands={band(McSeries::NewUrbanJobsCumulative)} y_from_zero=true
+                    lang={lang} series={jobs} bands={band(McSeries::NewUrbanJobsCumulative)} bands_pending={pending} y_from_zero=true
                     target={props.jobs_target.map(|t| target_line(t, persons))} />
                 <LineChart id="chart-employed" title={i18n::CHART_EMPLOYED.get(lang)} unit={persons}
-                    lang={lang} series={employed} bands={band(McSeries::Employed)} />
+                    lang={lang} series={employed} bands={band(McSeries::Employed)} bands_pending={pending} />
                 <LineChart id="chart-housing" title={i18n::CHART_HOUSING.get(lang)}
                     unit={i18n::UNIT_HOUSING.get(lang)} lang={lang} series={housing}
-                    bands={band(McSeries::AffordableNeedCumulative)} y_from_zero=true />
+                    bands={band(McSeries::AffordableNeedCumulative)} bands_pending={pending} y_from_zero=true />
                 <LineChart id="chart-schools-primary" title={i18n::CHART_SCHOOLS_PRIMARY.get(lang)}
                     unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={primary}
-                    bands={band(McSeries::PrimaryPupils)} />
+                    bands={band(McSeries::PrimaryPupils)} bands_pending={pending} />
                 <LineChart id="chart-schools-junior" title={i18n::CHART_SCHOOLS_JUNIOR.get(lang)}
                     unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={junior}
-                    bands={band(McSeries::JuniorPupils)} />
+                    bands={band(McSeries::JuniorPupils)} bands_pending={pending} />
                 <LineChart id="chart-insurance" title={i18n::CHART_INSURANCE.get(lang)}
                     unit={i18n::UNIT_PERCENT.get(lang)} lang={lang} series={insurance}
-                    bands={band(McSeries::InsurancePct)}
+                    bands={band(McSeries::InsurancePct)} bands_pending={pending}
                     target={props.insurance_target.map(|t| target_line(t, "%"))} />
             </div>
         </section>

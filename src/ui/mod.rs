@@ -355,7 +355,7 @@ pub fn app() -> Html {
                                 dispatch={dispatch.clone()} />
                             <McPanel lang={lang} mc={state.mc.clone()} dispatch={dispatch.clone()} />
                             <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
-                                mc={state.mc.summary.clone()}
+                                mc={state.mc.summary.clone()} mc_running={state.mc.running()}
                                 jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
                                 insurance_target={target_threshold(plan, "medical_insurance_pct")} />
                             <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}

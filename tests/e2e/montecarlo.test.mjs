@@ -189,6 +189,44 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   await closePage(p);
 });
 
+test("a run's start keeps every chart's y axis: the lines do not jump while the new bands are drawn", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await waitDone(page);
+  const charts = ["chart-population", "chart-jobs", "chart-employed", "chart-housing", "chart-schools-primary", "chart-schools-junior", "chart-insurance"];
+  const read = () =>
+    page.evaluate((ids) => {
+      const out = {};
+      for (const id of ids) out[id] = [...document.querySelectorAll(`#${id} .chart-ytick .chart-tick`)].map((t) => t.textContent);
+      return { ticks: out, bands: document.querySelectorAll(".chart-bands .chart-band").length };
+    }, charts);
+  const before = await read();
+  assert.ok(before.bands > 0, "no bands to start with");
+  // A new seed: the same lines; the bands go until the new run's arrive, the axes stay.
+  const during = await page.evaluate(async (ids) => {
+    const seed = document.getElementById("mc-seed");
+    seed.value = "12345";
+    seed.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    const out = {};
+    for (const id of ids) out[id] = [...document.querySelectorAll(`#${id} .chart-ytick .chart-tick`)].map((t) => t.textContent);
+    return { done: document.getElementById("mc-status").dataset.done, ticks: out, bands: document.querySelectorAll(".chart-bands .chart-band").length };
+  }, charts);
+  assert.equal(during.done, "false", "the new run had ended already");
+  assert.equal(during.bands, 0, "the old run's bands still show");
+  assert.deepEqual(during.ticks, before.ticks, "an axis moved when the run started");
+  await waitDone(page);
+  assert.ok((await read()).bands > 0, "no bands after the run");
+  // Cancelled, a run has no bands to wait for: the axes fit the lines again.
+  await page.locator("#mc-draws").selectOption("50000");
+  await page.locator("#mc-cancel").click();
+  assert.equal((await status(page)).state, "cancelled");
+  const cancelled = await read();
+  assert.equal(cancelled.bands, 0);
+  assert.notDeepEqual(cancelled.ticks, before.ticks, "no axis fits the lines alone (this test would not see a held axis)");
+  await closePage(p);
+});
+
 test("moving a lever starts a new run (stale runs never show) and the page stays responsive while the worker runs", async () => {
   const p = await openPage();
   const { page } = p;

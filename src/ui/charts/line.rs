@@ -29,6 +29,11 @@ pub struct LineChartProps {
     /// Start the y axis at zero (or end it there, for negative data).
     #[prop_or_default]
     pub y_from_zero: bool,
+    /// A Monte Carlo run of the scenario is under way: while it has no bands yet, the y axis
+    /// keeps the range of the last bands drawn, so that it does not jump twice per run (a
+    /// re-render of the whole chart while the workers draw).
+    #[prop_or_default]
+    pub bands_pending: bool,
 }
 
 /// The viewBox size; the SVG scales to the figure's width and keeps this aspect ratio.
@@ -107,7 +112,19 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         )
         .chain(target.iter().map(|t| t.0))
         .chain(props.y_from_zero.then_some(0.0));
-    let (v_lo, v_hi) = extent(values).unwrap_or((0.0, 1.0));
+    let (mut v_lo, mut v_hi) = extent(values).unwrap_or((0.0, 1.0));
+    // The last bands' range: kept while bands are drawn, used while a run has none yet.
+    let band_range = extent(
+        bands
+            .iter()
+            .flat_map(|b| b.1.iter().flat_map(|p| [p.1, p.2])),
+    );
+    let held = use_mut_ref(|| None::<(f64, f64)>);
+    if band_range.is_some() || !props.bands_pending {
+        *held.borrow_mut() = band_range;
+    } else if let Some((lo, hi)) = *held.borrow() {
+        (v_lo, v_hi) = (v_lo.min(lo), v_hi.max(hi));
+    }
     let axis = nice_axis(v_lo, v_hi, 5);
     let tick_labels = format::axis_labels(&axis.ticks, axis.step, lang);
 
