@@ -217,11 +217,20 @@ test("a run's start keeps every chart's y axis: the lines do not jump while the 
   assert.deepEqual(during.ticks, before.ticks, "an axis moved when the run started");
   await waitDone(page);
   assert.ok((await read()).bands > 0, "no bands after the run");
-  // Cancelled, a run has no bands to wait for: the axes fit the lines again.
-  await page.locator("#mc-draws").selectOption("50000");
-  await page.locator("#mc-cancel").click();
-  assert.equal((await status(page)).state, "cancelled");
-  const cancelled = await read();
+  // Cancelled, a run has no bands to wait for: the axes fit the lines again. (Cancelled at once,
+  // before any partial result could arrive: those stay on the charts after a cancel.)
+  const cancelled = await page.evaluate(async (ids) => {
+    const draws = document.getElementById("mc-draws");
+    draws.value = "50000";
+    draws.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    document.getElementById("mc-cancel").click();
+    await new Promise((r) => requestAnimationFrame(r));
+    const out = {};
+    for (const id of ids) out[id] = [...document.querySelectorAll(`#${id} .chart-ytick .chart-tick`)].map((t) => t.textContent);
+    return { state: document.getElementById("mc-status").dataset.state, ticks: out, bands: document.querySelectorAll(".chart-bands .chart-band").length };
+  }, charts);
+  assert.equal(cancelled.state, "cancelled");
   assert.equal(cancelled.bands, 0);
   assert.notDeepEqual(cancelled.ticks, before.ticks, "no axis fits the lines alone (this test would not see a held axis)");
   await closePage(p);
@@ -230,8 +239,8 @@ test("a run's start keeps every chart's y axis: the lines do not jump while the 
 test("moving a lever starts a new run (stale runs never show) and the page stays responsive while the worker runs", async () => {
   const p = await openPage();
   const { page } = p;
-  // 50,000 draws: a run long enough to measure the page during it (the largest choice; the page merges and
-  // summarises the workers' rows in slices meanwhile).
+  // 50,000 draws: a run long enough to measure the page during it (the largest choice; with several workers
+  // they exchange rows meanwhile, and the page puts their bands together).
   await waitDone(page);
   await page.locator("#mc-draws").selectOption("50000");
   const first = await waitDone(page);
@@ -352,9 +361,9 @@ test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is r
   await closePage(p);
 });
 
-test("with four cores reported the page splits each run among three workers and merges their rows to the CLI's numbers; progress and cancel still work", async () => {
-  // This machine has two cores (one worker); report four, as an office PC might, so that the page's
-  // coordinator, row merging and sliced summaries run here too.
+test("with four cores reported the page splits each run among three workers, whose bands give the CLI's numbers; progress and cancel still work", async () => {
+  // This machine has two cores (two workers); report four, as an office PC might, so that three workers
+  // exchange rows and the page puts three workers' bands together.
   const page = await context.newPage();
   const problems = [];
   page.on("console", (msg) => {
