@@ -1,6 +1,8 @@
-//! Messages between the page and the Monte Carlo worker (serde, so the worker's codec carries
+//! Messages between the page and the Monte Carlo workers (serde, so the worker's codec carries
 //! them), and the conversion of model results into them: Monte Carlo jobs streamed chunk by
-//! chunk, and goal-seek jobs answered at once. Native-testable: no web crates here.
+//! chunk, goal-seek jobs answered at once, and the protocol of a job shared among workers (the
+//! rows they exchange, each share's bands, the page's merge of them). Native-testable: no web
+//! crates here.
 
 use super::baseline_edits::BaselineEdits;
 use super::uncertainty::draw_all;
