@@ -556,9 +556,31 @@ test("the uncertainty and decision panels, with results shown, have no serious o
   await closePage(p);
 });
 
+/** The native benchmark's figure `name` (ms), run now: `NATIVE_BENCH` is the `cargo bench --bench model`
+ * executable (scripts/figures sets it), which prints the median of 7 runs. */
+function nativeFigure(name) {
+  const out = execFileSync(process.env.NATIVE_BENCH, [name], { encoding: "utf8" });
+  const m = out.match(new RegExp(`${name}_ms=([0-9.]+)`));
+  assert.ok(m, `no ${name} in: ${out}`);
+  return Number(m[1]);
+}
+
+/** Median of `values`. */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1];
+}
+
 test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", async () => {
   const p = await openPage();
   const { page } = p;
+  // With NATIVE_BENCH set (scripts/figures), each browser run is followed at once by the native
+  // benchmark (all cores, median of 7), so the ratio compares the two at the same minute: this shared
+  // VM's speed drifts by up to 2x between minutes, which a native figure taken earlier would carry into
+  // the ratio.
+  const paired = Boolean(process.env.NATIVE_BENCH);
+  const natives = [];
+  const ratios = [];
   let previous = await waitDone(page);
   await page.locator("#mc-draws").selectOption("10000");
   // Nine runs (the default seed, then seeds 101 to 108): the median of the page's times, from sending
@@ -569,6 +591,10 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", async () => 
   let done;
   for (let run = 0; run < RUNS; run++) {
     if (run > 0) {
+      // The previous result painted and the page idle first, so that a run is not timed together
+      // with the drawing of the one before (as when an analyst changes the seed after reading it).
+      await settle(page);
+      await page.waitForTimeout(100);
       await page.locator("#mc-seed").fill(String(100 + run));
       await page.locator("#mc-seed").press("Enter");
     }
@@ -578,13 +604,25 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", async () => 
     assert.ok(pageMs > 0, JSON.stringify(done));
     times.push(pageMs);
     previous = done;
+    if (paired) {
+      const native = nativeFigure("mc_10000_native_median");
+      natives.push(native);
+      ratios.push(pageMs / native);
+    }
   }
-  times.sort((a, b) => a - b);
   // The page's Monte Carlo workers (the goal-seek worker starts at the first goal-seek, which this
   // test does not run).
   const workers = page.workers().length;
-  const median = times[(RUNS - 1) / 2];
-  console.log(`figure: mc_10000_browser_ms=${median.toFixed(1)} (median of ${RUNS} runs, ${workers} workers; min ${times[0].toFixed(1)}, max ${times[RUNS - 1].toFixed(1)}; measured on the page)`);
+  console.log(
+    `figure: mc_10000_browser_ms=${median(times).toFixed(1)} (median of ${RUNS} runs, ${workers} workers; ` +
+      `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; measured on the page)`,
+  );
+  if (paired) {
+    console.log(
+      `figure: mc_10000_paired browser_ms=${median(times).toFixed(1)} native_ms=${median(natives).toFixed(1)} ratio=${median(ratios).toFixed(2)} ` +
+        `(median of ${RUNS} pairs, each a browser run and the native benchmark right after it; ratios ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`,
+    );
+  }
   const lastSeed = 100 + RUNS - 1;
   await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000, seed: lastSeed }), `10,000 draws, seed ${lastSeed}`);
   await closePage(p);
