@@ -810,8 +810,8 @@ def build_figures():
              "海峡导报, 2025-03-13: \"高出全省平均水平(79.3岁)\".", "med-high")
     official("china_e0_2024", CN_E0_2024, "岁", "years", 2024,
              "全国人均预期寿命（2024年）", "China life expectancy at birth 2024",
-             "Sources file: China life expectancy 78.6 (2023, Xinhua 2024-08-29, \"我国人均预期寿命达到78.6岁\") and 79.0 (2024).",
-             "high")
+             "National Health Commission figure for 2024, 79.0, as listed in the project's reference list of public sources, which gives no quotation for it; the quoted report (Xinhua, 2024-08-29: \"我国人均预期寿命达到78.6岁\") is for 2023, 78.6.",
+             "med")
     official("china_srb_2020", CN_SRB_2020, "男/百女", "boys per 100 girls", 2020,
              "全国出生人口性别比（2020年）", "China sex ratio at birth 2020",
              "xinhuanet.com, 2021-05-11: \"出生人口性别比为111.3\".", "high")

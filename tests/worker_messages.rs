@@ -67,7 +67,9 @@ fn jobs_with_figures_and_a_population_survive_the_worker_codec() {
 fn shares_and_their_bands_survive_the_worker_codec() {
     use licheng_sim::model::levers::Levers;
     use licheng_sim::model::montecarlo::Settings;
-    use licheng_sim::scenario::mc_messages::{part_requests, ColumnShare, McUpdate, ShareColumns};
+    use licheng_sim::scenario::mc_messages::{
+        part_requests, ColumnShare, McUpdate, ShareColumns, ShareTiming,
+    };
     for sent in part_requests(&job(BaselineEdits::default(), None), 2, "licheng-mc-test") {
         let received: McRequest = Bincode::decode(Bincode::encode(&sent));
         assert_eq!(received, sent);
@@ -91,7 +93,13 @@ fn shares_and_their_bands_survive_the_worker_codec() {
             .unwrap());
     }
     assert!(shares[0].complete());
-    let sent = shares[0].bands(&first);
+    let sent = shares[0].bands(
+        &first,
+        ShareTiming {
+            draw_ms: 12.5,
+            ..ShareTiming::default()
+        },
+    );
     let received: McUpdate = Bincode::decode(Bincode::encode(&sent));
     assert_eq!(received, sent);
     assert!(matches!(
@@ -99,6 +107,7 @@ fn shares_and_their_bands_survive_the_worker_codec() {
         McUpdate::Bands {
             complete: true,
             draws: 50,
+            timing: Some(ShareTiming { draw_ms: 12.5, .. }),
             ..
         }
     ));

@@ -4,7 +4,7 @@
 //! with status 2 for bad input, 1 for anything else; nothing panics on user input.
 
 use licheng_sim::model::decision::Seek;
-use licheng_sim::model::levers::{LeverId, Levers, LEVERS};
+use licheng_sim::model::levers::{LeverId, Levers, Provenance, LEVERS};
 use licheng_sim::model::montecarlo::Settings;
 use licheng_sim::scenario::baseline_edits::{self, BaselineEdits};
 use licheng_sim::scenario::ccm_run;
@@ -82,6 +82,50 @@ impl Args {
             options,
             lang,
         })
+    }
+
+    /// Refuses an option the command does not take (a misspelt one would otherwise be ignored,
+    /// and the run would silently use the default it meant to replace).
+    fn check_options(&self) -> Result<(), InputError> {
+        const SCENARIO: [&str; 4] = ["set", "population", "baseline", "format"];
+        let (scenario, own): (bool, &[&str]) = match self.command.as_str() {
+            "ccm" => (false, &["baseline", "steps", "format"]),
+            "project" => (true, &[]),
+            "mc" => (true, &["seed", "spread", "draws"]),
+            "tornado" => (true, &["seed", "spread", "target"]),
+            "goalseek" => (true, &["seed", "spread", "draws", "target", "lever"]),
+            "levers" => (false, &["format"]),
+            _ => return Ok(()),
+        };
+        let shared: &[&str] = if scenario { &SCENARIO } else { &[] };
+        let allowed: Vec<&str> = shared.iter().chain(own).copied().collect();
+        match self
+            .options
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()))
+        {
+            None => Ok(()),
+            Some((k, _)) => {
+                let list: Vec<String> = allowed
+                    .iter()
+                    .chain(&["lang"])
+                    .map(|o| format!("--{o}"))
+                    .collect();
+                Err(InputError::new(
+                    format!("--{k}"),
+                    format!(
+                        "{} 命令没有这个选项（可用：{}）",
+                        self.command,
+                        list.join("、")
+                    ),
+                    format!(
+                        "'{}' takes no such option (use {})",
+                        self.command,
+                        list.join(", ")
+                    ),
+                ))
+            }
+        }
     }
 
     fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
@@ -416,7 +460,15 @@ fn run_goalseek(args: &Args) -> Result<String, InputError> {
 
 fn run_levers(args: &Args) -> Result<String, InputError> {
     let zh = args.lang == "zh";
-    Ok(match args.format()? {
+    let format = args.format()?;
+    if format == Format::Csv {
+        return Err(InputError::new(
+            "--format",
+            "levers 命令只输出表格或 JSON（--format table 或 json）",
+            "'levers' prints a table or JSON (--format table or json)",
+        ));
+    }
+    Ok(match format {
         Format::Json => {
             let list: Vec<serde_json::Value> = LEVERS
                 .iter()
@@ -437,9 +489,17 @@ fn run_levers(args: &Args) -> Result<String, InputError> {
                 } else {
                     (l.label_en, l.unit_en, l.note_en)
                 };
+                let provenance = match (l.provenance, zh) {
+                    (Provenance::Published, true) => "官方",
+                    (Provenance::Plan, true) => "规划",
+                    (Provenance::Estimate, true) => "估算",
+                    (Provenance::Published, false) => "Published",
+                    (Provenance::Plan, false) => "Plan",
+                    (Provenance::Estimate, false) => "Estimate",
+                };
                 out.push_str(&format!(
-                    "{:<6} {:>10} [{} … {}] {unit}  {label}\n       {:?}: {note}\n",
-                    l.key, l.default, l.min, l.max, l.provenance
+                    "{:<6} {:>10} [{} … {}] {unit}  {label}\n       [{provenance}] {note}\n",
+                    l.key, l.default, l.min, l.max
                 ));
             }
             out
@@ -453,10 +513,17 @@ fn main() -> ExitCode {
         print!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let args = match Args::parse(&raw) {
+    let args = match Args::parse(&raw).and_then(|a| a.check_options().map(|()| a)) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: {}", e.message("en"));
+            // The language asked for, even when the line around it could not be read.
+            let zh = raw.windows(2).any(|w| w[0] == "--lang" && w[1] == "zh");
+            let (prefix, lang) = if zh {
+                ("错误", "zh")
+            } else {
+                ("error", "en")
+            };
+            eprintln!("{prefix}: {}", e.message(lang));
             return ExitCode::from(2);
         }
     };

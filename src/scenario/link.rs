@@ -462,11 +462,11 @@ fn set_figure(
                 notes.push(InputError::new(
                     key,
                     format!(
-                        "{}的值 {text} 超出有效范围 {min} 至 {max}，已忽略，使用官方基期数值",
+                        "{}的值 {text} 超出有效范围 {min} 至 {max}，已忽略，使用内置基期数值",
                         spec.label_zh
                     ),
                     format!(
-                        "{} = {text} is outside its valid range {min} to {max}; ignored, the official baseline's value is used",
+                        "{} = {text} is outside its valid range {min} to {max}; ignored, the built-in baseline's value is used",
                         spec.label_en
                     ),
                 ))
@@ -475,11 +475,11 @@ fn set_figure(
         _ => notes.push(InputError::new(
             key,
             format!(
-                "{}的值“{text}”不是有效数字，已忽略，使用官方基期数值",
+                "{}的值“{text}”不是有效数字，已忽略，使用内置基期数值",
                 spec.label_zh
             ),
             format!(
-                "{}: '{text}' is not a finite number; ignored, the official baseline's value is used",
+                "{}: '{text}' is not a finite number; ignored, the built-in baseline's value is used",
                 spec.label_en
             ),
         )),

@@ -149,11 +149,13 @@ pub enum McUpdate {
         summary: McSummary,
         elapsed_ms: f64,
     },
-    /// All draws done.
+    /// All draws done. `shares`: where each worker's time went, for a job shared among
+    /// workers (empty for a whole job).
     Done {
         run_id: u64,
         summary: McSummary,
         elapsed_ms: f64,
+        shares: Vec<ShareTiming>,
     },
     /// The job was invalid (message in both languages).
     Failed {
@@ -170,7 +172,7 @@ pub enum McUpdate {
     /// A `RunPart`'s results: the percentiles of the columns this share owns
     /// (`owned_columns`) over the draws it has of them, and this share's own draws and met
     /// counts so far; `complete` at its end, when every share's draws are in (the page merges
-    /// the shares' bands: `BandMerge`).
+    /// the shares' bands: `BandMerge`). `timing`: where this share's time went, at its end.
     Bands {
         run_id: u64,
         part: u64,
@@ -179,7 +181,39 @@ pub enum McUpdate {
         draws: u64,
         met: Vec<u64>,
         complete: bool,
+        timing: Option<ShareTiming>,
     },
+}
+
+/// Where one worker's time went in its share of a job, in milliseconds by the worker's clock.
+/// A diagnostic: the page shows it as data attributes of the run's status, and the benchmark
+/// figures compare it with the native run's parts. It changes no result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShareTiming {
+    /// From taking the request to the first draw: checks, the engine, the prepared run.
+    pub prepare_ms: f64,
+    /// Drawing.
+    pub draw_ms: f64,
+    /// Sending this share's rows to the others and taking theirs.
+    pub exchange_ms: f64,
+    /// Handing the event loop back while drawing (where a newer request can arrive).
+    pub yield_ms: f64,
+    /// After the last draw, waiting for the other shares' rows.
+    pub wait_ms: f64,
+    /// Percentiles, partial and final.
+    pub summary_ms: f64,
+}
+
+impl ShareTiming {
+    /// Everything together: the share's time from its request to its last bands.
+    pub fn total_ms(&self) -> f64 {
+        self.prepare_ms
+            + self.draw_ms
+            + self.exchange_ms
+            + self.yield_ms
+            + self.wait_ms
+            + self.summary_ms
+    }
 }
 
 impl McJob {
@@ -498,20 +532,22 @@ impl ShareColumns {
     }
 
     /// The percentiles of the owned columns over every share's draws (`table` being this
-    /// share's), and this share's draws and met counts (call once, when `complete`).
-    pub fn bands(&mut self, table: &DrawTable) -> McUpdate {
-        self.owned_bands(table, true)
+    /// share's), this share's draws and met counts, and where its time went (call once, when
+    /// `complete`).
+    pub fn bands(&mut self, table: &DrawTable, timing: ShareTiming) -> McUpdate {
+        self.owned_bands(table, Some(timing))
     }
 
     /// Partial results: the percentiles of the owned columns over this share's draws so far
     /// (`table`) and the other shares' received so far.
     pub fn partial_bands(&mut self, table: &DrawTable) -> McUpdate {
-        self.owned_bands(table, false)
+        self.owned_bands(table, None)
     }
 
     /// At the end the received values take this share's own and are reordered in place;
-    /// before it, a copy is.
-    fn owned_bands(&mut self, table: &DrawTable, complete: bool) -> McUpdate {
+    /// before it, a copy is. Complete when `timing` is given.
+    fn owned_bands(&mut self, table: &DrawTable, timing: Option<ShareTiming>) -> McUpdate {
+        let complete = timing.is_some();
         let (columns, met) = table.parts();
         let bands = self
             .received
@@ -537,6 +573,7 @@ impl ShareColumns {
             draws: table.len() as u64,
             met: met.to_vec(),
             complete,
+            timing,
         }
     }
 }
@@ -578,6 +615,7 @@ struct ShareBands {
     draws: u64,
     met: Vec<u64>,
     complete: bool,
+    timing: Option<ShareTiming>,
 }
 
 impl BandMerge {
@@ -613,6 +651,7 @@ impl BandMerge {
             draws,
             met,
             complete,
+            timing,
         } = update
         else {
             return None;
@@ -641,6 +680,7 @@ impl BandMerge {
             draws,
             met,
             complete,
+            timing,
         });
         let shares: Vec<&ShareBands> = self.latest.iter().flatten().collect();
         if shares.len() < self.parts {
@@ -677,6 +717,10 @@ impl BandMerge {
                 run_id: self.run_id,
                 summary,
                 elapsed_ms,
+                shares: shares
+                    .iter()
+                    .map(|b| b.timing.unwrap_or_default())
+                    .collect(),
             }
         } else {
             McUpdate::Progress {
@@ -1016,7 +1060,12 @@ mod tests {
                 "share {} of {workers}",
                 share.columns.part
             );
-            updates.extend(merge.take(share.columns.bands(&share.table), 1e6));
+            // Each share's timing names its part, to check that the merge keeps them apart.
+            let timing = ShareTiming {
+                draw_ms: share.columns.part as f64,
+                ..ShareTiming::default()
+            };
+            updates.extend(merge.take(share.columns.bands(&share.table, timing), 1e6));
         }
         updates
     }
@@ -1029,7 +1078,15 @@ mod tests {
         for workers in [1, 2, 3, 4] {
             let mut updates = run_shared(&engine, &job, workers);
             match updates.pop() {
-                Some(McUpdate::Done { summary, .. }) => assert_eq!(summary, whole, "{workers}"),
+                Some(McUpdate::Done {
+                    summary, shares, ..
+                }) => {
+                    assert_eq!(summary, whole, "{workers}");
+                    // Where each worker's time went, in part order (whatever order they came in).
+                    let parts: Vec<f64> = shares.iter().map(|t| t.draw_ms).collect();
+                    let expected: Vec<f64> = (0..workers).map(|p| p as f64).collect();
+                    assert_eq!(parts, expected, "{workers}");
+                }
                 other => panic!("no Done: {other:?}"),
             }
             if workers > 1 {
@@ -1145,7 +1202,7 @@ mod tests {
             ..scenario(14)
         };
         let partial = end.partial_bands(&mc.draws(0..4));
-        let bands = end.bands(&table);
+        let bands = end.bands(&table, ShareTiming::default());
         type Edit = dyn Fn(&mut u64, &mut u64, &mut Vec<[f64; 5]>);
         let with = |f: &Edit| {
             let mut u = bands.clone();
@@ -1181,7 +1238,7 @@ mod tests {
             let mut share = ShareColumns::new(3, 1, vec![10, 4], columns);
             let table = mc.draws(0..draws);
             if complete {
-                share.bands(&table)
+                share.bands(&table, ShareTiming::default())
             } else {
                 share.partial_bands(&table)
             }
@@ -1314,7 +1371,7 @@ mod tests {
             {
                 end.receive(block).unwrap();
             }
-            end.bands(&table)
+            end.bands(&table, ShareTiming::default())
         };
         assert_eq!(merge.take(whole(0, 0..500), 205.0), None);
         assert!(matches!(

@@ -263,7 +263,7 @@ pub const IMPORT_FAILED: Tr = tr(
     "Import failed; nothing was changed.",
 );
 pub const IMPORT_READ_FAILED: Tr = tr("无法读取所选文件。", "The chosen file could not be read.");
-pub const RETURN_OFFICIAL: Tr = tr("恢复官方基期", "Return to the official baseline");
+pub const RETURN_OFFICIAL: Tr = tr("恢复内置基期", "Return to the built-in baseline");
 pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
     "当前使用内置的鲤城区2024年基期（多为估算，见“数据来源”）。",
     "The built-in Licheng 2024 baseline is in use (mostly estimates: see “Sources”).",
@@ -272,8 +272,8 @@ pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
 // Baseline figures (the editor next to the population import)
 pub const FIGURES_HEADING: Tr = tr("基期单项数据", "Baseline figures");
 pub const FIGURES_HINT: Tr = tr(
-    "可用区里掌握的正式数据替换内置数值：输入后按回车应用，全部结果随之重算；↺ 恢复官方基期的数值。",
-    "Replace a built-in figure with one the district has: type it and press Enter, and every result is recomputed; ↺ brings back the official baseline's value.",
+    "可用区里掌握的正式数据替换内置数值：输入后按回车应用，全部结果随之重算；↺ 恢复内置基期的数值。",
+    "Replace a built-in figure with one the district has: type it and press Enter, and every result is recomputed; ↺ brings back the built-in baseline's value.",
 );
 pub const FIGURE_EMPTY: Tr = tr(
     "请输入一个数值（基期未改变）",
@@ -283,7 +283,7 @@ pub const FIGURE_NOT_A_NUMBER: Tr = tr(
     "不是有效数字（基期未改变）",
     "Not a valid number (the baseline is unchanged)",
 );
-pub const FIGURE_RESET: Tr = tr("恢复官方数值", "Back to the official value");
+pub const FIGURE_RESET: Tr = tr("恢复内置数值", "Back to the built-in value");
 pub const FIGURE_SOURCE_LINK: Tr = tr("来源", "Source");
 pub const FIGURE_EDIT_FAILED: Tr = tr(
     "未能应用此基期数据，基期未改变：",
@@ -306,20 +306,20 @@ pub fn figure_out_of_range(lang: Lang, min: &str, max: &str) -> String {
     }
 }
 
-/// The official baseline's value of a figure: "官方基期：29,290 个（估算）".
+/// The built-in baseline's value of a figure: "内置基期：29,290 个（估算）".
 pub fn official_value(lang: Lang, value: &str, estimate: bool) -> String {
     match (lang, estimate) {
-        (Lang::Zh, true) => format!("官方基期：{value}（估算）"),
-        (Lang::Zh, false) => format!("官方基期：{value}"),
-        (Lang::En, true) => format!("official baseline: {value} (estimate)"),
-        (Lang::En, false) => format!("official baseline: {value}"),
+        (Lang::Zh, true) => format!("内置基期：{value}（估算）"),
+        (Lang::Zh, false) => format!("内置基期：{value}"),
+        (Lang::En, true) => format!("built-in baseline: {value} (estimate)"),
+        (Lang::En, false) => format!("built-in baseline: {value}"),
     }
 }
 
 // The custom-baseline banner
 pub const CUSTOM_BASELINE_HEADING: Tr = tr(
-    "正在使用自定义基期，以下结果不是官方基期的结果：",
-    "A custom baseline is in use; the results below are not those of the official baseline:",
+    "正在使用自定义基期，以下结果不是内置基期的结果：",
+    "A custom baseline is in use; the results below are not those of the built-in baseline:",
 );
 
 /// The banner's line for an imported population table.
@@ -330,7 +330,7 @@ pub fn custom_population_item(lang: Lang, file: &str, total: &str) -> String {
     }
 }
 
-/// The banner's line for an edited figure: "公办小学学位（2024年）：30,000 个（官方估计 29,290 个）".
+/// The banner's line for an edited figure: "公办小学学位（2024年）：30,000 个（内置估算 29,290 个）".
 pub fn custom_figure_item(
     lang: Lang,
     label: &str,
@@ -339,10 +339,10 @@ pub fn custom_figure_item(
     estimate: bool,
 ) -> String {
     match (lang, estimate) {
-        (Lang::Zh, true) => format!("{label}：{value}（官方估计 {official}）"),
-        (Lang::Zh, false) => format!("{label}：{value}（官方数据 {official}）"),
-        (Lang::En, true) => format!("{label}: {value} (official estimate {official})"),
-        (Lang::En, false) => format!("{label}: {value} (official figure {official})"),
+        (Lang::Zh, true) => format!("{label}：{value}（内置估算 {official}）"),
+        (Lang::Zh, false) => format!("{label}：{value}（内置官方数据 {official}）"),
+        (Lang::En, true) => format!("{label}: {value} (built-in estimate {official})"),
+        (Lang::En, false) => format!("{label}: {value} (built-in official figure {official})"),
     }
 }
 
@@ -350,10 +350,10 @@ pub fn custom_figure_item(
 pub fn population_not_in_link(lang: Lang, file: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "注意：导入的基期人口表（{file}）无法放入链接，打开此链接看到的是官方人口表上的结果。修改的基期单项数据已包含在链接中。"
+            "注意：导入的基期人口表（{file}）无法放入链接，打开此链接看到的是内置（估算）人口表上的结果。修改的基期单项数据已包含在链接中。"
         ),
         Lang::En => format!(
-            "Note: the imported population table ({file}) cannot travel in a link; whoever opens this link sees the results on the official population table. Edited baseline figures are in the link."
+            "Note: the imported population table ({file}) cannot travel in a link; whoever opens this link sees the results on the built-in (estimated) population table. Edited baseline figures are in the link."
         ),
     }
 }

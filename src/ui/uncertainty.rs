@@ -19,7 +19,7 @@ use crate::model::cohort::{FEMALE, MALE};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series;
 use crate::scenario::baseline_edits::BaselineEdits;
-use crate::scenario::mc_messages::{McJob, McSummary, McUpdate};
+use crate::scenario::mc_messages::{McJob, McSummary, McUpdate, ShareTiming};
 use crate::scenario::uncertainty::{BROWSER_DRAWS, DEFAULT_SEED};
 use crate::scenario::{Engine, Run};
 use crate::worker::McClient;
@@ -60,10 +60,12 @@ impl Default for McSettings {
 pub enum McStatus {
     Running,
     /// `elapsed_ms` is the worker's own time; `page_ms` the page's, from sending the job to
-    /// receiving its last update (when known).
+    /// receiving its last update (when known); `shares` where each worker's time went (a job
+    /// shared among workers).
     Done {
         elapsed_ms: f64,
         page_ms: Option<f64>,
+        shares: Vec<ShareTiming>,
     },
     Cancelled,
     Failed {
@@ -142,11 +144,13 @@ impl McState {
                         run_id,
                         summary,
                         elapsed_ms,
+                        shares,
                     } if run_id == self.run_id => {
                         self.summary = Some(Rc::new(summary));
                         self.status = McStatus::Done {
                             elapsed_ms,
                             page_ms,
+                            shares,
                         };
                     }
                     McUpdate::Failed {
@@ -484,6 +488,7 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
         McStatus::Done {
             elapsed_ms,
             page_ms,
+            ..
         } => (
             "done",
             format!(
@@ -513,6 +518,21 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
     let page_ms = match &mc.status {
         McStatus::Done { page_ms, .. } => *page_ms,
         _ => None,
+    };
+    // Where each worker's time went, one value per worker in each attribute (for the
+    // benchmark figures; not shown).
+    let shares: &[ShareTiming] = match &mc.status {
+        McStatus::Done { shares, .. } => shares,
+        _ => &[],
+    };
+    let per_share = |part: fn(&ShareTiming) -> f64| {
+        (!shares.is_empty()).then(|| {
+            shares
+                .iter()
+                .map(|t| format!("{:.2}", part(t)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     };
     let draw_options = DRAW_CHOICES.iter().map(|&n| {
         html! {
@@ -574,7 +594,13 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                     data-draws={done_draws.to_string()} data-total={total.to_string()}
                     data-run-id={mc.run_id.to_string()}
                     data-elapsed-ms={elapsed.map(|e| format!("{e}"))}
-                    data-page-ms={page_ms.map(|e| format!("{e}"))}>
+                    data-page-ms={page_ms.map(|e| format!("{e}"))}
+                    data-share-prepare-ms={per_share(|t| t.prepare_ms)}
+                    data-share-draw-ms={per_share(|t| t.draw_ms)}
+                    data-share-exchange-ms={per_share(|t| t.exchange_ms)}
+                    data-share-yield-ms={per_share(|t| t.yield_ms)}
+                    data-share-wait-ms={per_share(|t| t.wait_ms)}
+                    data-share-summary-ms={per_share(|t| t.summary_ms)}>
                     { text }
                 </p>
             </div>

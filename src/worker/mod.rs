@@ -9,7 +9,7 @@
 use crate::model::montecarlo::{DrawTable, MonteCarlo, Settings};
 use crate::scenario::mc_messages::{
     part_requests, progress_due, run_goal_seek, summary_of, BandMerge, ColumnShare, GoalSeekJob,
-    McJob, McRequest, McUpdate, Message, ShareColumns,
+    McJob, McRequest, McUpdate, Message, ShareColumns, ShareTiming,
 };
 use crate::scenario::uncertainty::check_draws;
 use crate::scenario::{Engine, InputError};
@@ -233,10 +233,23 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let mut done = 0;
         let mut last_update_ms = 0.0;
         let mut last_yield_ms = worker_now_ms();
+        // Where this share's time goes (a diagnostic sent with its last bands).
+        let mut timing = ShareTiming {
+            prepare_ms: last_yield_ms - started,
+            ..ShareTiming::default()
+        };
+        // Adds the time since `*mark` to `part`, and moves the mark.
+        let lap = |part: &mut f64, mark: &mut f64| {
+            let now = worker_now_ms();
+            *part += now - *mark;
+            *mark = now;
+        };
+        let mut mark = last_yield_ms;
         let mut milestone_waiting = false;
         while done < count {
             let end = next_milestone.min(done + DRAWS_PER_SLICE).min(count);
             mc.draws_into(from + done..from + end, &mut table);
+            lap(&mut timing.draw_ms, &mut mark);
             done = end;
             let milestone = done == next_milestone || done == count;
             if milestone {
@@ -253,7 +266,9 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             let update = match exchanged.as_mut() {
                 Some((columns, channel)) if partial_due => {
                     // The other shares' latest rows of this share's columns first.
-                    match channel.exchange(columns, &table) {
+                    let exchanged = channel.exchange(columns, &table);
+                    lap(&mut timing.exchange_ms, &mut mark);
+                    match exchanged {
                         Ok(()) => Some(columns.partial_bands(&table)),
                         Err(e) => Some(failed(job.run_id, e)),
                     }
@@ -263,6 +278,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                     run_id: job.run_id,
                     summary: summary_of(&mut table),
                     elapsed_ms,
+                    shares: Vec::new(),
                 }),
                 None if partial_due => Some(McUpdate::Progress {
                     run_id: job.run_id,
@@ -283,11 +299,15 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                     break;
                 }
             }
+            // Partial results and their sending count as summarising.
+            lap(&mut timing.summary_ms, &mut mark);
             if done < count && worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS {
                 // Send the rows drawn since the last yield to the shares owning their
                 // columns, and take theirs, so that little is left to exchange at the end.
                 if let Some((columns, channel)) = exchanged.as_mut() {
-                    if let Err(e) = channel.exchange(columns, &table) {
+                    let exchanged = channel.exchange(columns, &table);
+                    lap(&mut timing.exchange_ms, &mut mark);
+                    if let Err(e) = exchanged {
                         if scope.send(failed(job.run_id, e)).await.is_err() {
                             return;
                         }
@@ -303,6 +323,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                     _ = yield_to_events(&yielder).fuse() => {}
                 }
                 last_yield_ms = worker_now_ms();
+                lap(&mut timing.yield_ms, &mut mark);
             }
         }
         let Some((mut columns, channel)) = exchanged else {
@@ -314,7 +335,9 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         // The end of a share: send the last rows, gather the other shares' rows of this one's
         // columns, summarise those.
         let outcome = loop {
-            if let Err(e) = channel.exchange(&mut columns, &table) {
+            let exchanged = channel.exchange(&mut columns, &table);
+            lap(&mut timing.exchange_ms, &mut mark);
+            if let Err(e) = exchanged {
                 break Some(Err(e));
             }
             if columns.complete() {
@@ -327,10 +350,22 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 },
                 _ = channel.arrival().fuse() => {}
             }
+            lap(&mut timing.wait_ms, &mut mark);
         };
         let update = match outcome {
             None => continue,
-            Some(Ok(())) => columns.bands(&table),
+            Some(Ok(())) => {
+                // The final percentiles, timed around the call that reports them.
+                let before = worker_now_ms();
+                let mut update = columns.bands(&table, timing);
+                if let McUpdate::Bands {
+                    timing: Some(t), ..
+                } = &mut update
+                {
+                    t.summary_ms += worker_now_ms() - before;
+                }
+                update
+            }
             Some(Err(e)) => failed(job.run_id, e),
         };
         if scope.send(update).await.is_err() {

@@ -1,5 +1,6 @@
 // Shared set-up of the end-to-end tests: where the bundle is, which Chromium to drive and with which
 // flags (Debian's, headless, as root, no background networking). Every *.test.mjs imports these.
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,3 +20,13 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-quic",
 ];
+
+/** The native CLI the pages are checked against: `LICHENG_CLI` when set (scripts/test builds it once,
+ * before the end-to-end tests start, so that no test file rebuilds it while another runs it), else the
+ * release CLI of this tree, built now (a no-op when it is up to date). */
+export function nativeCli() {
+  if (process.env.LICHENG_CLI) return path.resolve(process.env.LICHENG_CLI);
+  execFileSync("cargo", ["build", "--quiet", "--release", "--bin", "licheng"], { cwd: ROOT, stdio: "inherit" });
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+  return path.join(target, "release/licheng");
+}

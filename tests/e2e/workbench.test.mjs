@@ -14,8 +14,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
-const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, nativeCli } from "./harness.mjs";
 const REL_TOL = 1e-9;
 
 let profileDir;
@@ -26,12 +25,8 @@ let cliPath;
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
-  // The native CLI built from the same tree (scripts/test has built it by now; build it if not).
-  cliPath = [path.join(TARGET_DIR, "release/licheng"), path.join(TARGET_DIR, "debug/licheng")].find((p) => existsSync(p));
-  if (!cliPath) {
-    execFileSync("cargo", ["build", "--quiet", "--bin", "licheng"], { cwd: ROOT, stdio: "inherit" });
-    cliPath = path.join(TARGET_DIR, "debug/licheng");
-  }
+  // The native CLI built from the same tree.
+  cliPath = nativeCli();
   server = await startServer({ root: DIST });
   profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-profile-"));
   tmpDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-"));
@@ -486,7 +481,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   await assertMatchesCli(page, edited, "junior_capacity=12000");
   const share = (await targets(page)).migrant_children_public.value;
   assert.ok(share < cli({ mig: 2000 }).targets.find((t) => t.id === "migrant_children_public").value, `the school-place target did not fall: ${share}`);
-  assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+  assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
   const places = Object.entries(await chartTable(page, "chart-schools-junior")).find(([name]) => name.includes("学位"))[1];
   assert.equal(places["2024"], 12000, "the junior chart does not start from the edited places");
   assert.ok(!(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled()));
@@ -509,7 +504,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
     assert.match(await page.locator("#baseline-figure-junior_capacity-error").textContent(), message, `"${text}"`);
     assert.equal(await field.getAttribute("aria-invalid"), "true");
     assert.deepEqual(await targets(page), before, `"${text}" changed the numbers`);
-    assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+    assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
   }
   await page.locator("#lang-toggle").click();
   await typeFigure(page, "insurance_pct", "101");
@@ -522,7 +517,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   await settle(page);
   assert.equal(await page.locator("#baseline-figure-insurance_pct").inputValue(), "95");
   assert.equal(await page.locator("#baseline-figure-insurance_pct-error").count(), 0);
-  assert.deepEqual(await bannerItems(page), ["Public junior-middle places, 2024: 12,000 places (official estimate 13,830 places)"]);
+  assert.deepEqual(await bannerItems(page), ["Public junior-middle places, 2024: 12,000 places (built-in estimate 13,830 places)"]);
   await page.locator("#lang-toggle").click();
   await settle(page);
 
@@ -534,7 +529,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   await page.locator("#share-close").click();
   const reopened = await openPage(link.slice(link.indexOf("?")));
   await assertMatchesCli(reopened.page, edited, "the copied link");
-  assert.deepEqual(await bannerItems(reopened.page), ["公办初中学位（2024年）：12,000个（官方估计 13,830个）"]);
+  assert.deepEqual(await bannerItems(reopened.page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
   assert.equal(await reopened.page.locator("#baseline-figure-junior_capacity").inputValue(), "12000");
   await closePage(reopened);
 
@@ -549,7 +544,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   const items = await bannerItems(page);
   assert.equal(items.length, 3, items.join(" | "));
   assert.match(items[0], /population-plus-2pct\.csv/);
-  assert.equal(items[2], "基本医保参保率（2024年）：96.5%（官方估计 95%）");
+  assert.equal(items[2], "基本医保参保率（2024年）：96.5%（内置估算 95%）");
   // The share panel says the imported table is not in the link.
   await page.locator("#share").click();
   assert.match(await page.locator("#share-population-note").textContent(), /population-plus-2pct\.csv.*无法放入链接/);

@@ -12,6 +12,22 @@ fn numbers(v: &Value) -> Vec<f64> {
         .collect()
 }
 
+/// The case's baseline projected `steps` steps by `licheng ccm` (JSON rows, the base row first).
+fn run_case(dir: &std::path::Path, steps: i64) -> Value {
+    let baseline = dir.join("baseline.toml");
+    let (code, out, err) = cli(&[
+        "ccm",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--steps",
+        &steps.to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{}: {err}", dir.display());
+    serde_json::from_str(&out).unwrap()
+}
+
 #[test]
 fn ccm_reproduces_published_reference_cases() {
     for dir in case_dirs("ccm") {
@@ -19,18 +35,7 @@ fn ccm_reproduces_published_reference_cases() {
             toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
         let steps = expected["steps"].as_integer().unwrap();
         let tol = expected["tolerance"].as_float().unwrap();
-        let baseline = dir.join("baseline.toml");
-        let (code, out, err) = cli(&[
-            "ccm",
-            "--baseline",
-            baseline.to_str().unwrap(),
-            "--steps",
-            &steps.to_string(),
-            "--format",
-            "json",
-        ]);
-        assert_eq!(code, 0, "{}: {err}", dir.display());
-        let rows: Value = serde_json::from_str(&out).unwrap();
+        let rows = run_case(&dir, steps);
         for step in 1..=steps as usize {
             let got = numbers(&rows[step]["female"]);
             let want: Vec<f64> = expected[&format!("female_step{step}")]
@@ -65,23 +70,31 @@ fn ccm_reproduces_published_reference_cases() {
                 );
             }
         }
+        if let Some(lambda) = expected.get("leslie_dominant_eigenvalue") {
+            check_dominant_eigenvalue(&dir, &expected, lambda.as_float().unwrap());
+        }
     }
+}
+
+/// Projects the case long enough for the population to be stable (power iteration on the
+/// engine's own step): the ratio of the last two totals is the dominant eigenvalue, which must
+/// round to the published `lambda` (given to 8 decimals: within half a unit of the 8th).
+fn check_dominant_eigenvalue(dir: &std::path::Path, expected: &toml::Table, lambda: f64) {
+    let steps = expected["eigenvalue_steps"].as_integer().unwrap();
+    let rows = run_case(dir, steps);
+    let total = |step: usize| -> f64 { numbers(&rows[step]["female"]).iter().sum() };
+    let ratio = total(steps as usize) / total(steps as usize - 1);
+    assert!(
+        (ratio - lambda).abs() <= 5e-9,
+        "{}: growth per step {ratio} after {steps} steps, published {lambda}",
+        dir.display()
+    );
 }
 
 #[test]
 fn ccm_accounting_is_exact_for_reference_cases() {
     for dir in case_dirs("ccm") {
-        let baseline = dir.join("baseline.toml");
-        let (_, out, _) = cli(&[
-            "ccm",
-            "--baseline",
-            baseline.to_str().unwrap(),
-            "--steps",
-            "3",
-            "--format",
-            "json",
-        ]);
-        let rows: Value = serde_json::from_str(&out).unwrap();
+        let rows = run_case(&dir, 3);
         let rows = rows.as_array().unwrap();
         for w in rows.windows(2) {
             let expected = w[0]["total"].as_f64().unwrap() + w[1]["births"].as_f64().unwrap()

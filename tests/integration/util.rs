@@ -36,7 +36,8 @@ pub fn check_snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+    // Exactly "1" (not any value, not "0"); `scripts/test` clears it, so the suite never rewrites.
+    if std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
         return;

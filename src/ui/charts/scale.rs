@@ -199,9 +199,12 @@ pub fn coord(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    //! Run in headless Chromium with the lib's other Wasm tests (`cargo test --target
+    //! wasm32-unknown-unknown --lib`): the UI exists only on wasm32, where `#[test]` never runs.
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn extent_skips_non_finite() {
         assert_eq!(
             extent([f64::NAN, 2.0, -1.0, f64::INFINITY]),
@@ -211,7 +214,7 @@ mod tests {
         assert_eq!(extent([f64::NAN]), None);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn nice_axis_uses_one_two_five_steps() {
         let a = nice_axis(396_112.0, 412_345.0, 5);
         assert_eq!(a.step, 5_000.0);
@@ -225,7 +228,7 @@ mod tests {
         assert!(c.ticks.contains(&0.0));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn nice_axis_survives_degenerate_ranges() {
         for (lo, hi) in [
             (0.0, 0.0),
@@ -247,7 +250,7 @@ mod tests {
         assert_eq!(nice_axis(0.0, 0.0, 5).ticks.first(), Some(&0.0));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn year_ticks_thin_out() {
         assert_eq!(
             year_ticks(2024, 2028, 10),
@@ -261,7 +264,7 @@ mod tests {
         assert!(year_ticks(i32::MIN, i32::MAX, 10).len() <= 200);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn linear_guards_zero_width() {
         let l = Linear::new((1.0, 1.0), (0.0, 10.0));
         assert_eq!(l.map(1.0), 5.0);
@@ -270,7 +273,7 @@ mod tests {
         assert_eq!(m.map(f64::NAN), 5.0);
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn age_groups_aggregate_with_open_group() {
         let single = vec![1.0; 106];
         let g = age_groups(&single);
