@@ -109,6 +109,15 @@ async function status(page) {
   return page.locator("#mc-status").evaluate((el) => ({ ...el.dataset, text: el.textContent }));
 }
 
+/** What a run puts on the page: #mc-status (data and text), the probability column and the bands drawn. */
+async function resultView(page) {
+  return {
+    status: await status(page),
+    probabilities: await pageProbabilities(page),
+    bands: await page.locator(".chart-bands .chart-band").count(),
+  };
+}
+
 /** Waits for the Monte Carlo run with a run id above `afterRunId` (if given) to finish; returns its status. */
 async function waitDone(page, afterRunId = 0) {
   await page.waitForFunction(
@@ -347,9 +356,10 @@ test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is r
   assert.equal(cancelled.done, "false");
   assert.match(cancelled.text, /已取消/);
   assert.ok(await page.locator("#mc-cancel").isDisabled());
-  // Nothing from the cancelled run arrives later.
+  // Nothing from the cancelled run arrives later: the status, the probabilities and the bands stay.
+  const atCancel = await resultView(page);
   await page.waitForTimeout(500);
-  assert.equal((await status(page)).state, "cancelled");
+  assert.deepEqual(await resultView(page), atCancel, "the cancelled run changed the page");
   await page.locator("#mc-run").click();
   const rerun = await waitDone(page, Number(cancelled.runId));
   assert.equal(rerun.draws, "50000");
@@ -408,8 +418,9 @@ test("with four cores reported the page splits each run among three workers, who
   await page.locator("#mc-cancel").click();
   const cancelled = await status(page);
   assert.equal(cancelled.state, "cancelled", JSON.stringify(cancelled));
+  const atCancel = await resultView(page);
   await page.waitForTimeout(800);
-  assert.equal((await status(page)).state, "cancelled");
+  assert.deepEqual(await resultView(page), atCancel, "the cancelled run changed the page");
   await page.locator("#mc-run").click();
   const rerun = await waitDone(page, Number(cancelled.runId));
   assert.equal(rerun.draws, "50000");

@@ -1,6 +1,6 @@
 //! Guards the layering in ARCHITECTURE.md: the model knows no serde, web crates, clocks, threads
-//! or unseeded randomness; the scenario layer knows no browser; every source file opens with a
-//! `//!` line saying what it owns.
+//! or unseeded randomness; the scenario layer knows no browser; the worker knows no UI or DOM;
+//! every source file opens with a `//!` line saying what it owns.
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +78,16 @@ fn scenario_layer_knows_no_browser() {
             "crate::ui",
             "crate::worker",
         ],
+    );
+}
+
+#[test]
+fn worker_knows_no_ui_or_dom() {
+    // Dependencies point ui → worker → scenario → model: the worker runs off the page and has
+    // no document (the page-side client reads only the window's clock and core count).
+    assert_none_mentions(
+        "src/worker",
+        &["crate::ui", "yew", "Document", "HtmlElement", "Element"],
     );
 }
 
