@@ -766,7 +766,8 @@ def build_figures():
                  "Secondary site citing 泉州市统计局: \"常住人口(万人) 885 879 876 873\" (2021, 2020, 2019, 2018).", "med-high")
     official("quanzhou_population_2022", QZ_POP_WAN[2022], "万人", "10,000 persons", 2022,
              "泉州市常住人口（2022年）", "Quanzhou resident population 2022",
-             "Secondary site: \"增长至2022年的887.9万人\".", "med")
+             "Secondary site citing 泉州市统计局 (the same as for 2018–2021): \"增长至2022年的887.9万人\" (resident; registered "
+             "\"增长至2022年的773.82万人\").", "med")
     official("quanzhou_population_2023", QZ_POP_WAN[2023], "万人", "10,000 persons", 2023,
              "泉州市常住人口（2023年）", "Quanzhou resident population 2023",
              "Weak site: \"泉州市的常住人口达到了888.3万(不含金门县)\".", "low-med")
@@ -836,13 +837,14 @@ def build_figures():
              "鲤城区新增学位（2023年）", "Licheng new school places 2023",
              "Summary of the district's 2023 government work report: \"新增学位900个\" (school level not stated).", "med")
     official("places_opened_2024", float(PLACES_OPENED_2024), "个", "places", 2024,
-             "鲤城区2024年秋季投用新增学位（超过）", "Licheng school places opened autumn 2024 (\"over 1,000\")",
-             "Reprint: \"2024年鯉城區計劃投用教育建設項目6個…可新增優質學位5230個。其中,有3個校區建設項目將於今年秋季正式投用,"
+             "鲤城区2024年秋季计划投用新增学位（超过）", "Licheng school places planned to open autumn 2024 (\"over 1,000\")",
+             "Reprint of a 2024 announcement (a plan, not a reported outcome): \"2024年鯉城區計劃投用教育建設項目6個…可新增優質學位5230個。其中,有3個校區建設項目將於今年秋季正式投用,"
              "新增學位超1000個\" — published as \"over 1,000\"; 1,000 used as the value. The 5,230 is the projects' full capacity "
              "over several years.", "med")
     official("places_planned_2025", float(PLACES_PLANNED_2025), "个", "places", 2025,
              "鲤城区2025年秋季预计新增学位", "Licheng new school places expected autumn 2025",
-             "东南早报: \"预计新增学位2610个\" (810 + 180 + 1,620 across the projects; school levels not stated).", "med")
+             "东南早报: \"预计新增学位2610个\", an expected (预计) figure for autumn 2025, not a confirmed count (810 + 180 + 1,620 "
+             "across the projects; school levels not stated).", "med")
     estimate(
         "places_planned_2025_primary_share", PRIMARY_SHARE_2025, "比例", "fraction", 2025,
         "2025年新增学位中小学学位占比（估计）", "Primary share of the places expected in 2025 (estimate)",
@@ -864,11 +866,11 @@ def build_figures():
         "migrant_public_share_2024_pct, an assumed 95% public share among local pupils, places_added_2023 (+900), "
         "places_opened_2024 (+1,000), places_planned_2025_primary_share (0.62).",
         f"6—11岁常住儿童{PUPILS_PRIMARY}人×公办就读比例{PUBLIC_SHARE:.3f}（本地儿童0.95，随迁子女1.00，随迁占30%）="
-        f"{PUBLIC_PRIMARY_PUPILS:,.0f}，视为2024年秋投用前的学位存量（2023年新增900个已含在内）；加上2024年秋投用1000个中的62%，"
+        f"{PUBLIC_PRIMARY_PUPILS:,.0f}，视为2024年秋投用前的学位存量（2023年新增900个已含在内）；加上2024年秋计划投用的1000个（假设如期投用）中的62%，"
         f"取整到10，得{PRIMARY_CAPACITY_2024}，隐含富余约{SPARE_PRIMARY_PCT:.1f}%。未考虑跨区就读。",
         f"Resident children aged 6–11 ({PUPILS_PRIMARY:,}) × public share {PUBLIC_SHARE:.3f} (locals 0.95, migrant children "
         f"1.00, migrants 30% of pupils) = {PUBLIC_PRIMARY_PUPILS:,.0f}, taken as the stock before the autumn-2024 openings "
-        "(the +900 of 2023 is inside it); plus 62% of the 1,000 places opened in autumn 2024, rounded to 10: "
+        "(the +900 of 2023 is inside it); plus 62% of the 1,000 places planned to open in autumn 2024 (assumed opened as planned), rounded to 10: "
         f"{PRIMARY_CAPACITY_2024:,}, an implied spare margin of {SPARE_PRIMARY_PCT:.1f}%. Cross-district enrolment is ignored.",
         "low")
     estimate(
@@ -876,9 +878,9 @@ def build_figures():
         "鲤城区公办初中学位（2024年秋，估计）", "Licheng public junior-middle-school places, autumn 2024 (estimate)",
         "No published figure. Inputs: as for primary_capacity_2024, ages 12–14.",
         f"12—14岁常住儿童{PUPILS_JUNIOR}人×公办就读比例{PUBLIC_SHARE:.3f}={PUBLIC_JUNIOR_PUPILS:,.0f}，视为投用前存量；"
-        f"加上2024年秋投用1000个中的38%，取整到10，得{JUNIOR_CAPACITY_2024}，隐含富余约{SPARE_JUNIOR_PCT:.1f}%。",
+        f"加上2024年秋计划投用的1000个（假设如期投用）中的38%，取整到10，得{JUNIOR_CAPACITY_2024}，隐含富余约{SPARE_JUNIOR_PCT:.1f}%。",
         f"Resident children aged 12–14 ({PUPILS_JUNIOR:,}) × public share {PUBLIC_SHARE:.3f} = {PUBLIC_JUNIOR_PUPILS:,.0f}, "
-        "taken as the stock before the autumn-2024 openings; plus 38% of the 1,000 places opened in autumn 2024, rounded "
+        "taken as the stock before the autumn-2024 openings; plus 38% of the 1,000 places planned to open in autumn 2024 (assumed opened as planned), rounded "
         f"to 10: {JUNIOR_CAPACITY_2024:,}, an implied spare margin of {SPARE_JUNIOR_PCT:.1f}%.",
         "low")
     estimate(
@@ -914,10 +916,12 @@ def build_figures():
              "国发〔2016〕40号 (repost): \"到2020年基本消除56人以上‘大班额’\"; oversized classes are over 66.", "med")
     official("staff_ratio_primary", STAFF_RATIO_PRIMARY, "生/教职工", "pupils per staff", 2001,
              "城市小学生师比编制标准", "Staffing standard, urban primary (pupils per staff)",
-             "国办发〔2001〕74号 (repost): \"城 市 │ 1:12.5 / 1:13.5 / 1:19\" (senior / junior / primary).", "med")
+             "国办发〔2001〕74号 (repost) and China Daily, 2018-08-29: \"城 市 │ 1:12.5 / 1:13.5 / 1:19\" (senior / junior / "
+             "primary); the 2001 urban standard was extended to rural schools in 2014.", "med")
     official("staff_ratio_junior", STAFF_RATIO_JUNIOR, "生/教职工", "pupils per staff", 2001,
              "城市初中生师比编制标准", "Staffing standard, urban junior middle (pupils per staff)",
-             "国办发〔2001〕74号 (repost): \"城 市 │ 1:12.5 / 1:13.5 / 1:19\".", "med")
+             "国办发〔2001〕74号 (repost) and China Daily, 2018-08-29: \"城 市 │ 1:12.5 / 1:13.5 / 1:19\" (senior / junior / "
+             "primary); the 2001 urban standard was extended to rural schools in 2014.", "med")
 
     # ---------------------------------------------------------------- employment
     official("quanzhou_new_urban_jobs_2019", float(QZ_NEW_URBAN_JOBS_2019), "人", "persons", 2019,
@@ -953,18 +957,20 @@ def build_figures():
     # ---------------------------------------------------------------- economy
     official("gdp_2023", GDP_2023_YI, "亿元", "100 million yuan", 2023,
              "鲤城区地区生产总值（2023年，预计数）", "Licheng GDP 2023 (preliminary)",
-             "District government work report (qzlc.gov.cn): \"预计全区生产总值580亿元、增长7.5%\" — preliminary, as stated in "
+             "District government work report: \"预计全区生产总值580亿元、增长7.5%\" — preliminary, as stated in "
              "the report (预计), not the final statistical figure.", "high")
     official("gdp_growth_2023_pct", GDP_GROWTH_2023_PCT, "%", "%", 2023,
              "鲤城区地区生产总值增速（2023年，预计数）", "Licheng real GDP growth 2023 (preliminary)",
              "District government work report: \"预计全区生产总值580亿元、增长7.5%\" — preliminary, as stated in the report.", "high")
     official("gdp_2022", GDP_2022_YI, "亿元", "100 million yuan", 2022,
              "鲤城区地区生产总值（2022年，预计数）", "Licheng GDP 2022 (preliminary)",
-             "District government work report: \"全年预计实现全区生产总值539.69亿元、增长4.5%\" — preliminary, as stated in the report.",
+             "District government work report (qzlc.gov.cn): \"全年预计实现全区生产总值539.69亿元、增长4.5%\" — preliminary, as "
+             "stated in the report.",
              "high")
     official("gdp_growth_2022_pct", GDP_GROWTH_2022_PCT, "%", "%", 2022,
              "鲤城区地区生产总值增速（2022年，预计数）", "Licheng real GDP growth 2022 (preliminary)",
-             "District government work report: \"全年预计实现全区生产总值539.69亿元、增长4.5%\" — preliminary, as stated in the report.",
+             "District government work report (qzlc.gov.cn): \"全年预计实现全区生产总值539.69亿元、增长4.5%\" — preliminary, as "
+             "stated in the report.",
              "high")
     official("new_sishang_firms_2022", float(NEW_SISHANG_2022), "家", "firms", 2022,
              "鲤城区新增“四上”企业（2022年）", "Licheng new above-threshold (四上) enterprises 2022",

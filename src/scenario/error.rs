@@ -6,8 +6,10 @@ use std::fmt;
 /// A rejected input (a file, a link, a CSV row, a number), located as precisely as possible.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
-    /// Where: a field path (`mortality.nlx_female[3]`), a `row R, column C`, or a link key.
+    /// Where: a field path (`mortality.nlx_female[3]`), a `line L, column C`, or a link key.
     pub location: String,
+    /// Where, in Chinese, when that differs (`第 8 行 female 列`); else `location` serves both.
+    pub location_zh: Option<String>,
     /// What is wrong, in Chinese.
     pub message_zh: String,
     /// What is wrong, in English.
@@ -19,15 +21,30 @@ impl InputError {
     pub fn new(location: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
         InputError {
             location: location.into(),
+            location_zh: None,
             message_zh: zh.into(),
             message_en: en.into(),
+        }
+    }
+
+    /// An error at a place named differently in each language (a line and column of a file).
+    pub fn located(
+        location_zh: impl Into<String>,
+        location_en: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        InputError {
+            location_zh: Some(location_zh.into()),
+            ..InputError::new(location_en, zh, en)
         }
     }
 
     /// The full message in the given language (`"zh"` or anything else for English).
     pub fn message(&self, lang: &str) -> String {
         if lang == "zh" {
-            format!("{}：{}", self.location, self.message_zh)
+            let location = self.location_zh.as_deref().unwrap_or(&self.location);
+            format!("{location}：{}", self.message_zh)
         } else {
             format!("{}: {}", self.location, self.message_en)
         }

@@ -5,7 +5,8 @@ use super::error::InputError;
 use crate::model::baseline::{MAX_GROUPS, MIN_GROUPS};
 use crate::model::cohort::Population;
 
-/// Largest count accepted in one cell (a district, not a country).
+/// Largest count accepted in one cell (a district, not a country; the messages below spell it
+/// out: 1亿 / 100,000,000).
 const MAX_CELL: f64 = 1e8;
 
 /// Parses `age,male,female` CSV. Lines starting with `#` and blank lines are ignored; the first
@@ -27,19 +28,28 @@ pub fn parse(text: &str) -> Result<Population, InputError> {
     })?;
     let columns: Vec<String> = header.split(',').map(|c| c.trim().to_lowercase()).collect();
     if columns != ["age", "male", "female"] {
-        return Err(InputError::new(
-            format!("第 {header_line} 行 / line {header_line}"),
+        return Err(InputError::located(
+            format!("第 {header_line} 行"),
+            format!("line {header_line}"),
             format!("表头应为 age,male,female，实际为 “{header}”"),
             format!("the header should be age,male,female, found '{header}'"),
         ));
     }
     let (mut male, mut female) = (Vec::new(), Vec::new());
     for (line, row) in lines {
-        let here = |col: &str| format!("第 {line} 行 {col} 列 / line {line}, column {col}");
+        let at = |col: &str, zh: String, en: String| {
+            InputError::located(
+                format!("第 {line} 行 {col} 列"),
+                format!("line {line}, column {col}"),
+                zh,
+                en,
+            )
+        };
         let cells: Vec<&str> = row.split(',').map(str::trim).collect();
         if cells.len() != 3 {
-            return Err(InputError::new(
-                format!("第 {line} 行 / line {line}"),
+            return Err(InputError::located(
+                format!("第 {line} 行"),
+                format!("line {line}"),
                 format!("应有 3 列（age,male,female），实际 {} 列", cells.len()),
                 format!(
                     "should have 3 columns (age,male,female), found {}",
@@ -51,8 +61,8 @@ pub fn parse(text: &str) -> Result<Population, InputError> {
         match cells[0].parse::<usize>() {
             Ok(age) if age == expected_age => {}
             _ => {
-                return Err(InputError::new(
-                    here("age"),
+                return Err(at(
+                    "age",
                     format!(
                         "年龄应为 {expected_age}（从 0 起逐岁连续），实际为 “{}”",
                         cells[0]
@@ -65,8 +75,8 @@ pub fn parse(text: &str) -> Result<Population, InputError> {
             }
         }
         if expected_age >= MAX_GROUPS {
-            return Err(InputError::new(
-                here("age"),
+            return Err(at(
+                "age",
                 format!(
                     "年龄组过多：最多 {MAX_GROUPS} 组（0 至 {} 岁及以上）",
                     MAX_GROUPS - 1
@@ -88,10 +98,10 @@ pub fn parse(text: &str) -> Result<Population, InputError> {
             match value {
                 Some(v) => out.push(v),
                 None => {
-                    return Err(InputError::new(
-                        here(col),
-                        format!("应为 0 至 {MAX_CELL:e} 之间的数字，实际为 “{cell}”"),
-                        format!("should be a number from 0 to {MAX_CELL:e}, found '{cell}'"),
+                    return Err(at(
+                        col,
+                        format!("应为 0 至 1亿 之间的数字，实际为 “{cell}”"),
+                        format!("should be a number from 0 to 100,000,000, found '{cell}'"),
                     ))
                 }
             }

@@ -36,7 +36,7 @@ pub const COLUMNS: &[Column] = &[
     col!("net_migrants", "净迁入", "Net migrants", net_migrants),
     col!("aged_0_14", "0—14岁", "Aged 0–14", aged_0_14),
     col!("aged_15_64", "15—64岁", "Aged 15–64", aged_15_64),
-    col!("aged_65_plus", "65岁以上", "Aged 65+", aged_65_plus),
+    col!("aged_65_plus", "65岁及以上", "Aged 65+", aged_65_plus),
     col!("labour_force", "劳动力", "Labour force", labour_force),
     col!("employed", "就业人员", "Employed", employed),
     col!(

@@ -60,8 +60,9 @@ pub fn parse_store(text: &str) -> StoreLoad {
         Err(e) => {
             load.set_aside.push((
                 text.to_string(),
-                InputError::new(
-                    format!("第 {} 行 / line {}", e.line(), e.line()),
+                InputError::located(
+                    format!("第 {} 行", e.line()),
+                    format!("line {}", e.line()),
                     format!("不是 JSON 文件（{e}），全部内容已原样保留"),
                     format!("this is not JSON ({e}); the whole text was kept as it is"),
                 ),

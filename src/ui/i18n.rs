@@ -100,7 +100,7 @@ pub const PIN_A_HINT: Tr = tr(
     "把当前参数存为方案A，之后的修改作为方案B与之对比",
     "Store the current levers as scenario A; further changes become scenario B, compared with A",
 );
-pub const REPIN_A: Tr = tr("以当前替换方案A", "Re-pin A");
+pub const REPIN_A: Tr = tr("用当前参数替换方案A", "Re-pin A");
 pub const CLEAR_COMPARE: Tr = tr("取消对比", "Clear comparison");
 pub const COMPARE_ON: Tr = tr(
     "对比中：方案A（已固定，图中虚线）与方案B（当前参数，实线）",
@@ -110,8 +110,8 @@ pub const SCENARIO_A: Tr = tr("方案A", "Scenario A");
 pub const SCENARIO_B: Tr = tr("当前方案B", "Scenario B (current)");
 pub const DELTA: Tr = tr("差值 B−A", "Δ B−A");
 pub const RUN_FAILED: Tr = tr(
-    "此组参数无法计算，仍显示上一次结果：",
-    "These levers cannot be computed; the previous results are still shown: ",
+    "此组参数无法计算（请调整刚修改的参数，或按 Ctrl+Z 撤销），仍显示上一次结果：",
+    "These levers cannot be computed (change the lever you just moved, or press Ctrl+Z to undo); the previous results are still shown: ",
 );
 
 pub const SCENARIO_TOOLS: Tr = tr("情景工具", "Scenario tools");
@@ -120,8 +120,8 @@ pub const SKIP_TO_MAIN: Tr = tr("跳到主要内容", "Skip to the main content"
 pub const COLON: Tr = tr("：", ": ");
 pub const LIST_SEPARATOR: Tr = tr("、", "; ");
 pub const FILE_TOO_LARGE: Tr = tr(
-    "文件过大（人口表通常只有几KB）",
-    "the file is too large (a population table is a few kilobytes)",
+    "文件过大（人口表通常只有几KB，请确认所选的是人口表CSV文件）",
+    "the file is too large (a population table is a few kilobytes: check that you chose the population CSV)",
 );
 
 // Tabs
@@ -141,16 +141,16 @@ pub const VALID_RANGE: Tr = tr("有效范围", "Valid range");
 pub const DEFAULT: Tr = tr("默认", "default");
 pub const RESET: Tr = tr("恢复默认", "Reset");
 pub const CHANGED_COUNT_SUFFIX: Tr = tr("项已改", "changed");
-pub const PROVENANCE_PUBLISHED: Tr = tr("官方", "Published");
+pub const PROVENANCE_PUBLISHED: Tr = tr("公开数据", "Published");
 pub const PROVENANCE_PLAN: Tr = tr("规划", "Plan");
 pub const PROVENANCE_ESTIMATE: Tr = tr("估算", "Estimate");
 pub const PROVENANCE_HINT: Tr = tr("查看来源说明", "Show where this comes from");
 pub const INPUT_EMPTY: Tr = tr(
-    "请输入一个数值（场景未改变）",
+    "请输入一个数值（情景未改变）",
     "Enter a number (the scenario is unchanged)",
 );
 pub const INPUT_NOT_A_NUMBER: Tr = tr(
-    "不是有效数字（场景未改变）",
+    "不是有效数字（情景未改变）",
     "Not a valid number (the scenario is unchanged)",
 );
 pub const HOW_COMPUTED_LINK: Tr = tr("计算方法", "How computed");
@@ -158,7 +158,7 @@ pub const HOW_COMPUTED_LINK: Tr = tr("计算方法", "How computed");
 /// The inline message for a number outside a lever's range.
 pub fn input_out_of_range(lang: Lang, min: &str, max: &str) -> String {
     match lang {
-        Lang::Zh => format!("超出有效范围 {min} 至 {max}（场景未改变）"),
+        Lang::Zh => format!("超出有效范围 {min} 至 {max}（情景未改变）"),
         Lang::En => format!("Outside the valid range {min} to {max} (the scenario is unchanged)"),
     }
 }
@@ -262,7 +262,10 @@ pub const IMPORT_FAILED: Tr = tr(
     "导入失败，未作任何更改。",
     "Import failed; nothing was changed.",
 );
-pub const IMPORT_READ_FAILED: Tr = tr("无法读取所选文件。", "The chosen file could not be read.");
+pub const IMPORT_READ_FAILED: Tr = tr(
+    "无法读取所选文件。请重新选择；若文件在网盘或U盘上，请先复制到本机。",
+    "The chosen file could not be read. Choose it again; if it is on a network or USB drive, copy it to this computer first.",
+);
 pub const RETURN_OFFICIAL: Tr = tr("恢复内置基期", "Return to the built-in baseline");
 pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
     "当前使用内置的鲤城区2024年基期（多为估算，见“数据来源”）。",
@@ -272,8 +275,8 @@ pub const OFFICIAL_BASELINE_NOTE: Tr = tr(
 // Baseline figures (the editor next to the population import)
 pub const FIGURES_HEADING: Tr = tr("基期单项数据", "Baseline figures");
 pub const FIGURES_HINT: Tr = tr(
-    "可用区里掌握的正式数据替换内置数值：输入后按回车应用，全部结果随之重算；↺ 恢复内置基期的数值。",
-    "Replace a built-in figure with one the district has: type it and press Enter, and every result is recomputed; ↺ brings back the built-in baseline's value.",
+    "如区有关部门掌握正式统计数据，可在此替换内置数值：输入后按回车应用，全部结果随之重算；↺ 恢复内置基期的数值。",
+    "Replace a built-in figure with an official figure the district holds: type it and press Enter, and every result is recomputed; ↺ brings back the built-in baseline's value.",
 );
 pub const FIGURE_EMPTY: Tr = tr(
     "请输入一个数值（基期未改变）",
@@ -340,9 +343,9 @@ pub fn custom_figure_item(
 ) -> String {
     match (lang, estimate) {
         (Lang::Zh, true) => format!("{label}：{value}（内置估算 {official}）"),
-        (Lang::Zh, false) => format!("{label}：{value}（内置官方数据 {official}）"),
+        (Lang::Zh, false) => format!("{label}：{value}（内置公开数据 {official}）"),
         (Lang::En, true) => format!("{label}: {value} (built-in estimate {official})"),
-        (Lang::En, false) => format!("{label}: {value} (built-in official figure {official})"),
+        (Lang::En, false) => format!("{label}: {value} (built-in published figure {official})"),
     }
 }
 
@@ -385,7 +388,7 @@ pub fn tasks_shown(lang: Lang, shown: usize, total: usize) -> String {
 pub const SOURCES_HEADING: Tr = tr("数据来源", "Sources");
 pub const BASIS: Tr = tr("统计口径", "Basis");
 pub const BASE_YEAR: Tr = tr("基期年份", "Base year");
-pub const STATUS_OFFICIAL: Tr = tr("官方", "Official");
+pub const STATUS_OFFICIAL: Tr = tr("公开数据", "Published");
 pub const STATUS_ESTIMATE: Tr = tr("估算", "Estimate");
 pub const SOURCE: Tr = tr("来源", "Source");
 pub const METHOD: Tr = tr("估算方法", "Method");
@@ -393,7 +396,7 @@ pub const CONFIDENCE: Tr = tr("可信度", "Confidence");
 pub const YEAR: Tr = tr("年份", "Year");
 pub const VALUE: Tr = tr("数值", "Value");
 pub const SOURCES_LEVERS_NOTE: Tr = tr(
-    "各假设参数的来源见左栏每个参数旁的标记（官方/规划/估算）。",
+    "各假设参数的来源见左栏每个参数旁的标记（公开数据、规划、估算）。",
     "Each lever's source is behind the marker next to it in the left column (Published/Plan/Estimate).",
 );
 
@@ -411,7 +414,7 @@ pub fn confidence(lang: Lang, code: &str) -> String {
 // Methods
 pub const METHODS_HEADING: Tr = tr("计算方法", "How this is computed");
 pub const METHODS_INTRO: Tr = tr(
-    "每年一步，从2024年末基期推算到2028年末。以下公式与模型源代码注释一致；代码体中的参数键（如 tfr）即左栏参数。",
+    "每年一步，从2024年末基期推算到2028年末。以下公式与模型源代码注释一致；以等宽字体显示的参数键（如 tfr）即左栏中的参数。",
     "One step a year from the end-2024 base to end-2028. The formulas below are those in the model's source comments; keys in code font (such as tfr) are the levers in the left column.",
 );
 pub const FOOTER: Tr = tr(
@@ -442,6 +445,11 @@ pub const MC_CANCEL: Tr = tr("取消模拟", "Cancel");
 pub const MC_RERUN: Tr = tr("重新运行", "Run again");
 pub const MC_CANCELLED: Tr = tr("（已取消）", " (cancelled)");
 pub const MC_FAILED: Tr = tr("蒙特卡罗模拟失败：", "Monte Carlo failed: ");
+/// After a failed run's reason: what to do.
+pub const MC_FAILED_NEXT: Tr = tr(
+    "。请点击“重新运行”；如仍失败，请刷新页面。",
+    ". Click Run again; if it fails again, reload the page.",
+);
 
 /// "蒙特卡罗模拟：1250 / 2000 次" / "Monte Carlo: 1,250 / 2,000 draws".
 pub fn mc_progress(lang: Lang, done: &str, total: &str) -> String {
@@ -520,7 +528,7 @@ pub fn goalseek_reached(
 ) -> String {
     match (lang, already) {
         (Lang::Zh, false) => format!(
-            "要以 {pct}% 的概率达成“{target}”：{lever} = {value}（当前 {now}；该值下概率 {probability}%）"
+            "若要使“{target}”的达成概率达到 {pct}%，需将 {lever} 调整为 {value}（当前为 {now}，调整后概率 {probability}%）"
         ),
         (Lang::Zh, true) => format!(
             "要以 {pct}% 的概率达成“{target}”：当前值 {lever} = {value} 已经足够（概率 {probability}%）"
@@ -678,10 +686,13 @@ pub const IMPORT_NOTHING_CHANGED: Tr = tr(
     "The file could not be imported; nothing was changed: ",
 );
 pub const IMPORT_TOO_LARGE: Tr = tr(
-    "文件过大（情景文件通常只有几KB）",
-    "the file is too large (a scenarios file is a few kilobytes)",
+    "文件过大（情景文件通常只有几KB，请确认所选的是本工具导出的情景JSON文件）",
+    "the file is too large (a scenarios file is a few kilobytes: check that you chose a scenarios JSON file made with Export)",
 );
-pub const IMPORT_NO_SCENARIOS: Tr = tr("文件中没有情景", "the file holds no scenarios");
+pub const IMPORT_NO_SCENARIOS: Tr = tr(
+    "文件中没有情景（请选择本工具“导出”生成的JSON文件）",
+    "the file holds no scenarios (choose a JSON file made with Export)",
+);
 
 /// A default name for a saved scenario.
 pub fn default_scenario_name(lang: Lang, n: usize) -> String {
@@ -709,7 +720,7 @@ pub fn opened_scenario(lang: Lang, name: &str) -> String {
 pub fn renamed_scenario(lang: Lang, from: &str, to: &str) -> String {
     match lang {
         Lang::Zh => format!("“{from}”已改名为“{to}”。"),
-        Lang::En => format!("“{from}” renamed “{to}”."),
+        Lang::En => format!("Renamed “{from}” to “{to}”."),
     }
 }
 
@@ -808,8 +819,8 @@ pub const EXPORT_CHARTS: Tr = tr("图表", "Charts");
 pub const PRINT_HANDOUT: Tr = tr("打印讲义（A4）", "Print a handout (A4)");
 pub const EXPORT_FAILED: Tr = tr("导出失败：", "Export failed: ");
 pub const EXPORT_FAILED_REASON: Tr = tr(
-    "浏览器未能生成该文件（详情见浏览器控制台）。",
-    "the browser could not make the file (the browser's console has the details).",
+    "浏览器未能生成该文件。请重试；仍失败可改用“打印讲义”或换用其他浏览器。",
+    "the browser could not make the file. Try again; if it still fails, use Print a handout or another browser.",
 );
 pub const HANDOUT_SCENARIO: Tr = tr("情景说明", "The scenario");
 

@@ -91,8 +91,8 @@ const PANELS: &[Panel] = &[
                 "Pupils: primary ages 6–11, junior-middle 12–14 (end-of-year ages); migrant pupils mpup % of each.",
             ),
             p(
-                "公办学位容量第一年按公布的新增学位增加，此后每年增加 plc 个，其中小学占 plp %。本地学生中就读公办的（占 lpub %）先安排；随迁子女公办就读人数 = min(随迁子女, max(0, 学位 − 公办就读本地学生))，报告其占全部随迁子女的比例。",
-                "Public capacity grows by the published places in the first year, then plc a year, plp % primary. Local pupils in public schools (lpub % of them) are placed first; migrant children in public schools min(migrant pupils, max(0, capacity − local pupils in public)); their share of all migrant pupils is reported.",
+                "公办学位容量第一年按公开报道的预计新增学位增加，此后每年增加 plc 个，其中小学占 plp %。本地学生中就读公办的（占 lpub %）先安排；随迁子女公办就读人数 = min(随迁子女, max(0, 学位 − 公办就读本地学生))，报告其占全部随迁子女的比例。",
+                "Public capacity grows by the reported expected new places in the first year, then plc a year, plp % primary. Local pupils in public schools (lpub % of them) are placed first; migrant children in public schools min(migrant pupils, max(0, capacity − local pupils in public)); their share of all migrant pupils is reported.",
             ),
             p(
                 "学位缺口 max(0, 在校生 − 学位)。所需教师按城市生师比标准：小学19:1、初中13.5:1（国办发〔2001〕74号）。",

@@ -508,9 +508,11 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
         } => (
             "failed",
             format!(
-                "{}{}",
+                "{}{}{}",
                 i18n::MC_FAILED.get(lang),
                 lang.pick(message_zh, message_en)
+                    .trim_end_matches(['。', '.']),
+                i18n::MC_FAILED_NEXT.get(lang)
             ),
             None,
         ),

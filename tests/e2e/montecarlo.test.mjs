@@ -500,7 +500,7 @@ test("the tornado and goal-seek show the CLI's results, and a found value applie
     assert.equal(Number(answers[i].value), a.lever_value, `goal-seek ${a.probability_level}`);
     assert.equal(Number(answers[i].probability), a.probability);
   });
-  assert.match(answers[0].text, /要以 50% 的概率达成“.*”：.* = .*（当前 20%\/年/);
+  assert.match(answers[0].text, /若要使“.*”的达成概率达到 50%，需将 .* 调整为 .*（当前为 20%\/年/);
   const elapsed = Number(await page.locator("#goalseek-result").getAttribute("data-elapsed-ms"));
   const pageMs = Number(await page.locator("#goalseek-result").getAttribute("data-page-ms"));
   console.log(`figure: goalseek_400_browser_worker_ms=${elapsed.toFixed(1)} page_ms=${pageMs.toFixed(1)} (medical_insurance_rate by ins)`);

@@ -407,7 +407,7 @@ test("importing a population CSV switches to a custom baseline; a bad file is re
   await page.locator("#baseline-import").setInputFiles(bad);
   await page.locator("#import-error").waitFor({ state: "visible" });
   const message = await page.locator("#import-error").textContent();
-  assert.match(message, /line 5/, `the error does not name line 5: ${message}`);
+  assert.match(message, /第 5 行 female 列/, `the error does not name line 5: ${message}`);
   assert.match(message, /female/);
   assert.deepEqual(await targets(page), before, "a rejected file changed the numbers");
   await page.locator("#custom-baseline-banner").waitFor({ state: "visible" });
@@ -465,7 +465,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "13830");
   assert.match(await page.locator("#baseline-figure-junior_capacity-range").textContent(), /0 – 100,000,000.*13,830.*估算/);
   assert.match(await page.locator("#baseline-figure-junior_capacity-control .badge").textContent(), /估算/);
-  assert.match(await page.locator("#baseline-figure-places_first_year-control .badge").textContent(), /官方/);
+  assert.match(await page.locator("#baseline-figure-places_first_year-control .badge").textContent(), /公开数据/);
   assert.ok(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled());
   assert.equal(await page.locator("#custom-baseline-banner").count(), 0);
   // Its source link opens the Sources tab at the figure.

@@ -112,7 +112,8 @@ fn text_that_is_not_json_is_set_aside_whole() {
     assert_eq!(load.set_aside.len(), 1);
     assert_eq!(load.set_aside[0].0, text);
     assert!(load.set_aside[0].1.message_en.contains("not JSON"));
-    assert_eq!(load.set_aside[0].1.location, "第 1 行 / line 1");
+    assert_eq!(load.set_aside[0].1.location, "line 1");
+    assert!(load.set_aside[0].1.message("zh").starts_with("第 1 行："));
 }
 
 #[test]
