@@ -92,7 +92,7 @@ impl Args {
             "ccm" => (false, &["baseline", "steps", "format"]),
             "project" => (true, &[]),
             "mc" => (true, &["seed", "spread", "draws"]),
-            "tornado" => (true, &["seed", "spread", "target"]),
+            "tornado" => (true, &["spread", "target"]),
             "goalseek" => (true, &["seed", "spread", "draws", "target", "lever"]),
             "levers" => (false, &["format"]),
             _ => return Ok(()),
@@ -490,7 +490,7 @@ fn run_levers(args: &Args) -> Result<String, InputError> {
                     (l.label_en, l.unit_en, l.note_en)
                 };
                 let provenance = match (l.provenance, zh) {
-                    (Provenance::Published, true) => "官方",
+                    (Provenance::Published, true) => "公开数据",
                     (Provenance::Plan, true) => "规划",
                     (Provenance::Estimate, true) => "估算",
                     (Provenance::Published, false) => "Published",

@@ -190,7 +190,8 @@ pub enum McUpdate {
 /// figures compare it with the native run's parts. It changes no result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShareTiming {
-    /// From taking the request to the first draw: checks, the engine, the prepared run.
+    /// From taking the request (once the exchange channel is open) to the first draw: checks,
+    /// the engine, the prepared run, the tables.
     pub prepare_ms: f64,
     /// Drawing.
     pub draw_ms: f64,
@@ -200,7 +201,7 @@ pub struct ShareTiming {
     pub yield_ms: f64,
     /// After the last draw, waiting for the other shares' rows.
     pub wait_ms: f64,
-    /// Percentiles, partial and final.
+    /// Percentiles, partial and final, and sending the partial ones to the page.
     pub summary_ms: f64,
 }
 

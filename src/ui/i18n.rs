@@ -447,8 +447,8 @@ pub const MC_CANCELLED: Tr = tr("（已取消）", " (cancelled)");
 pub const MC_FAILED: Tr = tr("蒙特卡罗模拟失败：", "Monte Carlo failed: ");
 /// After a failed run's reason: what to do.
 pub const MC_FAILED_NEXT: Tr = tr(
-    "。请点击“重新运行”；如仍失败，请刷新页面。",
-    ". Click Run again; if it fails again, reload the page.",
+    "。请检查刚修改的设置，然后点击“重新运行”；若为偶发错误，重新运行或刷新页面即可。",
+    ". Check the setting you just changed, then click Run again; if the failure was a passing one, running again or reloading the page clears it.",
 );
 
 /// "蒙特卡罗模拟：1250 / 2000 次" / "Monte Carlo: 1,250 / 2,000 draws".

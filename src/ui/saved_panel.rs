@@ -90,7 +90,9 @@ fn write_aside(
         .iter()
         .map(|(raw, e)| {
             serde_json::json!({
-                "location": e.location, "reason_zh": e.message_zh, "reason_en": e.message_en, "raw": raw
+                "location": e.location,
+                "location_zh": e.location_zh.as_ref().unwrap_or(&e.location),
+                "reason_zh": e.message_zh, "reason_en": e.message_en, "raw": raw
             })
         })
         .collect();

@@ -167,7 +167,8 @@ test("a link with slide=3 opens the presentation at slide 3, showing the second 
   const assumptions = await slide.locator(".slide-assumptions li").count();
   assert.ok(assumptions >= 1 && assumptions <= 5, `${assumptions} key assumptions`);
   // Once the Monte Carlo run is in, the slide gives the target's probability.
-  await page.waitForFunction(() => /\d\s*%/.test(document.querySelector("#slide-3 .slide-probability")?.textContent ?? ""), null, { timeout: 60000 });
+  await page.locator("#slide-3 .slide-probability span[data-value]").waitFor({ timeout: 60000 });
+  assert.match(await page.locator("#slide-3 .slide-probability span[data-value]").textContent(), /^\d+%$/);
   // A slide number past the end shows the last slide.
   await closePage(p);
   const q = await openPage("?v=1&lang=zh&slide=999");

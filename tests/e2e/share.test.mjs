@@ -139,7 +139,9 @@ async function mcDone(page) {
     const el = document.getElementById("mc-status");
     return el?.dataset.done === "true" ? el.dataset.runId : null;
   });
+  const until = Date.now() + 120000;
   for (;;) {
+    assert.ok(Date.now() < until, "the Monte Carlo kept starting new runs for two minutes");
     await page.waitForFunction(() => document.getElementById("mc-status")?.dataset.done === "true", null, { timeout: 60000 });
     const run = await doneRun();
     await page.waitForTimeout(300);
