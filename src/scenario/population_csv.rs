@@ -26,7 +26,10 @@ pub fn parse(text: &str) -> Result<Population, InputError> {
             "the file is empty: it needs the header age,male,female and one row per age",
         )
     })?;
-    let columns: Vec<String> = header.split(',').map(|c| c.trim().to_lowercase()).collect();
+    let columns: Vec<String> = header
+        .split(',')
+        .map(|c| c.trim().to_ascii_lowercase())
+        .collect();
     if columns != ["age", "male", "female"] {
         return Err(InputError::located(
             format!("第 {header_line} 行"),

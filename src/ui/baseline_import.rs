@@ -11,7 +11,7 @@ use super::state::{Action, CustomBaseline, Workbench};
 use crate::model::cohort::{Population, FEMALE, MALE};
 use crate::scenario::baseline_edits::StockSpec;
 use crate::scenario::seeds::{self, BaselineFigures};
-use crate::scenario::InputError;
+use crate::scenario::{Engine, InputError};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -181,6 +181,40 @@ pub fn baseline_import(props: &BaselineImportProps) -> Html {
     }
 }
 
+/// What differs from the built-in baseline, one line each with its key (`population` or the
+/// figure's key) and the built-in value alongside: "公办初中学位（2024年）：12,000个（内置估算
+/// 13,830个）". The banner, the handout and the slides all say it in these words.
+pub fn custom_baseline_items(
+    lang: Lang,
+    custom: &CustomBaseline,
+    official: &Engine,
+    figures: &BaselineFigures,
+) -> Vec<(&'static str, String)> {
+    let population = custom.population.as_ref().map(|p| {
+        (
+            "population",
+            i18n::custom_population_item(lang, &p.file_name, &format::exact(p.total, lang)),
+        )
+    });
+    let edited = custom.figures.iter().map(|(stock, value)| {
+        let spec = StockSpec::of(stock);
+        let figure = spec.figure(figures);
+        let unit = unit(figure, lang);
+        let built_in = official.baseline().stock(stock);
+        (
+            spec.key,
+            i18n::custom_figure_item(
+                lang,
+                spec.label(lang.error_code()),
+                &figure_text(value, &unit, lang),
+                &figure_text(built_in, &unit, lang),
+                is_estimate(figure),
+            ),
+        )
+    });
+    population.into_iter().chain(edited).collect()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CustomBaselineBannerProps {
     pub lang: Lang,
@@ -200,35 +234,17 @@ pub fn custom_baseline_banner(props: &CustomBaselineBannerProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UseOfficialBaseline))
     };
-    let population = props.custom.population.as_ref().map(|p| {
-        html! {
-            <li class="custom-baseline-item" data-figure="population">
-                { i18n::custom_population_item(lang, &p.file_name, &format::exact(p.total, lang)) }
-            </li>
-        }
-    });
-    let edited = props.custom.figures.iter().map(|(stock, value)| {
-        let spec = StockSpec::of(stock);
-        let figure = spec.figure(&figures);
-        let unit = unit(figure, lang);
-        let official = props.official.0.baseline().stock(stock);
-        html! {
-            <li class="custom-baseline-item" data-figure={spec.key}>
-                { i18n::custom_figure_item(lang, spec.label(lang.error_code()),
-                    &figure_text(value, &unit, lang), &figure_text(official, &unit, lang),
-                    is_estimate(figure)) }
-            </li>
-        }
-    });
+    let items = custom_baseline_items(lang, &props.custom, &props.official.0, &figures)
+        .into_iter()
+        .map(|(key, text)| {
+            html! { <li class="custom-baseline-item" data-figure={key}>{ text }</li> }
+        });
     html! {
         <div id="custom-baseline-banner" class="banner banner-warning" role="status">
             <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
             <div class="custom-baseline-body">
                 <p class="custom-baseline-heading">{ i18n::CUSTOM_BASELINE_HEADING.get(lang) }</p>
-                <ul class="custom-baseline-list">
-                    { for population }
-                    { for edited }
-                </ul>
+                <ul class="custom-baseline-list">{ for items }</ul>
             </div>
             <button type="button" id="use-official-baseline" class="button" onclick={on_official}>
                 { i18n::RETURN_OFFICIAL.get(lang) }

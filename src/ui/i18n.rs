@@ -780,6 +780,22 @@ pub const CHANGED_MARK: Tr = tr("已调整", "changed");
 pub const STARTED_FROM: Tr = tr("起点", "Starting point");
 pub const ALL_AT_DEFAULT: Tr = tr("全部假设参数为默认值。", "Every assumption at its default.");
 pub const CHANGED_ASSUMPTIONS: Tr = tr("调整的假设", "Changed assumptions");
+pub const SLIDE_BASELINE: Tr = tr("基期数据", "Baseline data");
+pub const SLIDE_BUILT_IN_BASELINE: Tr = tr(
+    "内置的鲤城区2024年基期（多为估算，来源见页面“数据来源”）。",
+    "The built-in Licheng 2024 baseline (mostly estimates; sources on the page's “Sources” tab).",
+);
+pub const SLIDE_CUSTOM_BASELINE: Tr = tr(
+    "自定义基期，结果不是内置基期的结果：",
+    "A custom baseline; the results are not those of the built-in baseline:",
+);
+/// The line on every target slide and the summary slide while a custom baseline is in use.
+pub fn slide_custom_baseline_note(lang: Lang, items: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("自定义基期：{}", items.join("；")),
+        Lang::En => format!("Custom baseline: {}", items.join("; ")),
+    }
+}
 pub const PROBABILITY_PENDING: Tr = tr(
     "蒙特卡罗模拟尚未完成",
     "the Monte Carlo run has not finished",

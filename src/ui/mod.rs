@@ -12,6 +12,7 @@ pub mod charts;
 pub mod dashboard;
 pub mod decision_panel;
 pub mod export;
+pub mod focus;
 pub mod format;
 pub mod i18n;
 pub mod levers_panel;
@@ -70,7 +71,7 @@ fn use_undo_shortcuts(dispatch: UseReducerDispatcher<Workbench>) {
                 if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || in_text_field(event) {
                     return;
                 }
-                let action = match key.key().to_lowercase().as_str() {
+                let action = match key.key().to_ascii_lowercase().as_str() {
                     "z" if key.shift_key() => Action::Redo,
                     "z" => Action::Undo,
                     "y" => Action::Redo,
@@ -381,6 +382,7 @@ pub fn app() -> Html {
                     levers={state.levers.clone()} compare={compare_run.clone()}
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
                     mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.summary.clone()}
+                    custom={state.custom_baseline.clone()} official={official.clone()}
                     dispatch={dispatch.clone()} />
             }
         </div>

@@ -1,16 +1,20 @@
 //! The presentation mode (`#presentation`): full screen when the browser allows it (and a
 //! full-window overlay when it does not), large type and a high-contrast projector theme (the
-//! classes `presenting projector` on `<html>`). Slides: a title slide (the scenario), one slide
+//! classes `presenting projector` on `<html>`). Slides: a title slide (the scenario, and the
+//! baseline: built-in, or what differs from it, as the page's banner says), one slide
 //! per target (its chart with the target line and, once the Monte Carlo has run, its bands; its
 //! status as text and icon; value against threshold; probability; the key assumptions) and a
-//! summary slide with the target table. Keys: → / PageDown next, ← / PageUp previous, Home /
+//! summary slide with the target table; on a custom baseline each of these says so under its
+//! heading. Keys: → / PageDown next, ← / PageUp previous, Home /
 //! End, Esc exits. The slide number is in the link (`slide=`), so a link opens at its slide.
 
+use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
 use super::dashboard::{data_value, EngineRef};
+use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
-use super::state::{Action, Workbench};
+use super::state::{Action, CustomBaseline, Workbench};
 use super::uncertainty;
 use super::workplan::levers_for_metric;
 use crate::model::levers::{LeverId, Levers};
@@ -18,13 +22,13 @@ use crate::model::montecarlo::Series as McSeries;
 use crate::model::targets::{Metric, Outcome};
 use crate::scenario::mc_messages::McSummary;
 use crate::scenario::presets::Preset;
-use crate::scenario::seeds::TargetDef;
+use crate::scenario::seeds::{self, TargetDef};
 use crate::scenario::{Engine, Run};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 /// The classes put on `<html>` while presenting.
@@ -191,14 +195,6 @@ fn exit_fullscreen() {
     }
 }
 
-fn focus(id: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        if let Some(el) = el.dyn_ref::<HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct PresentationProps {
     pub lang: Lang,
@@ -218,6 +214,11 @@ pub struct PresentationProps {
     pub mc_probabilities: Option<Vec<f64>>,
     #[prop_or_default]
     pub mc_summary: Option<Rc<McSummary>>,
+    /// What differs from the built-in baseline, if anything.
+    #[prop_or_default]
+    pub custom: Option<CustomBaseline>,
+    /// The built-in engine (the built-in value of each edited figure).
+    pub official: Rc<EngineRef>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
@@ -227,6 +228,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
     let engine = &props.engine.0;
     let count = slide_count(engine);
     let slide = props.slide.clamp(1, count);
+    use_focus_trap("presentation", true);
 
     // A link asking for a slide that does not exist shows the nearest one, and says so.
     {
@@ -297,17 +299,28 @@ pub fn presentation(props: &PresentationProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetSlide(target)))
     };
+    // What differs from the built-in baseline, one line each (none on the built-in baseline).
+    let custom = {
+        let official = props.official.clone();
+        use_memo((lang, props.custom.clone()), move |(lang, custom)| {
+            custom.as_ref().map_or_else(Vec::new, |custom| {
+                custom_baseline_items(*lang, custom, &official.0, &seeds::baseline_figures())
+            })
+        })
+    };
     let content = if slide == 1 {
-        title_slide(props)
+        title_slide(props, &custom)
     } else if slide == count {
-        summary_slide(props)
+        summary_slide(props, &custom)
     } else {
-        target_slide(props, (slide - 2) as usize)
+        target_slide(props, (slide - 2) as usize, &custom)
     };
     html! {
         <section id="presentation" class="presentation" role="dialog" aria-modal="true"
             aria-label={i18n::PRESENTATION.get(lang)} tabindex="-1" data-slide={slide.to_string()}>
-            <div class="slide-frame">{ content }</div>
+            // A Tab stop of its own, so that a slide taller than the screen scrolls by keyboard.
+            <div class="slide-frame" tabindex="0" role="region"
+                aria-label={i18n::slide_of(lang, slide as usize, count as usize)}>{ content }</div>
             <nav class="slide-nav" aria-label={i18n::PRESENTATION.get(lang)}>
                 <button type="button" id="slide-prev" class="button" disabled={slide <= 1}
                     onclick={go(Some(slide.saturating_sub(1).max(1)))}>
@@ -358,7 +371,41 @@ fn changed_list(levers: &Levers, lang: Lang) -> Html {
     }
 }
 
-fn title_slide(props: &PresentationProps) -> Html {
+/// The title slide's account of the baseline (`#slide-baseline`): built-in, or what is custom.
+fn baseline_block(lang: Lang, items: &[(&'static str, String)]) -> Html {
+    html! {
+        <div id="slide-baseline" data-custom={(!items.is_empty()).to_string()}>
+            <h3 class="slide-subheading">{ i18n::SLIDE_BASELINE.get(lang) }</h3>
+            if items.is_empty() {
+                <p class="slide-note">{ i18n::SLIDE_BUILT_IN_BASELINE.get(lang) }</p>
+            } else {
+                <p class="slide-note slide-custom-baseline">
+                    <span aria-hidden="true">{ "⚠ " }</span>{ i18n::SLIDE_CUSTOM_BASELINE.get(lang) }
+                </p>
+                <ul class="slide-list">
+                    { for items.iter().map(|(key, text)| html! { <li data-figure={*key}>{ text.clone() }</li> }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// The line under a target or summary slide's heading while a custom baseline is in use
+/// (`.slide-baseline-note`), so that a slide opened on its own still says it.
+fn custom_baseline_note(lang: Lang, items: &[(&'static str, String)]) -> Html {
+    let items: Vec<String> = items.iter().map(|(_, text)| text.clone()).collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="slide-baseline-note">
+            <span aria-hidden="true">{ "⚠ " }</span>
+            { i18n::slide_custom_baseline_note(lang, &items) }
+        </p>
+    }
+}
+
+fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> Html {
     let lang = props.lang;
     let met = props.run.outcomes.iter().filter(|o| o.met).count();
     let total = props.engine.0.plan().targets.len();
@@ -392,13 +439,18 @@ fn title_slide(props: &PresentationProps) -> Html {
                 <div>
                     <h3 class="slide-subheading">{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>
                     { changed_list(&props.levers, lang) }
+                    { baseline_block(lang, custom) }
                 </div>
             </div>
         </div>
     }
 }
 
-fn target_slide(props: &PresentationProps, index: usize) -> Html {
+fn target_slide(
+    props: &PresentationProps,
+    index: usize,
+    custom: &[(&'static str, String)],
+) -> Html {
     let lang = props.lang;
     let plan = props.engine.0.plan();
     let (Some(def), Some(outcome)) = (plan.targets.get(index), props.run.outcomes.get(index))
@@ -489,6 +541,7 @@ fn target_slide(props: &PresentationProps, index: usize) -> Html {
         <div class="slide slide-target" id={format!("slide-{slide_number}")} data-target={def.id.clone()}>
             <p class="slide-kicker">{ clause }{ " · " }{ units.join(i18n::LIST_SEPARATOR.get(lang)) }</p>
             <h2 class="slide-heading">{ label }</h2>
+            { custom_baseline_note(lang, custom) }
             <div class="slide-body">
                 <div class="slide-chart">
                     <LineChart id="slide-chart" title={label.to_string()} unit={unit.to_string()} lang={lang}
@@ -547,7 +600,7 @@ fn target_slide(props: &PresentationProps, index: usize) -> Html {
     }
 }
 
-fn summary_slide(props: &PresentationProps) -> Html {
+fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> Html {
     let lang = props.lang;
     let plan = props.engine.0.plan();
     let count = slide_count(&props.engine.0);
@@ -580,6 +633,7 @@ fn summary_slide(props: &PresentationProps) -> Html {
     html! {
         <div class="slide slide-summary" id={format!("slide-{count}")}>
             <h2 class="slide-heading">{ i18n::SUMMARY_SLIDE.get(lang) }</h2>
+            { custom_baseline_note(lang, custom) }
             <p class="slide-fact">{ i18n::targets_met(lang, met, plan.targets.len()) }</p>
             <table id="slide-summary-table" class="slide-table">
                 <thead>

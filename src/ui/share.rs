@@ -6,6 +6,7 @@
 //! says that it is not in the link (`#share-population-note`).
 
 use super::dashboard::EngineRef;
+use super::focus::{focus, use_focus_trap};
 use super::i18n::{self, Lang};
 use super::present::summary_outcomes;
 use super::state::{Action, Workbench};
@@ -15,7 +16,7 @@ use crate::scenario::{qr, Run};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The quiet zone around the QR code, in modules (the standard asks for 4).
@@ -93,15 +94,6 @@ pub fn qr_svg(text: &str, id: &'static str, class: &'static str, lang: Lang) -> 
     }
 }
 
-/// Focuses the element with this id, if it is there.
-fn focus(id: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        if let Some(el) = el.dyn_ref::<HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
 /// Asks for full screen on the whole page. The promise is handled, so a refusal logs nothing;
 /// the presentation works without full screen.
 pub fn request_fullscreen() {
@@ -127,6 +119,7 @@ pub fn request_fullscreen() {
 pub fn share_tools(props: &ShareToolsProps) -> Html {
     let open = use_state_eq(|| false);
     let big_qr = use_state_eq(|| false);
+    use_focus_trap("share-panel", *open);
     let copied = use_state_eq(|| None::<CopyResult>);
     let lang = from_link_lang(props.link.lang);
 

@@ -1,5 +1,6 @@
 // Shared set-up of the end-to-end tests: where the bundle is, which Chromium to drive and with which
 // flags (Debian's, headless, as root, no background networking). Every *.test.mjs imports these.
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,4 +30,26 @@ export function nativeCli() {
   execFileSync("cargo", ["build", "--quiet", "--release", "--bin", "licheng"], { cwd: ROOT, stdio: "inherit" });
   const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
   return path.join(target, "release/licheng");
+}
+
+/** Presses Tab, then Shift+Tab, `presses` times each, and asserts that focus never leaves the
+ * element `containerId` (a modal dialog) and that it does move among at least three elements. */
+export async function assertTabStaysInside(page, containerId, presses = 30) {
+  for (const key of ["Tab", "Shift+Tab"]) {
+    const seen = new Set();
+    for (let i = 1; i <= presses; i++) {
+      await page.keyboard.press(key);
+      const where = await page.evaluate((id) => {
+        const active = document.activeElement;
+        const box = document.getElementById(id);
+        return {
+          inside: Boolean(active && box && box.contains(active)),
+          name: active ? `${active.tagName}#${active.id}.${active.getAttribute("aria-label") ?? ""}` : "nothing",
+        };
+      }, containerId);
+      assert.ok(where.inside, `${key} number ${i} took focus out of #${containerId}, to ${where.name}`);
+      seen.add(where.name);
+    }
+    assert.ok(seen.size >= 3, `${key} moved focus among only ${[...seen].join(", ")}`);
+  }
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+import { HERE, DIST, CHROMIUM, CHROMIUM_ARGS, assertTabStaysInside } from "./harness.mjs";
 
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 
@@ -115,6 +115,8 @@ test("the presentation opens, moves with arrows and clicker keys, keeps its slid
   await press(page, "ArrowRight");
   assert.deepEqual(await counter(page), [2, count]);
   assert.deepEqual(await axeViolations(page), [], "a target slide has accessibility violations");
+  // A modal dialog: Tab and Shift+Tab go round the slide and its buttons, never to the workbench.
+  await assertTabStaysInside(page, "presentation");
   await page.locator("#presentation").focus();
   await press(page, "PageDown");
   assert.deepEqual(await counter(page), [3, count]);
@@ -177,4 +179,46 @@ test("a link with slide=3 opens the presentation at slide 3, showing the second 
   assert.equal(shown, count);
   await addressSlide(q.page, String(count));
   await closePage(q);
+});
+
+test("every slide says when the baseline is not the built-in one: the title slide lists what differs, each target slide says it", async () => {
+  // The built-in baseline: the title slide says so, and no slide carries the custom-baseline line.
+  const plain = await openPage("?v=1&lang=zh&slide=1");
+  await plain.page.locator("#presentation").waitFor({ state: "visible" });
+  const builtIn = plain.page.locator("#slide-baseline");
+  assert.equal(await builtIn.getAttribute("data-custom"), "false");
+  assert.match(await builtIn.textContent(), /内置的鲤城区2024年基期/);
+  await plain.page.keyboard.press("ArrowRight");
+  await plain.page.locator("#slide-2").waitFor();
+  assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
+  await plain.page.keyboard.press("End");
+  await plain.page.locator("#slide-summary-table").waitFor();
+  assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
+  await closePage(plain);
+
+  // Two edited figures: listed with their built-in values on the title slide, named on every other slide.
+  const p = await openPage("?v=1&b.jcap=12000&b.ins=90&lang=zh&slide=1");
+  const { page } = p;
+  await page.locator("#presentation").waitFor({ state: "visible" });
+  const block = page.locator("#slide-baseline");
+  assert.equal(await block.getAttribute("data-custom"), "true");
+  assert.match(await block.textContent(), /自定义基期，结果不是内置基期的结果/);
+  const junior = await block.locator("li[data-figure='junior_capacity']").textContent();
+  assert.match(junior, /12,000/);
+  assert.match(junior, /内置/);
+  assert.match(await block.locator("li[data-figure='insurance_pct']").textContent(), /90/);
+  assert.equal(await block.locator("li").count(), 2);
+  const count = (await counter(page))[1];
+  for (let slide = 2; slide <= count; slide++) {
+    await page.keyboard.press("ArrowRight");
+    await page.locator(`#slide-${slide}`).waitFor();
+    const note = await page.locator(`#slide-${slide} .slide-baseline-note`).textContent();
+    assert.match(note, /自定义基期：.*12,000.*；.*90/, `slide ${slide}: ${note}`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  // In English too.
+  await page.goto(server.url + "?v=1&b.jcap=12000&lang=en&slide=2", { waitUntil: "load" });
+  await page.locator("#slide-2").waitFor();
+  assert.match(await page.locator("#slide-2 .slide-baseline-note").textContent(), /Custom baseline: .*12,000.*built-in/);
+  await closePage(p);
 });

@@ -14,7 +14,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, nativeCli } from "./harness.mjs";
+import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, nativeCli, assertTabStaysInside } from "./harness.mjs";
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 
 /** Serious and critical axe-core violations (WCAG 2.1 A/AA) on the page as it is now. */
@@ -212,6 +212,8 @@ test("a copied link opens in a fresh browser with the same scenario and the same
   await page.locator("#qr-enlarge").click();
   const big = await page.locator("#share-qr").evaluate((svg) => svg.getBoundingClientRect().width);
   assert.ok(big >= 600, `the enlarged QR code is ${big}px wide`);
+  // A modal dialog: Tab and Shift+Tab go round its own controls, never to the page behind it.
+  await assertTabStaysInside(page, "share-panel");
   await page.keyboard.press("Escape");
   await page.locator("#share-panel").waitFor({ state: "detached" });
   await closePage(p);
