@@ -10,6 +10,7 @@
 use super::dashboard::EngineRef;
 use super::i18n::{self, Lang, Tr};
 use super::present::lever_line;
+use super::uncertainty::{mc_basis, McSettings};
 use crate::model::levers::Levers;
 use crate::scenario::presets::Preset;
 use crate::scenario::{report, Engine, Run};
@@ -368,10 +369,13 @@ pub struct HandoutScenarioProps {
     pub compare: Option<Levers>,
     #[prop_or_default]
     pub preset: Option<String>,
+    /// The Monte Carlo settings the target table's probabilities come from.
+    pub mc_settings: McSettings,
 }
 
 /// The handout's description of the scenario (printed only): the preset it started from and
-/// every changed assumption with its default; scenario A's too while comparing. No date.
+/// every changed assumption with its default; scenario A's too while comparing; and the Monte
+/// Carlo settings the target table's probabilities come from. No date.
 #[function_component(HandoutScenario)]
 pub fn handout_scenario(props: &HandoutScenarioProps) -> Html {
     let lang = props.lang;
@@ -401,6 +405,7 @@ pub fn handout_scenario(props: &HandoutScenarioProps) -> Html {
                 <h3>{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>
                 { list(&props.levers) }
             }
+            <p id="handout-mc-basis">{ mc_basis(props.mc_settings, lang) }</p>
         </section>
     }
 }

@@ -349,7 +349,7 @@ pub fn app() -> Html {
                     { tab_strip(state.tab, lang, &dispatch) }
                     { panel(Tab::Dashboard, html! {
                         <>
-                            <export::HandoutScenario lang={lang} levers={state.levers.clone()}
+                            <export::HandoutScenario lang={lang} levers={state.levers.clone()} mc_settings={state.mc.settings}
                                 compare={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()} />
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
@@ -382,7 +382,7 @@ pub fn app() -> Html {
                     levers={state.levers.clone()} compare={compare_run.clone()}
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
                     mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.summary.clone()}
-                    custom={state.custom_baseline.clone()} official={official.clone()}
+                    mc_settings={state.mc.settings} custom={state.custom_baseline.clone()} official={official.clone()}
                     dispatch={dispatch.clone()} />
             }
         </div>

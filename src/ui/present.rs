@@ -1,12 +1,12 @@
 //! The presentation mode (`#presentation`): full screen when the browser allows it (and a
 //! full-window overlay when it does not), large type and a high-contrast projector theme (the
-//! classes `presenting projector` on `<html>`). Slides: a title slide (the scenario, and the
-//! baseline: built-in, or what differs from it, as the page's banner says), one slide
-//! per target (its chart with the target line and, once the Monte Carlo has run, its bands; its
-//! status as text and icon; value against threshold; probability; the key assumptions) and a
-//! summary slide with the target table; on a custom baseline each of these says so under its
-//! heading. Keys: → / PageDown next, ← / PageUp previous, Home /
-//! End, Esc exits. The slide number is in the link (`slide=`), so a link opens at its slide.
+//! classes `presenting projector` on `<html>`). Slides: a title slide (the scenario, what the
+//! probabilities rest on, and the baseline: built-in, or what differs from it, as the page's
+//! banner says), one slide per target (its chart with the target line and, once the Monte Carlo
+//! has run, its bands; its status as text and icon; value against threshold; probability; the
+//! key assumptions) and a summary slide with the target table; on a custom baseline each of these
+//! says so under its heading. Keys: → / PageDown next, ← / PageUp previous, Home / End, Esc
+//! exits. The slide number is in the link (`slide=`), so a link opens at its slide.
 
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
@@ -15,7 +15,7 @@ use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, CustomBaseline, Workbench};
-use super::uncertainty;
+use super::uncertainty::{self, McSettings};
 use super::workplan::levers_for_metric;
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series as McSeries;
@@ -214,6 +214,8 @@ pub struct PresentationProps {
     pub mc_probabilities: Option<Vec<f64>>,
     #[prop_or_default]
     pub mc_summary: Option<Rc<McSummary>>,
+    /// The Monte Carlo settings the probabilities come from.
+    pub mc_settings: McSettings,
     /// What differs from the built-in baseline, if anything.
     #[prop_or_default]
     pub custom: Option<CustomBaseline>,
@@ -435,6 +437,7 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
                     if props.compare.is_some() {
                         <p class="slide-fact">{ i18n::COMPARING_NOTE.get(lang) }</p>
                     }
+                    <p class="slide-note" id="slide-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
                 </div>
                 <div>
                     <h3 class="slide-subheading">{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>
@@ -647,6 +650,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            <p class="slide-note" id="slide-summary-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
         </div>
     }
 }

@@ -371,6 +371,13 @@ impl Reducible for Workbench {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // An action that changes nothing returns the same state, so the page does not re-render
+        // (the seed field's Enter and its change event both apply the seed, for example).
+        if let Action::Mc(mc) = &action {
+            if self.mc.unchanged_by(mc) {
+                return self;
+            }
+        }
         let mut s = (*self).clone();
         match action {
             Action::PreviewLever(id, value) => {

@@ -119,6 +119,21 @@ impl McState {
         self.summary = None;
     }
 
+    /// Whether `action` would leave the settings and the run as they are: a setting set to its
+    /// present value, or to a value not offered.
+    pub fn unchanged_by(&self, action: &McAction) -> bool {
+        match action {
+            McAction::SetDraws(draws) => {
+                *draws == self.settings.draws || !DRAW_CHOICES.contains(draws)
+            }
+            McAction::SetSpread(spread) => {
+                *spread == self.settings.spread || !SPREAD_CHOICES.contains(spread)
+            }
+            McAction::SetSeed(seed) => *seed == self.settings.seed,
+            McAction::Update { .. } | McAction::Cancel | McAction::Rerun => false,
+        }
+    }
+
     /// Whether the current run is still going.
     pub fn running(&self) -> bool {
         self.status == McStatus::Running
@@ -393,6 +408,23 @@ fn spread_label(spread: f64, lang: Lang) -> String {
     }
 }
 
+/// What the probabilities rest on, for slides and the handout: "达成概率：蒙特卡罗模拟，抽样 2000
+/// 次，随机种子 20250509，不确定性幅度 1（文档所述）。" With these settings and the link's
+/// scenario, anyone gets the same probabilities (and the CLI's `mc` gives them too).
+pub fn mc_basis(settings: McSettings, lang: Lang) -> String {
+    let draws = draws_text(settings.draws, lang);
+    let spread = spread_label(settings.spread, lang);
+    let seed = settings.seed;
+    match lang {
+        Lang::Zh => format!(
+            "达成概率：蒙特卡罗模拟，抽样 {draws} 次，随机种子 {seed}，不确定性幅度 {spread}。"
+        ),
+        Lang::En => format!(
+            "Probabilities: Monte Carlo simulation, {draws} draws, random seed {seed}, uncertainty spread {spread}."
+        ),
+    }
+}
+
 /// A count of draws: "1250" in Chinese, "1,250" in English.
 pub fn draws_text(n: u64, lang: Lang) -> String {
     match lang {
@@ -407,8 +439,8 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
     let lang = props.lang;
     let mc = &props.mc;
     // The seed as typed while it is not (yet) applied; `None` shows the setting.
-    let seed_text = use_state(|| None::<String>);
-    let seed_error = use_state(|| false);
+    let seed_text = use_state_eq(|| None::<String>);
+    let seed_error = use_state_eq(|| false);
 
     let on_draws = {
         let dispatch = props.dispatch.clone();
@@ -607,5 +639,44 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                 </p>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
+    use super::*;
+    use crate::ui::state::{Action, Workbench};
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use yew::functional::Reducible;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_setting_set_to_its_present_value_changes_nothing_and_does_not_re_render() {
+        let state = Rc::new(Workbench::new());
+        let settings = state.mc.settings;
+        let mc = &state.mc;
+        assert!(mc.unchanged_by(&McAction::SetSeed(settings.seed)));
+        assert!(mc.unchanged_by(&McAction::SetDraws(settings.draws)));
+        assert!(
+            mc.unchanged_by(&McAction::SetDraws(3)),
+            "3 draws is not offered"
+        );
+        assert!(mc.unchanged_by(&McAction::SetSpread(settings.spread)));
+        assert!(!mc.unchanged_by(&McAction::SetSeed(settings.seed + 1)));
+        assert!(!mc.unchanged_by(&McAction::SetDraws(10_000)));
+        assert!(!mc.unchanged_by(&McAction::Rerun));
+        // The same state comes back (Yew then skips the render); a real change starts a new run.
+        let same = state
+            .clone()
+            .reduce(Action::Mc(McAction::SetSeed(settings.seed)));
+        assert!(Rc::ptr_eq(&same, &state));
+        let changed = state
+            .clone()
+            .reduce(Action::Mc(McAction::SetSeed(settings.seed + 1)));
+        assert!(!Rc::ptr_eq(&changed, &state));
+        assert_eq!(changed.mc.settings.seed, settings.seed + 1);
+        assert_eq!(changed.mc.run_id, state.mc.run_id.wrapping_add(1));
     }
 }

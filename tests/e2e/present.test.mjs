@@ -181,19 +181,23 @@ test("a link with slide=3 opens the presentation at slide 3, showing the second 
   await closePage(q);
 });
 
-test("every slide says when the baseline is not the built-in one: the title slide lists what differs, each target slide says it", async () => {
+test("every slide says when the baseline is not the built-in one (the title slide lists what differs, each other slide says it), and what the probabilities rest on", async () => {
   // The built-in baseline: the title slide says so, and no slide carries the custom-baseline line.
-  const plain = await openPage("?v=1&lang=zh&slide=1");
+  const plain = await openPage("?v=1&seed=42&lang=zh&slide=1");
   await plain.page.locator("#presentation").waitFor({ state: "visible" });
   const builtIn = plain.page.locator("#slide-baseline");
   assert.equal(await builtIn.getAttribute("data-custom"), "false");
   assert.match(await builtIn.textContent(), /内置的鲤城区2024年基期/);
+  // And what the probabilities rest on, on the title and the summary slide.
+  const basis = "达成概率：蒙特卡罗模拟，抽样 2000 次，随机种子 42，不确定性幅度 1（文档所述）。";
+  assert.equal((await plain.page.locator("#slide-mc-basis").textContent()).trim(), basis);
   await plain.page.keyboard.press("ArrowRight");
   await plain.page.locator("#slide-2").waitFor();
   assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
   await plain.page.keyboard.press("End");
   await plain.page.locator("#slide-summary-table").waitFor();
   assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
+  assert.equal((await plain.page.locator("#slide-summary-mc-basis").textContent()).trim(), basis);
   await closePage(plain);
 
   // Two edited figures: listed with their built-in values on the title slide, named on every other slide.

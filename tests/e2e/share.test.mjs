@@ -490,6 +490,39 @@ test("scenario files: export all and one, import merges renaming duplicates, a b
   await closePage(p);
 });
 
+test("the printed handout gives the scenario, the target table with its probabilities and what they rest on, and no controls", async () => {
+  const context = await freshBrowser();
+  const p = await openPage(context, "?v=1&mig=3000&seed=42&lang=en");
+  const { page } = p;
+  await mcDone(page);
+  // On screen the handout's scenario block is not shown.
+  assert.equal(await page.locator("#handout-scenario").isVisible(), false);
+  await page.emulateMedia({ media: "print" });
+  const scenario = page.locator("#handout-scenario");
+  assert.ok(await scenario.isVisible(), "the handout has no scenario block");
+  assert.match(await scenario.textContent(), /Net migration per year: 3000/);
+  assert.equal(
+    (await page.locator("#handout-mc-basis").textContent()).trim(),
+    "Probabilities: Monte Carlo simulation, 2,000 draws, random seed 42, uncertainty spread 1 (as documented).",
+  );
+  assert.ok(await page.locator("#targets-table").isVisible(), "the handout has no target table");
+  const probabilities = await page.locator("#targets-table tbody tr[id^='target-'] .target-probability").allTextContents();
+  assert.ok(probabilities.length > 0 && probabilities.every((t) => /^\d+%$/.test(t.trim())), `probabilities: ${probabilities}`);
+  for (const control of ["#lever-mig", "#mc-seed", "#export-csv", "#share"]) {
+    assert.equal(await page.locator(control).isVisible(), false, `${control} prints`);
+  }
+  await page.emulateMedia({ media: "screen" });
+  // In Chinese, the same line.
+  await page.goto(server.url + "?v=1&seed=7&lang=zh", { waitUntil: "load" });
+  await page.locator("#handout-mc-basis").waitFor({ state: "attached" });
+  assert.equal(
+    (await page.locator("#handout-mc-basis").textContent()).trim(),
+    "达成概率：蒙特卡罗模拟，抽样 2000 次，随机种子 7，不确定性幅度 1（文档所述）。",
+  );
+  await closePage(p);
+  await context.close();
+});
+
 test("exports: the CSV equals the CLI's and the dashboard, the JSON equals the CLI's, charts as SVG and PNG", async () => {
   const context = await freshBrowser();
   const dir = await tmpDir();
