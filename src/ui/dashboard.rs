@@ -168,7 +168,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 <td class="target-status">
                     <span class={status_class}>
                         <span class="status-icon" aria-hidden="true">{ icon }</span>
-                        { " " }{ status_text.get(lang) }
+                        { " " }<span class="status-text">{ status_text.get(lang) }</span>
                     </span>
                 </td>
             </tr>

@@ -623,6 +623,48 @@ test("sources list every baseline figure with its status; methods show the formu
   await closePage(p);
 });
 
+test("the layout fits a 1366×768 laptop, a 1920×1080 projector and a 768×1024 tablet in both languages: nothing scrolls sideways, the status column is in view", async () => {
+  const sizes = [
+    [1366, 768, ""],
+    [1366, 768, "&mig=3000&cmp=1"],
+    [1920, 1080, "&mig=3000&cmp=1"],
+    [768, 1024, ""],
+    [768, 1024, "&mig=3000&cmp=1"],
+    [1024, 768, ""],
+  ];
+  for (const lang of ["zh", "en"]) {
+    for (const [width, height, extra] of sizes) {
+      const p = await openPage(`?v=1&lang=${lang}${extra}`);
+      const { page } = p;
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const where = `${width}×${height} ${lang}${extra}`;
+      const layout = await page.evaluate(() => {
+        const table = document.getElementById("targets-table");
+        const box = table.closest(".table-scroll") ?? table.parentElement;
+        const statuses = [...table.querySelectorAll("tbody td.target-status")].map((td) => td.getBoundingClientRect().right);
+        const lever = document.getElementById("lever-tfr-number").getBoundingClientRect();
+        const chart = document.getElementById("chart-population").getBoundingClientRect();
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          boxRight: box.getBoundingClientRect().right,
+          statusRight: Math.max(...statuses),
+          statuses: statuses.length,
+          lever: { left: lever.left, right: lever.right, width: lever.width },
+          chart: { left: chart.left, right: chart.right, width: chart.width },
+        };
+      });
+      assert.ok(layout.pageWidth <= layout.viewport, `${where}: the page is ${layout.pageWidth}px wide in a ${layout.viewport}px window`);
+      assert.ok(layout.statuses >= 10, `${where}: ${layout.statuses} status cells`);
+      assert.ok(layout.statusRight <= layout.boxRight + 1, `${where}: the status column ends at ${layout.statusRight}px, past the table's ${layout.boxRight}px`);
+      assert.ok(layout.lever.width >= 48 && layout.lever.left >= 0 && layout.lever.right <= width, `${where}: lever input ${JSON.stringify(layout.lever)}`);
+      assert.ok(layout.chart.width >= 280 && layout.chart.left >= 0 && layout.chart.right <= width, `${where}: chart ${JSON.stringify(layout.chart)}`);
+      await closePage(p);
+    }
+  }
+});
+
 test("figure: lever input event to updated DOM, 95th percentile over 100 moves", async () => {
   const p = await openPage();
   const { page } = p;
