@@ -511,6 +511,11 @@ test("the printed handout gives the scenario, the target table with its probabil
   for (const control of ["#lever-mig", "#mc-seed", "#export-csv", "#share"]) {
     assert.equal(await page.locator(control).isVisible(), false, `${control} prints`);
   }
+  // At an A4 page's width the status still prints in words, not only as an icon.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const word = page.locator("#targets-table tbody .target-status .status-text").first();
+  assert.ok((await word.boundingBox())?.width > 10, "the status prints without its words");
+  assert.match(await word.textContent(), /^(Met|Not met)$/);
   await page.emulateMedia({ media: "screen" });
   // In Chinese, the same line.
   await page.goto(server.url + "?v=1&seed=7&lang=zh", { waitUntil: "load" });
