@@ -5,6 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
+use crate::model::targets::Outcome;
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::{Engine, Run};
 use std::rc::Rc;
@@ -64,6 +65,25 @@ fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> Str
     }
 }
 
+/// The targets projected exactly at their threshold (margin 0) whose probability is neither
+/// near 0 nor near 1 (between 20 % and 80 %): their count and the lowest and highest of those
+/// probabilities, in per cent. Such a target is met in the projection yet only about half the
+/// draws meet it, which the page explains under the table.
+pub fn at_threshold_probabilities(
+    outcomes: &[Outcome],
+    probabilities: Option<&[f64]>,
+) -> Option<(usize, f64, f64)> {
+    let found: Vec<f64> = outcomes
+        .iter()
+        .zip(probabilities?)
+        .filter(|(o, p)| o.gap == 0.0 && **p > 0.2 && **p < 0.8)
+        .map(|(_, p)| (p * 100.0).round())
+        .collect();
+    let low = found.iter().copied().reduce(f64::min)?;
+    let high = found.iter().copied().reduce(f64::max)?;
+    Some((found.len(), low, high))
+}
+
 #[function_component(TargetDashboard)]
 pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let lang = props.lang;
@@ -82,6 +102,8 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let plan = props.engine.0.plan();
     let comparing = props.compare.is_some();
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
+    let at_threshold =
+        at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref());
     let rows = plan.targets.iter().enumerate().map(|(i, def)| {
         let Some(outcome) = props.run.outcomes.get(i) else {
             return html! {};
@@ -214,6 +236,54 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            if let Some((count, low, high)) = at_threshold {
+                <p id="targets-at-threshold" class="hint" data-count={count.to_string()}>
+                    { i18n::at_threshold_note(lang, count, low, high) }
+                </p>
+            }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
+    use super::at_threshold_probabilities;
+    use crate::model::targets::Outcome;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn outcome(gap: f64) -> Outcome {
+        Outcome {
+            value: 500.0 + gap,
+            threshold: 500.0,
+            threshold_high: f64::INFINITY,
+            met: gap >= 0.0,
+            gap,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn only_targets_exactly_at_their_threshold_with_a_middling_probability_count() {
+        let outcomes = [
+            outcome(0.0),
+            outcome(0.0),
+            outcome(3.0),
+            outcome(0.0),
+            outcome(0.0),
+        ];
+        // At the threshold: 52 % and 48.6 % count; 100 % (capped, no spread below) and 10 % do not;
+        // 50 % with a margin of 3 does not either.
+        let probabilities = [0.52, 0.486, 0.5, 1.0, 0.1];
+        assert_eq!(
+            at_threshold_probabilities(&outcomes, Some(&probabilities)),
+            Some((2, 49.0, 52.0))
+        );
+        assert_eq!(at_threshold_probabilities(&outcomes, None), None);
+        assert_eq!(
+            at_threshold_probabilities(&outcomes, Some(&[1.0, 0.0, 0.5, 1.0, 0.0])),
+            None
+        );
     }
 }

@@ -789,6 +789,27 @@ pub const SLIDE_CUSTOM_BASELINE: Tr = tr(
     "自定义基期，结果不是内置基期的结果：",
     "A custom baseline; the results are not those of the built-in baseline:",
 );
+/// Under the target table, when some targets are projected exactly at their threshold and
+/// their probability is about one half: why ("12 项目标…" / "3 targets are projected…").
+pub fn at_threshold_note(lang: Lang, count: usize, low: f64, high: f64) -> String {
+    let range = if low == high {
+        format!("{low}%")
+    } else {
+        format!("{low}%–{high}%")
+    };
+    match (lang, count) {
+        (Lang::Zh, _) => format!(
+            "{count} 项目标的预测值恰好等于目标值（差距为 0），例如计划工作按计划数如期完成：实际结果可能略多也可能略少，所以这些目标的达成概率在一半左右（{range}）。"
+        ),
+        (Lang::En, 1) => format!(
+            "1 target is projected exactly at its threshold (margin 0), for example when planned works are delivered exactly as planned: the outcome may fall a little either side, so its probability is about one half ({range})."
+        ),
+        (Lang::En, _) => format!(
+            "{count} targets are projected exactly at their threshold (margin 0), for example when planned works are delivered exactly as planned: the outcome may fall a little either side, so their probability is about one half ({range})."
+        ),
+    }
+}
+
 /// The line on every target slide and the summary slide while a custom baseline is in use.
 pub fn slide_custom_baseline_note(lang: Lang, items: &[String]) -> String {
     match lang {

@@ -10,7 +10,7 @@
 
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
-use super::dashboard::{data_value, EngineRef};
+use super::dashboard::{at_threshold_probabilities, data_value, EngineRef};
 use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
@@ -651,6 +651,9 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="slide-note" id="slide-summary-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
+            if let Some((count, low, high)) = at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref()) {
+                <p class="slide-note" id="slide-at-threshold">{ i18n::at_threshold_note(lang, count, low, high) }</p>
+            }
         </div>
     }
 }

@@ -311,6 +311,33 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   await closePage(p);
 });
 
+test("targets projected exactly at their threshold get a note on their one-in-two probability, from the table's own numbers; with no spread there is none", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const first = await waitDone(page);
+  // The rows with a margin of exactly 0 and a probability strictly between 20 % and 80 %.
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((row) => ({
+      gap: Number(row.querySelector(".target-gap").dataset.value),
+      p: Number(row.querySelector(".target-probability").dataset.value),
+    })),
+  );
+  const at = rows.filter((r) => r.gap === 0 && r.p > 0.2 && r.p < 0.8).map((r) => Math.round(r.p * 100));
+  assert.ok(at.length >= 3, `only ${at.length} targets at their threshold with a middling probability`);
+  const note = page.locator("#targets-at-threshold");
+  assert.equal(await note.getAttribute("data-count"), String(at.length));
+  const [low, high] = [Math.min(...at), Math.max(...at)];
+  assert.equal(
+    (await note.textContent()).trim(),
+    `${at.length} 项目标的预测值恰好等于目标值（差距为 0），例如计划工作按计划数如期完成：实际结果可能略多也可能略少，所以这些目标的达成概率在一半左右（${low === high ? `${low}%` : `${low}%–${high}%`}）。`,
+  );
+  // No uncertainty: every probability is 0 or 1, and the note goes.
+  await page.locator("#mc-spread").selectOption("0");
+  await waitDone(page, Number(first.runId));
+  assert.equal(await note.count(), 0);
+  await closePage(p);
+});
+
 test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is refused; cancel stops a run", async () => {
   const p = await openPage();
   const { page } = p;

@@ -198,6 +198,12 @@ test("every slide says when the baseline is not the built-in one (the title slid
   await plain.page.locator("#slide-summary-table").waitFor();
   assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
   assert.equal((await plain.page.locator("#slide-summary-mc-basis").textContent()).trim(), basis);
+  // Once the run is in, the summary slide explains the one-in-two targets as the dashboard does.
+  await plain.page.locator("#slide-at-threshold").waitFor({ timeout: 60000 });
+  assert.equal(
+    await plain.page.locator("#slide-at-threshold").textContent(),
+    await plain.page.locator("#targets-at-threshold").textContent(),
+  );
   await closePage(plain);
 
   // Two edited figures: listed with their built-in values on the title slide, named on every other slide.
