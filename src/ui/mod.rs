@@ -2,8 +2,9 @@
 //! (`state::Workbench`, a reducer) and lays out the header, the lever column and the tabs.
 //!
 //! The deterministic run happens synchronously in the reducer on every lever change
-//! (`Engine::run`, one engine built once). The Monte Carlo worker reports attainment
-//! probabilities with `Action::SetMcProbabilities` (shown in the target table).
+//! (`Engine::run`, one engine built once). The Monte Carlo worker's updates arrive as
+//! `Action::Mc` (`uncertainty::McState`): bands for the charts, probabilities for the target
+//! table.
 
 pub mod baseline_editor;
 pub mod baseline_import;
@@ -356,7 +357,7 @@ pub fn app() -> Html {
                                 dispatch={dispatch.clone()} />
                             <McPanel lang={lang} mc={state.mc.clone()} dispatch={dispatch.clone()} />
                             <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
-                                mc={state.mc.summary.clone()} mc_running={state.mc.running()}
+                                mc={state.mc.shown().cloned()} mc_running={state.mc.running()}
                                 jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
                                 insurance_target={target_threshold(plan, "medical_insurance_pct")} />
                             <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
@@ -381,7 +382,7 @@ pub fn app() -> Html {
                 <present::Presentation lang={lang} slide={slide} engine={engine.clone()} run={state.run.clone()}
                     levers={state.levers.clone()} compare={compare_run.clone()}
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
-                    mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.summary.clone()}
+                    mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.shown().cloned()}
                     mc_settings={state.mc.settings} custom={state.custom_baseline.clone()} official={official.clone()}
                     dispatch={dispatch.clone()} />
             }

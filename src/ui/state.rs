@@ -93,7 +93,9 @@ pub struct Workbench {
     pub lang: Lang,
     pub tab: Tab,
     /// Target-attainment probabilities from the Monte Carlo worker, in plan order (fractions
-    /// 0–1). Cleared whenever the scenario or baseline changes, so stale values never show.
+    /// 0–1): those of the summary shown (`McState::shown`). After a change of the scenario or
+    /// baseline the ones on screen stay until the new run's first results, for at most
+    /// `uncertainty::HOLD_MS`, then go.
     pub mc_probabilities: Option<Vec<f64>>,
     /// The Monte Carlo run of the current scenario (settings, run id, progress, summary);
     /// restarted with the scenario (src/ui/uncertainty.rs).
@@ -160,7 +162,6 @@ pub enum Action {
     ResetBaselineFigure(Stock),
     /// The official baseline again: the official population and every official figure.
     UseOfficialBaseline,
-    SetMcProbabilities(Option<Vec<f64>>),
     /// A decoded link (e.g. a saved scenario) and what it could not use (src/ui/url_sync.rs).
     ApplyLink(Box<crate::scenario::link::LinkState>, Vec<InputError>),
     /// Opens the presentation at a slide, moves it, or (`None`) closes it.
@@ -223,8 +224,8 @@ impl Workbench {
         match self.engine.run(&levers) {
             Ok(run) => {
                 if levers != self.levers {
-                    self.mc_probabilities = None;
                     self.mc.restart();
+                    self.mc_probabilities = self.mc.probabilities();
                 }
                 self.levers = levers;
                 self.run = Rc::new(run);
@@ -281,8 +282,8 @@ impl Workbench {
         self.run = Rc::new(run);
         self.run_error = None;
         self.compare = compare;
-        self.mc_probabilities = None;
         self.mc.restart();
+        self.mc_probabilities = self.mc.probabilities();
         Ok(())
     }
 
@@ -477,7 +478,6 @@ impl Reducible for Workbench {
                 }
                 Err(e) => s.run_error = Some(e),
             },
-            Action::SetMcProbabilities(p) => s.mc_probabilities = p,
             Action::ApplyLink(link, notices) => s.apply_link(&link, notices, true),
             Action::SetSlide(slide) => s.slide = slide,
             Action::DismissLinkNotices => s.link_notices.clear(),

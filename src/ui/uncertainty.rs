@@ -6,7 +6,11 @@
 //! * The worker is created once per page (`McClient::spawn` in a `use_memo`).
 //! * Every change of the levers, the baseline or the Monte Carlo settings bumps `run_id` in the
 //!   reducer, in the same step as the change itself; the worker's updates carry the run id of
-//!   their job and the reducer drops those of any other run, so stale results never show.
+//!   their job and the reducer drops those of any other run.
+//! * The results on screen when a change starts a run stay there until the new run's first
+//!   results, for at most `HOLD_MS` from that change (`McState::shown`), then go: a quick run
+//!   replaces them without the charts and the table going blank in between (which would also
+//!   repaint the whole page while the workers draw). Older results never show longer.
 //! * Jobs are throttled: at most one every `THROTTLE_MS` while a slider moves, always the latest
 //!   (the worker also drops a running job as soon as a newer request arrives).
 //! * Nothing heavy runs on the main thread: it only sends jobs and stores summaries.
@@ -19,7 +23,9 @@ use crate::model::cohort::{FEMALE, MALE};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series;
 use crate::scenario::baseline_edits::BaselineEdits;
-use crate::scenario::mc_messages::{McJob, McSummary, McUpdate, ShareTiming};
+use crate::scenario::mc_messages::{
+    McJob, McSummary, McUpdate, ShareTiming, MIN_PROGRESS_INTERVAL_MS,
+};
 use crate::scenario::uncertainty::{BROWSER_DRAWS, DEFAULT_SEED};
 use crate::scenario::{Engine, Run};
 use crate::worker::McClient;
@@ -36,6 +42,9 @@ pub const SPREAD_CHOICES: [f64; 5] = [0.0, 0.5, 1.0, 1.5, 2.0];
 pub const CHUNK: u64 = 250;
 /// At most one job per this many milliseconds while the scenario keeps changing.
 pub const THROTTLE_MS: f64 = 100.0;
+/// How long the results on screen stay after a change, waiting for the new run's first
+/// results (which come at its end, or as partial results after `MIN_PROGRESS_INTERVAL_MS`).
+pub const HOLD_MS: u32 = MIN_PROGRESS_INTERVAL_MS as u32;
 
 /// The analyst's Monte Carlo settings.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,6 +92,9 @@ pub struct McState {
     pub status: McStatus,
     /// The latest summary of the current run (partial while it runs).
     pub summary: Option<Rc<McSummary>>,
+    /// The results on screen when a change started the current run, shown (`shown`) until
+    /// its first results or until the hold ends; with the run id whose start began the hold.
+    held: Option<(u64, Rc<McSummary>)>,
 }
 
 impl Default for McState {
@@ -92,6 +104,7 @@ impl Default for McState {
             run_id: 1,
             status: McStatus::Running,
             summary: None,
+            held: None,
         }
     }
 }
@@ -109,14 +122,39 @@ pub enum McAction {
     SetSeed(u64),
     Cancel,
     Rerun,
+    /// `HOLD_MS` have passed since the hold begun by the start of run `run_id`.
+    HoldOver {
+        run_id: u64,
+    },
 }
 
 impl McState {
-    /// A new run of the current scenario: a new run id, no results yet.
+    /// A new run of the current scenario: a new run id, no results of its own yet. The results
+    /// on screen are held (a hold already going goes on: changes in quick succession do not
+    /// extend it).
     pub fn restart(&mut self) {
         self.run_id = self.run_id.wrapping_add(1);
         self.status = McStatus::Running;
-        self.summary = None;
+        if let Some(summary) = self.summary.take() {
+            self.held = Some((self.run_id, summary));
+        }
+    }
+
+    /// The summary to show: the current run's, or while it has none yet and is going, the held
+    /// one.
+    pub fn shown(&self) -> Option<&Rc<McSummary>> {
+        self.summary
+            .as_ref()
+            .or(match (&self.held, self.running()) {
+                (Some((_, held)), true) => Some(held),
+                _ => None,
+            })
+    }
+
+    /// The hold now going, as the run id whose start began it (the page ends it `HOLD_MS`
+    /// after it begins).
+    pub fn hold(&self) -> Option<u64> {
+        self.held.as_ref().map(|(id, _)| *id)
     }
 
     /// Whether `action` would leave the settings and the run as they are: a setting set to its
@@ -130,6 +168,7 @@ impl McState {
                 *spread == self.settings.spread || !SPREAD_CHOICES.contains(spread)
             }
             McAction::SetSeed(seed) => *seed == self.settings.seed,
+            McAction::HoldOver { run_id } => self.held.as_ref().is_none_or(|(id, _)| id != run_id),
             McAction::Update { .. } | McAction::Cancel | McAction::Rerun => false,
         }
     }
@@ -139,9 +178,9 @@ impl McState {
         self.status == McStatus::Running
     }
 
-    /// The target probabilities of the latest summary (plan order).
+    /// The target probabilities of the summary shown (plan order).
     pub fn probabilities(&self) -> Option<Vec<f64>> {
-        self.summary.as_ref().map(|s| s.probability.clone())
+        self.shown().map(|s| s.probability.clone())
     }
 
     /// Applies an action (updates of other runs, and of a run no longer going, are ignored).
@@ -150,6 +189,15 @@ impl McState {
             McAction::Update { update, page_ms } => {
                 if !self.running() {
                     return;
+                }
+                let current = match &update {
+                    McUpdate::Progress { run_id, .. }
+                    | McUpdate::Done { run_id, .. }
+                    | McUpdate::Failed { run_id, .. } => *run_id == self.run_id,
+                    McUpdate::GoalSeek { .. } | McUpdate::Bands { .. } => false,
+                };
+                if current {
+                    self.held = None;
                 }
                 match update {
                     McUpdate::Progress {
@@ -205,9 +253,15 @@ impl McState {
                     // A new run id makes the cancelled run's updates in flight stale.
                     self.run_id = self.run_id.wrapping_add(1);
                     self.status = McStatus::Cancelled;
+                    self.held = None;
                 }
             }
             McAction::Rerun => self.restart(),
+            McAction::HoldOver { run_id } => {
+                if self.held.as_ref().is_some_and(|(id, _)| *id == run_id) {
+                    self.held = None;
+                }
+            }
         }
     }
 }
@@ -358,6 +412,16 @@ pub fn use_monte_carlo(state: &UseReducerHandle<Workbench>) {
     use_effect_with(state.mc.run_id, move |_| match job {
         Some(job) => runner.submit(job),
         None => runner.cancel(),
+    });
+    // One timer per hold (changes batched into one render, or in quick succession, share it).
+    let end_hold = state.dispatcher();
+    use_effect_with(state.mc.hold(), move |hold| {
+        if let Some(run_id) = *hold {
+            wasm_bindgen_futures::spawn_local(async move {
+                gloo::timers::future::TimeoutFuture::new(HOLD_MS).await;
+                end_hold.dispatch(Action::Mc(McAction::HoldOver { run_id }));
+            });
+        }
     });
 }
 
@@ -651,6 +715,83 @@ mod tests {
     use yew::functional::Reducible;
 
     wasm_bindgen_test_configure!(run_in_browser);
+
+    fn summary(probability: f64) -> McSummary {
+        McSummary {
+            draws: 10,
+            bands: Vec::new(),
+            probability: vec![probability],
+            target_bands: Vec::new(),
+        }
+    }
+
+    fn done(run_id: u64, probability: f64) -> McAction {
+        McAction::Update {
+            update: McUpdate::Done {
+                run_id,
+                summary: summary(probability),
+                elapsed_ms: 1.0,
+                shares: Vec::new(),
+            },
+            page_ms: None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn results_on_screen_stay_until_the_new_runs_results_or_the_end_of_the_hold() {
+        let mut mc = McState::default();
+        assert_eq!(mc.shown(), None);
+        mc.reduce(done(mc.run_id, 0.25));
+        assert_eq!(mc.probabilities(), Some(vec![0.25]));
+
+        // A change: the old results stay while the new run has none of its own.
+        mc.reduce(McAction::SetSeed(7));
+        let first = mc.run_id;
+        assert_eq!(mc.summary, None, "the new run has no results yet");
+        assert_eq!(mc.probabilities(), Some(vec![0.25]), "held");
+        assert_eq!(mc.hold(), Some(first));
+        // A stale update does not end the hold; the new run's results do.
+        mc.reduce(done(first - 1, 0.9));
+        assert_eq!(mc.probabilities(), Some(vec![0.25]));
+        mc.reduce(done(first, 0.5));
+        assert_eq!(mc.probabilities(), Some(vec![0.5]));
+        assert_eq!(mc.hold(), None);
+        assert!(mc.unchanged_by(&McAction::HoldOver { run_id: first }));
+
+        // Changes in quick succession do not extend the hold: it ends when the first one's
+        // time is up, even though the run now going started later.
+        mc.reduce(McAction::SetSeed(8));
+        let hold = mc.run_id;
+        mc.reduce(McAction::SetSeed(9));
+        assert_eq!(mc.hold(), Some(hold), "the hold began with the run before");
+        assert_eq!(mc.probabilities(), Some(vec![0.5]));
+        assert!(mc.unchanged_by(&McAction::HoldOver { run_id: mc.run_id }));
+        assert!(!mc.unchanged_by(&McAction::HoldOver { run_id: hold }));
+        mc.reduce(McAction::HoldOver { run_id: hold });
+        assert_eq!(mc.shown(), None, "nothing shows once the hold is over");
+        assert!(mc.running());
+
+        // A cancelled run shows none of the previous run's results.
+        mc.reduce(done(mc.run_id, 0.75));
+        mc.reduce(McAction::SetSeed(10));
+        assert_eq!(mc.probabilities(), Some(vec![0.75]));
+        mc.reduce(McAction::Cancel);
+        assert_eq!(mc.shown(), None);
+
+        // Nor does a failed one.
+        mc.reduce(McAction::Rerun);
+        mc.reduce(done(mc.run_id, 0.6));
+        mc.reduce(McAction::SetSeed(11));
+        mc.reduce(McAction::Update {
+            update: McUpdate::Failed {
+                run_id: mc.run_id,
+                message_zh: "错".into(),
+                message_en: "bad".into(),
+            },
+            page_ms: None,
+        });
+        assert_eq!(mc.shown(), None);
+    }
 
     #[wasm_bindgen_test]
     fn a_setting_set_to_its_present_value_changes_nothing_and_does_not_re_render() {

@@ -196,7 +196,7 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   await closePage(p);
 });
 
-test("a run's start keeps every chart's y axis: the lines do not jump while the new bands are drawn", async () => {
+test("a run's start keeps every chart's y axis and, for a while, the bands on screen: the lines do not jump while the new bands are drawn", async () => {
   const p = await openPage();
   const { page } = p;
   await waitDone(page);
@@ -209,7 +209,8 @@ test("a run's start keeps every chart's y axis: the lines do not jump while the 
     }, charts);
   const before = await read();
   assert.ok(before.bands > 0, "no bands to start with");
-  // A new seed: the same lines; the bands go until the new run's arrive, the axes stay.
+  // A new seed: the same lines; the bands on screen stay until the new run's arrive (for at most 150 ms),
+  // the axes stay.
   const during = await page.evaluate(async (ids) => {
     const seed = document.getElementById("mc-seed");
     seed.value = "12345";
@@ -220,7 +221,7 @@ test("a run's start keeps every chart's y axis: the lines do not jump while the 
     return { done: document.getElementById("mc-status").dataset.done, ticks: out, bands: document.querySelectorAll(".chart-bands .chart-band").length };
   }, charts);
   assert.equal(during.done, "false", "the new run had ended already");
-  assert.equal(during.bands, 0, "the old run's bands still show");
+  assert.equal(during.bands, before.bands, "the bands on screen went before the new run's came");
   assert.deepEqual(during.ticks, before.ticks, "an axis moved when the run started");
   await waitDone(page);
   assert.ok((await read()).bands > 0, "no bands after the run");
@@ -243,6 +244,43 @@ test("a run's start keeps every chart's y axis: the lines do not jump while the 
   await closePage(p);
 });
 
+test("a quick run replaces the results on screen without the probability column or the bands going blank in between", async () => {
+  const p = await openPage();
+  const { page } = p;
+  await waitDone(page);
+  let checked = 0;
+  for (const seed of [11, 12, 13, 14, 15]) {
+    await settle(page);
+    const run = await page.evaluate(async (seed) => {
+      const status = document.getElementById("mc-status");
+      const blank = () =>
+        document.querySelectorAll(".chart-bands .chart-band").length === 0 ||
+        [...document.querySelectorAll("#targets-table .target-probability")].some((c) => c.dataset.value === undefined);
+      let blankAt = null;
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (blankAt === null && status.dataset.done !== "true" && blank()) blankAt = performance.now() - t0;
+      });
+      observer.observe(document.getElementById("main"), { subtree: true, childList: true, attributes: true, characterData: true });
+      const input = document.getElementById("mc-seed");
+      input.value = String(seed);
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      while (status.dataset.done !== "true" && performance.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 2));
+      observer.disconnect();
+      return { doneAt: performance.now() - t0, blankAt };
+    }, seed);
+    // Within the 150 ms hold the results on screen must stay; a slower run may blank them after it.
+    if (run.doneAt < 140) {
+      checked++;
+      assert.equal(run.blankAt, null, `seed ${seed}: the results went blank ${run.blankAt?.toFixed(0)} ms into a ${run.doneAt.toFixed(0)} ms run`);
+    } else if (run.blankAt !== null) {
+      assert.ok(run.blankAt >= 150, `seed ${seed}: blank after ${run.blankAt.toFixed(0)} ms, within the hold`);
+    }
+  }
+  console.log(`${checked} of 5 runs ended within the hold`);
+  await closePage(p);
+});
+
 test("moving a lever starts a new run (stale runs never show) and the page stays responsive while the worker runs", async () => {
   const p = await openPage();
   const { page } = p;
@@ -253,9 +291,20 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   const first = await waitDone(page);
   assert.equal(first.draws, "50000");
 
-  // A drag through several values: the status resets at once and the old run's probabilities go (the
-  // new run's first results cannot be there yet: jobs are sent at most every 100 ms).
+  // A drag through several values: the status resets at once; the old run's probabilities stay for at
+  // most 150 ms (the hold), then go until the new run's first results (which cannot be there yet: jobs are
+  // sent at most every 100 ms, and partial results come 150 ms into a run at the earliest).
+  const held = (await pageProbabilities(page)).jobs_new_urban;
+  assert.equal(typeof held, "number");
   const started = await page.evaluate(async () => {
+    const cell = () => document.querySelector("#target-jobs_new_urban .target-probability");
+    const changes = [];
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      const value = cell().dataset.value ?? null;
+      if (changes.length === 0 || changes[changes.length - 1].value !== value) changes.push({ at: performance.now() - t0, value });
+    });
+    observer.observe(document.getElementById("targets-table"), { subtree: true, childList: true, attributes: true, characterData: true });
     const el = document.getElementById("lever-mig");
     for (const v of [1500, 2200, 3000]) {
       el.value = String(v);
@@ -264,14 +313,24 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
     el.dispatchEvent(new Event("change", { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(r));
     const status = document.getElementById("mc-status").dataset;
-    const cell = document.querySelector("#target-jobs_new_urban .target-probability");
-    return { done: status.done, runId: status.runId, draws: status.draws, probability: cell.dataset.value ?? null, text: cell.textContent };
+    const now = { done: status.done, runId: status.runId, draws: status.draws, probability: cell().dataset.value ?? null };
+    // Until the first change of the cell after the hold (or 5 s).
+    while (!changes.some((c) => c.at >= 150) && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
+    observer.disconnect();
+    return { ...now, changes };
   });
   assert.equal(started.done, "false", "the status did not reset when the lever moved");
   assert.ok(Number(started.runId) > Number(first.runId), "no new run id");
   assert.equal(started.draws, "0");
-  assert.equal(started.probability, null, `a stale probability is shown for the new scenario: ${JSON.stringify(started)}`);
-  assert.equal(started.text.trim(), "—");
+  assert.equal(Number(started.probability), held, `the probability on screen went at once: ${JSON.stringify(started)}`);
+  const gone = started.changes.find((c) => c.value === null);
+  assert.ok(gone, `the previous run's probability stayed on screen until the new run's: ${JSON.stringify(started.changes)}`);
+  assert.ok(gone.at >= 150, `the hold ended after ${gone.at.toFixed(0)} ms, before 150 ms`);
+  assert.ok(
+    started.changes.filter((c) => c.at < gone.at).every((c) => Number(c.value) === held),
+    `a value other than the held one showed before the hold ended: ${JSON.stringify(started.changes)}`,
+  );
+  console.log(`the held probability went ${gone.at.toFixed(0)} ms after the drag; changes ${JSON.stringify(started.changes)}`);
 
   // While the worker runs, requestAnimationFrame keeps firing: the main thread is free.
   const frames = await page.evaluate(async () => {
