@@ -70,7 +70,7 @@ fn shares_and_their_bands_survive_the_worker_codec() {
     use licheng_sim::scenario::mc_messages::{
         part_requests, ColumnShare, McUpdate, ShareColumns, ShareTiming,
     };
-    for sent in part_requests(&job(BaselineEdits::default(), None), 2, "licheng-mc-test") {
+    for sent in part_requests(&job(BaselineEdits::default(), None), 2) {
         let received: McRequest = Bincode::decode(Bincode::encode(&sent));
         assert_eq!(received, sent);
     }

@@ -57,17 +57,17 @@ pub enum McRequest {
     Cancel,
     GoalSeek(GoalSeekJob),
     /// Draws `from..to` of a job shared among `parts` workers, this being share `part`: while
-    /// drawing, the worker exchanges rows with the other workers over the broadcast channel
-    /// named `exchange`, so that it has every share's draws of the columns it owns
-    /// (`ShareColumns`), and returns those columns' percentiles (`McUpdate::Bands`) for
-    /// partial results and at the end. `job.chunk` is the part's first milestone.
+    /// drawing, the worker exchanges rows with the other workers (over the ports the page gave
+    /// it; `part` is also its place among the page's workers), so that it has every share's
+    /// draws of the columns it owns (`ShareColumns`), and returns those columns' percentiles
+    /// (`McUpdate::Bands`) for partial results and at the end. `job.chunk` is the part's first
+    /// milestone.
     RunPart {
         job: McJob,
         from: u64,
         to: u64,
         part: u64,
         parts: u64,
-        exchange: String,
     },
 }
 
@@ -255,9 +255,9 @@ pub fn split_draws(draws: u64, parts: usize) -> Vec<(u64, u64)> {
 }
 
 /// `job` as one `RunPart` request per worker (at most `workers`, fewer when there are fewer
-/// draws), exchanging columns at the end over the channel `exchange`: each share's first
-/// milestone is its part of the job's first milestone.
-pub fn part_requests(job: &McJob, workers: usize, exchange: &str) -> Vec<McRequest> {
+/// draws; the request for part `p` goes to worker `p`): each share's first milestone is its
+/// part of the job's first milestone.
+pub fn part_requests(job: &McJob, workers: usize) -> Vec<McRequest> {
     let ranges = split_draws(job.draws, workers);
     let parts = ranges.len() as u64;
     let first = job.chunk.div_ceil(parts).max(1);
@@ -273,7 +273,6 @@ pub fn part_requests(job: &McJob, workers: usize, exchange: &str) -> Vec<McReque
                 to,
                 part: part as u64,
                 parts,
-                exchange: exchange.to_owned(),
             }
         })
         .collect()
@@ -362,8 +361,8 @@ impl ColumnShare {
     }
 
     /// A request to every worker drawing or done with a share of job `run_id` to send what it
-    /// has sent of it again, from share `part`: a worker that joined the exchange late (one
-    /// still starting, say) has missed it. Shorter than any share's block.
+    /// has sent of it again, from share `part`: one that has seen a block come ahead of a
+    /// missing one. Shorter than any share's block.
     pub fn resend_request(run_id: u64, part: usize) -> Vec<f64> {
         vec![run_id as f64, part as f64]
     }
@@ -404,7 +403,7 @@ pub struct ShareColumns {
     rows_in: Vec<usize>,
     /// Own rows sent so far.
     rows_out: usize,
-    /// A block came before the ones it follows (this worker joined late): ask for a resend.
+    /// A block came before the ones it follows: ask for a resend.
     gap: bool,
 }
 
@@ -948,7 +947,7 @@ mod tests {
     /// and every share sends all its blocks again. At the end each share's bands are gathered,
     /// last share first. Returns the page's updates.
     fn run_shared(engine: &Engine, job: &McJob, workers: usize) -> Vec<McUpdate> {
-        let requests = part_requests(job, workers, "test");
+        let requests = part_requests(job, workers);
         let columns = DrawTable::columns_for(engine.targets().len());
         struct Share {
             mc: crate::model::montecarlo::MonteCarlo,
@@ -968,12 +967,11 @@ mod tests {
                     to,
                     part,
                     parts,
-                    exchange,
                 } = request
                 else {
                     panic!("not a share: {request:?}");
                 };
-                assert_eq!((*parts, exchange.as_str()), (requests.len() as u64, "test"));
+                assert_eq!(*parts, requests.len() as u64);
                 let mc = engine
                     .monte_carlo(
                         &share.levers().unwrap(),

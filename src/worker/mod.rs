@@ -1,10 +1,11 @@
 //! The Monte Carlo web workers (wasm32 only): a gloo-worker reactor that runs a job's draws in
 //! chunks, streams percentiles at geometric milestones, and drops a job as soon as a newer
 //! request arrives; it also answers goal-seek jobs. A job split among workers by draw ranges is
-//! summarised by the workers too: while drawing they exchange rows over a broadcast channel so
-//! that each has every draw of the columns it owns, and each returns those columns'
-//! percentiles. Plus `McClient`, the page's handle on the workers, which splits jobs and merges
-//! the workers' bands.
+//! summarised by the workers too: while drawing they exchange rows over `MessagePort`s (one
+//! between every two workers, which the page hands out when it starts them) so that each has
+//! every draw of the columns it owns, and each returns those columns' percentiles. Plus
+//! `McClient`, the page's handle on the workers, which splits jobs and merges the workers'
+//! bands.
 
 use crate::model::montecarlo::{DrawTable, MonteCarlo, Settings};
 use crate::scenario::mc_messages::{
@@ -160,23 +161,18 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 to,
                 part,
                 parts,
-                exchange,
-            } => (job, from, to, Some((part, parts, exchange))),
+            } => (job, from, to, Some((part, parts))),
         };
-        // Join the share's exchange before drawing, to hear the columns of faster shares (on
-        // joining, ask for what was sent before).
-        if let Some((part, _, name)) = &share {
-            if exchange.as_ref().map(|e| e.name.as_str()) != Some(name.as_str()) {
-                exchange = Exchange::open(name);
-                if let Some(channel) = &exchange {
-                    channel.ask_resend(job.run_id, *part as usize);
-                }
+        // A share exchanges columns over the ports the page gave this worker at its start.
+        if share.is_some() {
+            if exchange.is_none() {
+                exchange = Exchange::from_loader();
             }
             if exchange.is_none() {
                 let e = InputError::new(
                     "draws",
-                    "浏览器不支持工作线程间通信（BroadcastChannel）",
-                    "this browser cannot pass data between workers (BroadcastChannel)",
+                    "此工作线程与其他工作线程之间没有连接",
+                    "this worker has no connection to the other workers",
                 );
                 if scope.send(failed(job.run_id, e)).await.is_err() {
                     return;
@@ -187,7 +183,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let started = worker_now_ms();
         let prepared = (|| -> Result<_, InputError> {
             check_draws(job.draws)?;
-            let bad_share = share.as_ref().is_some_and(|(part, parts, _)| {
+            let bad_share = share.as_ref().is_some_and(|(part, parts)| {
                 part >= parts || *parts as usize > MAX_WORKERS.max(job.draws as usize)
             });
             if !(from < to && to <= job.draws) || bad_share {
@@ -219,7 +215,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let mut table = DrawTable::new(mc.target_count(), count as usize);
         // A share's side of the column exchange, and the channel it goes over.
         let mut exchanged = match (&share, &exchange) {
-            (Some((part, parts, _)), Some(channel)) => Some((
+            (Some((part, parts)), Some(channel)) => Some((
                 ShareColumns::for_job(
                     &job,
                     *part as usize,
@@ -374,41 +370,72 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
     }
 }
 
-/// The broadcast channel over which the workers of one page exchange columns during a shared
-/// job (`ShareColumns`): what arrives waits in `inbox` until this worker takes it for its job
-/// (a faster worker's columns may come before this worker has started that job), and older
-/// jobs' are dropped then. A channel only hears what is sent after it opens, so a worker that
-/// has just joined, or has seen a block come ahead of a missing one, asks the others to send
-/// again; each answers with the blocks it has sent of that job, even while idle.
+/// The ports over which this worker exchanges columns with the page's other Monte Carlo
+/// workers during a shared job (`ShareColumns`), one per other worker (`connect_workers` on the
+/// page makes them; the worker's loader script keeps them). A block goes to the worker owning its
+/// columns only, its buffer transferred rather than copied. What arrives waits in `inbox` until
+/// this worker takes it for its job (a faster worker's columns may come before this worker has
+/// started that job), and older jobs' are dropped then. A port keeps what is sent before it is
+/// read and in order, so nothing is missed; `ShareColumns` still checks, and a worker that sees
+/// a block come ahead of a missing one asks the others to send that job's blocks again.
 struct Exchange {
-    name: String,
-    channel: web_sys::BroadcastChannel,
+    /// Per other worker: its part (its place among the page's workers) and the port to it.
+    peers: Vec<(usize, web_sys::MessagePort)>,
     inbox: Rc<RefCell<Vec<Vec<f64>>>>,
     /// The job and blocks of this worker's last share, kept to send again.
     sent: Rc<RefCell<(u64, Vec<Vec<f64>>)>>,
     waiting: Rc<RefCell<Option<oneshot::Sender<()>>>>,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_message: Rc<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
-/// Posts a block of numbers on `channel`.
-fn post_block(channel: &web_sys::BroadcastChannel, packed: &[f64]) {
-    let _ = channel.post_message(&js_sys::Float64Array::from(packed).into());
+/// Posts a block of numbers to the worker it is for (a resend request: to every other worker),
+/// transferring a copy's buffer.
+fn post_block(peers: &[(usize, web_sys::MessagePort)], packed: &[f64]) {
+    let to = match ColumnShare::resend_requested(packed) {
+        Some(_) => None,
+        None => packed.get(2).map(|&to| to as usize),
+    };
+    for (part, port) in peers {
+        if to.is_none_or(|to| to == *part) {
+            let values = js_sys::Float64Array::from(packed);
+            let transfer = js_sys::Array::of1(&values.buffer());
+            let _ = port.post_message_with_transferable(&values, &transfer);
+        }
+    }
 }
 
 impl Exchange {
-    /// Joins the channel `name` (`None` where there is no BroadcastChannel).
-    fn open(name: &str) -> Option<Exchange> {
-        let channel = web_sys::BroadcastChannel::new(name).ok()?;
+    /// The exchange over the ports the loader script kept (`self.lichengPeers`); `None` where
+    /// there are none (a worker started without them).
+    fn from_loader() -> Option<Exchange> {
+        let kept = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("lichengPeers"))
+            .ok()?
+            .dyn_into::<js_sys::Array>()
+            .ok()?;
+        let peers: Vec<(usize, web_sys::MessagePort)> = kept
+            .iter()
+            .filter_map(|entry| {
+                let peer = js_sys::Reflect::get(&entry, &JsValue::from_str("peer"))
+                    .ok()?
+                    .as_f64()?;
+                let port = js_sys::Reflect::get(&entry, &JsValue::from_str("port"))
+                    .ok()?
+                    .dyn_into::<web_sys::MessagePort>()
+                    .ok()?;
+                Some((peer as usize, port))
+            })
+            .collect();
+        (!peers.is_empty()).then(|| Exchange::connect(peers))
+    }
+
+    /// The exchange over `peers`: listens on each port.
+    fn connect(peers: Vec<(usize, web_sys::MessagePort)>) -> Exchange {
         let inbox: Rc<RefCell<Vec<Vec<f64>>>> = Rc::default();
         let sent: Rc<RefCell<(u64, Vec<Vec<f64>>)>> = Rc::default();
         let waiting: Rc<RefCell<Option<oneshot::Sender<()>>>> = Rc::default();
-        let (into, again, wake, reply) = (
-            inbox.clone(),
-            sent.clone(),
-            waiting.clone(),
-            channel.clone(),
-        );
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        let (into, again, wake) = (inbox.clone(), sent.clone(), waiting.clone());
+        let replies: Vec<(usize, web_sys::MessagePort)> = peers.clone();
+        let on_message = Rc::new(Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
                 let Ok(values) = event.data().dyn_into::<js_sys::Float64Array>() else {
                     return;
@@ -418,7 +445,7 @@ impl Exchange {
                     let sent = again.borrow();
                     if sent.0 == run_id {
                         for block in &sent.1 {
-                            post_block(&reply, block);
+                            post_block(&replies, block);
                         }
                     }
                     return;
@@ -428,22 +455,24 @@ impl Exchange {
                     let _ = tx.send(());
                 }
             },
-        );
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Some(Exchange {
-            name: name.to_owned(),
-            channel,
+        ));
+        for (_, port) in &peers {
+            // Setting `onmessage` starts the port: what was sent before is delivered now.
+            port.set_onmessage(Some(on_message.as_ref().as_ref().unchecked_ref()));
+        }
+        Exchange {
+            peers,
             inbox,
             sent,
             waiting,
             _on_message: on_message,
-        })
+        }
     }
 
-    /// Sends `blocks` of job `run_id` to the other workers, keeping them to send again.
+    /// Sends `blocks` of job `run_id` to the workers they are for, keeping them to send again.
     fn send(&self, run_id: u64, blocks: Vec<Vec<f64>>) {
         for block in &blocks {
-            post_block(&self.channel, block);
+            post_block(&self.peers, block);
         }
         let mut sent = self.sent.borrow_mut();
         if sent.0 != run_id {
@@ -454,7 +483,7 @@ impl Exchange {
 
     /// Asks the other workers to send again what they have sent of job `run_id`.
     fn ask_resend(&self, run_id: u64, part: usize) {
-        post_block(&self.channel, &ColumnShare::resend_request(run_id, part));
+        post_block(&self.peers, &ColumnShare::resend_request(run_id, part));
     }
 
     /// One round of a share's exchange: sends the rows of `table` not sent yet, takes the
@@ -498,25 +527,84 @@ impl Exchange {
 
 impl Drop for Exchange {
     fn drop(&mut self) {
-        self.channel.set_onmessage(None);
-        self.channel.close();
+        for (_, port) in &self.peers {
+            port.set_onmessage(None);
+            port.close();
+        }
     }
 }
 
+/// Runs `spawn`, which creates one `Worker` (gloo's spawner), and returns what it returns with
+/// that `Worker`: gloo's bridge does not give it, and the page needs it to hand the worker its
+/// ports (`connect_workers`). The global `Worker` constructor is replaced by a recording proxy
+/// for the duration of the call only. `None` if no worker was recorded.
+fn capture_new_worker<T>(spawn: impl FnOnce() -> T) -> (T, Option<web_sys::Worker>) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("Worker");
+    let Ok(native) =
+        js_sys::Reflect::get(&global, &key).and_then(|w| w.dyn_into::<js_sys::Object>())
+    else {
+        return (spawn(), None);
+    };
+    let made: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let record = made.clone();
+    let construct =
+        Closure::<dyn FnMut(js_sys::Function, js_sys::Array) -> Result<JsValue, JsValue>>::new(
+            move |target: js_sys::Function, args: js_sys::Array| {
+                let worker = js_sys::Reflect::construct(&target, &args)?;
+                *record.borrow_mut() = Some(worker.clone());
+                Ok(worker)
+            },
+        );
+    let handler = js_sys::Object::new();
+    let recording = js_sys::Reflect::set(
+        &handler,
+        &JsValue::from_str("construct"),
+        construct.as_ref(),
+    )
+    .and_then(|_| js_sys::Reflect::set(&global, &key, &js_sys::Proxy::new(&native, &handler)));
+    let out = spawn();
+    if recording.is_ok() {
+        let _ = js_sys::Reflect::set(&global, &key, &native);
+    }
+    let worker = made
+        .take()
+        .and_then(|w| w.dyn_into::<web_sys::Worker>().ok());
+    (out, worker)
+}
+
+/// Connects every two of `workers` with a `MessageChannel`: each gets a port to each other one,
+/// in a message `{lichengPeer: part}` (the other's place in `workers`) that the worker's loader
+/// script keeps (www/worker_loader.js).
+fn connect_workers(workers: &[web_sys::Worker]) -> Result<(), JsValue> {
+    let give = |worker: &web_sys::Worker, peer: usize, port: web_sys::MessagePort| {
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &message,
+            &JsValue::from_str("lichengPeer"),
+            &JsValue::from(peer as u32),
+        )?;
+        worker.post_message_with_transfer(&message, &js_sys::Array::of1(&port))
+    };
+    for (i, a) in workers.iter().enumerate() {
+        for (j, b) in workers.iter().enumerate().skip(i + 1) {
+            let channel = web_sys::MessageChannel::new()?;
+            give(a, j, channel.port1())?;
+            give(b, i, channel.port2())?;
+        }
+    }
+    Ok(())
+}
+
 /// How many workers to start for the Monte Carlo: one per logical core the browser reports
-/// but one (left to the page, which renders), yet two on two cores, and at most `MAX_WORKERS`;
-/// one where workers cannot exchange rows (no `BroadcastChannel`). On two cores the page is
-/// idle most of a run, so a second worker pays, if little: measured on the 2-core VM, 10,000
-/// draws took 94 ms with two workers and 111 ms with one (medians of 40 interleaved runs each).
+/// but one (left to the page, which renders), yet two on two cores, and at most `MAX_WORKERS`.
+/// On two cores the page is idle most of a run, so a second worker pays, if little: measured
+/// on the 2-core VM, 10,000 draws took 94 ms with two workers and 111 ms with one (medians of
+/// 40 interleaved runs each).
 pub fn worker_count() -> usize {
     let Some(window) = web_sys::window() else {
         return 1;
     };
-    let exchange =
-        js_sys::Reflect::has(&window, &JsValue::from_str("BroadcastChannel")).unwrap_or(false);
-    if !exchange {
-        return 1;
-    }
     workers_for(window.navigator().hardware_concurrency() as usize)
 }
 
@@ -551,16 +639,30 @@ impl McClient {
 
     fn spawn_with(workers: usize, on_update: impl Fn(McUpdate) + 'static) -> McClient {
         let (updates_tx, mut updates) = mpsc::unbounded::<McUpdate>();
-        let to_workers: Vec<mpsc::UnboundedSender<McRequest>> = (0..workers.max(1))
-            .map(|_| {
-                // WORKER_PATH is trunk's loader shim itself, a classic script (`importScripts`):
-                // without `with_loader` gloo wraps it in a blob: URL, which the page's CSP
-                // (`worker-src 'self'`) refuses, and gloo's default module worker cannot run
-                // `importScripts`.
-                let mut bridge = McReactor::spawner()
-                    .with_loader(true)
-                    .as_module(false)
-                    .spawn(WORKER_PATH);
+        // WORKER_PATH is our loader script, a classic script (`importScripts`): without
+        // `with_loader` gloo wraps it in a blob: URL, which the page's CSP (`worker-src 'self'`)
+        // refuses, and gloo's default module worker cannot run `importScripts`.
+        let spawn = || {
+            McReactor::spawner()
+                .with_loader(true)
+                .as_module(false)
+                .spawn(WORKER_PATH)
+        };
+        let mut bridges: Vec<_> = (0..workers.max(1))
+            .map(|_| capture_new_worker(spawn))
+            .collect();
+        // Workers that share jobs need ports between them; without, one worker runs each job
+        // whole (the others' bridges dropped end them).
+        if bridges.len() > 1 {
+            let made: Option<Vec<web_sys::Worker>> =
+                bridges.iter().map(|(_, worker)| worker.clone()).collect();
+            if made.is_none_or(|workers| connect_workers(&workers).is_err()) {
+                bridges.truncate(1);
+            }
+        }
+        let to_workers: Vec<mpsc::UnboundedSender<McRequest>> = bridges
+            .into_iter()
+            .map(|(mut bridge, _)| {
                 let (tx, mut inbox) = mpsc::unbounded::<McRequest>();
                 let mut out = updates_tx.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -583,12 +685,6 @@ impl McClient {
             .collect();
         drop(updates_tx);
         let (requests, mut inbox) = mpsc::unbounded::<McRequest>();
-        // This page's workers exchange columns over a channel of their own (other tabs of the
-        // page have theirs).
-        let exchange = format!(
-            "licheng-mc-{:013x}",
-            (js_sys::Math::random() * 2f64.powi(52)) as u64
-        );
         wasm_bindgen_futures::spawn_local(async move {
             let clock = PageClock::new();
             let mut merge: Option<(BandMerge, f64)> = None;
@@ -596,7 +692,7 @@ impl McClient {
                 futures::select! {
                     request = inbox.next() => match request {
                         Some(McRequest::Run(job)) if to_workers.len() > 1 => {
-                            let parts = part_requests(&job, to_workers.len(), &exchange);
+                            let parts = part_requests(&job, to_workers.len());
                             merge = Some((BandMerge::new(&job, parts.len()), clock.now_ms()));
                             // A worker without a share still drops its previous job.
                             let mut parts = parts.into_iter();
@@ -665,47 +761,66 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    /// Three workers' exchanges (parts 0, 1, 2), connected as `connect_workers` connects them.
+    fn three_exchanges() -> [Exchange; 3] {
+        let (ab, ac, bc) = (
+            web_sys::MessageChannel::new().unwrap(),
+            web_sys::MessageChannel::new().unwrap(),
+            web_sys::MessageChannel::new().unwrap(),
+        );
+        [
+            Exchange::connect(vec![(1, ab.port1()), (2, ac.port1())]),
+            Exchange::connect(vec![(0, ab.port2()), (2, bc.port1())]),
+            Exchange::connect(vec![(0, ac.port2()), (1, bc.port2())]),
+        ]
+    }
+
+    /// A block of job `run` from part `from` to part `to` (header as `ColumnShare::encode`).
+    fn block(run: f64, from: f64, to: f64, value: f64) -> Vec<f64> {
+        vec![run, from, to, 0.0, 1.0, 0.0, value]
+    }
+
     #[wasm_bindgen_test]
-    async fn an_exchange_hands_a_block_to_the_others_and_keeps_newer_jobs_blocks() {
-        let name = "licheng-mc-test-exchange";
-        let (a, b) = (Exchange::open(name).unwrap(), Exchange::open(name).unwrap());
-        let other = Exchange::open("licheng-mc-test-other").unwrap();
-        for block in [
-            vec![4.0, 1.0, 0.0],
-            vec![5.0, 2.0, 3.0],
-            vec![6.0, 7.0, 8.0],
+    async fn an_exchange_hands_each_block_to_its_owner_only_and_keeps_newer_jobs_blocks() {
+        let [a, b, c] = three_exchanges();
+        for sent in [
+            block(4.0, 0.0, 1.0, 1.0),
+            block(5.0, 0.0, 1.0, 2.0),
+            block(5.0, 0.0, 2.0, 3.0),
+            block(6.0, 0.0, 1.0, 4.0),
         ] {
-            post_block(&a.channel, &block);
+            post_block(&a.peers, &sent);
         }
         while b.inbox.borrow().len() < 3 {
             b.arrival().await;
         }
         // Job 5's block; job 4's dropped; job 6's kept for later.
-        assert_eq!(b.take_for(5), [vec![5.0, 2.0, 3.0]]);
-        assert_eq!(b.take_for(6), [vec![6.0, 7.0, 8.0]]);
+        assert_eq!(b.take_for(5), [block(5.0, 0.0, 1.0, 2.0)]);
+        assert_eq!(b.take_for(6), [block(6.0, 0.0, 1.0, 4.0)]);
         assert!(b.take_for(6).is_empty());
+        while c.inbox.borrow().is_empty() {
+            c.arrival().await;
+        }
+        assert_eq!(c.take_for(5), [block(5.0, 0.0, 2.0, 3.0)], "only its own");
         assert!(a.inbox.borrow().is_empty(), "a sender does not hear itself");
-        assert!(
-            other.inbox.borrow().is_empty(),
-            "another channel hears nothing"
-        );
-        // A share's blocks reach the others, and again when a late joiner asks for them.
-        let blocks = [
-            vec![9.0, 0.0, 1.0, 0.0, 1.0, 0.0, 42.0],
-            vec![9.0, 0.0, 1.0, 1.0, 1.0, 0.0, 43.0],
-        ];
-        a.send(9, vec![blocks[0].clone()]);
-        a.send(9, vec![blocks[1].clone()]);
-        while b.inbox.borrow().len() < 2 {
-            b.arrival().await;
+
+        // A share's blocks reach their owners, and again when one asks for them.
+        let blocks = [block(9.0, 1.0, 0.0, 42.0), block(9.0, 1.0, 2.0, 43.0)];
+        b.send(9, blocks.to_vec());
+        while a.inbox.borrow().is_empty() || c.inbox.borrow().is_empty() {
+            if a.inbox.borrow().is_empty() {
+                a.arrival().await;
+            } else {
+                c.arrival().await;
+            }
         }
-        assert_eq!(b.take_for(9), blocks);
-        let late = Exchange::open(name).unwrap();
-        late.ask_resend(9, 1);
-        while late.inbox.borrow().len() < 2 {
-            late.arrival().await;
+        assert_eq!(a.take_for(9), [blocks[0].clone()]);
+        assert_eq!(c.take_for(9), [blocks[1].clone()]);
+        c.ask_resend(9, 2);
+        while c.inbox.borrow().is_empty() {
+            c.arrival().await;
         }
-        assert_eq!(late.take_for(9), blocks);
+        assert_eq!(c.take_for(9), [blocks[1].clone()]);
     }
 
     #[wasm_bindgen_test]

@@ -298,13 +298,14 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   assert.equal(typeof held, "number");
   const started = await page.evaluate(async () => {
     const cell = () => document.querySelector("#target-jobs_new_urban .target-probability");
+    // The cell's values from the drag on (read after the run).
     const changes = [];
+    window.__cellChanges = changes;
     const t0 = performance.now();
-    const observer = new MutationObserver(() => {
+    new MutationObserver(() => {
       const value = cell().dataset.value ?? null;
       if (changes.length === 0 || changes[changes.length - 1].value !== value) changes.push({ at: performance.now() - t0, value });
-    });
-    observer.observe(document.getElementById("targets-table"), { subtree: true, childList: true, attributes: true, characterData: true });
+    }).observe(document.getElementById("targets-table"), { subtree: true, childList: true, attributes: true, characterData: true });
     const el = document.getElementById("lever-mig");
     for (const v of [1500, 2200, 3000]) {
       el.value = String(v);
@@ -313,24 +314,12 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
     el.dispatchEvent(new Event("change", { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(r));
     const status = document.getElementById("mc-status").dataset;
-    const now = { done: status.done, runId: status.runId, draws: status.draws, probability: cell().dataset.value ?? null };
-    // Until the first change of the cell after the hold (or 5 s).
-    while (!changes.some((c) => c.at >= 150) && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
-    observer.disconnect();
-    return { ...now, changes };
+    return { done: status.done, runId: status.runId, draws: status.draws, probability: cell().dataset.value ?? null };
   });
   assert.equal(started.done, "false", "the status did not reset when the lever moved");
   assert.ok(Number(started.runId) > Number(first.runId), "no new run id");
   assert.equal(started.draws, "0");
   assert.equal(Number(started.probability), held, `the probability on screen went at once: ${JSON.stringify(started)}`);
-  const gone = started.changes.find((c) => c.value === null);
-  assert.ok(gone, `the previous run's probability stayed on screen until the new run's: ${JSON.stringify(started.changes)}`);
-  assert.ok(gone.at >= 150, `the hold ended after ${gone.at.toFixed(0)} ms, before 150 ms`);
-  assert.ok(
-    started.changes.filter((c) => c.at < gone.at).every((c) => Number(c.value) === held),
-    `a value other than the held one showed before the hold ended: ${JSON.stringify(started.changes)}`,
-  );
-  console.log(`the held probability went ${gone.at.toFixed(0)} ms after the drag; changes ${JSON.stringify(started.changes)}`);
 
   // While the worker runs, requestAnimationFrame keeps firing: the main thread is free.
   const frames = await page.evaluate(async () => {
@@ -367,6 +356,22 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   const done = await waitDone(page, Number(first.runId));
   assert.equal(done.draws, "50000");
   await assertProbabilitiesEqual(page, cliProbabilities({ scenario: { mig: 3000 }, draws: 50000 }), "mig=3000");
+
+  // The held probability stayed until the new run's first results or the end of the 150 ms hold, and
+  // then went: a new run's first results come at its end or 150 ms into it, and its job was sent up to
+  // 100 ms after the drag, so they came later than the hold's end (unless the whole run was that quick).
+  const changes = await page.evaluate(() => window.__cellChanges);
+  const newAt = changes.find((c) => c.value !== null && Number(c.value) !== held)?.at;
+  assert.ok(newAt !== undefined, `the new run's probability never showed: ${JSON.stringify(changes)}`);
+  const gone = changes.find((c) => c.value === null);
+  assert.ok(
+    changes.filter((c) => c.at < (gone?.at ?? newAt)).every((c) => Number(c.value) === held),
+    `a value other than the held one showed before the hold ended: ${JSON.stringify(changes)}`,
+  );
+  if (gone) assert.ok(gone.at >= 150 && gone.at < newAt, `the hold ended ${gone.at.toFixed(0)} ms after the drag: ${JSON.stringify(changes)}`);
+  // 50 ms for the timer to fire on a busy page.
+  if (newAt >= 200) assert.ok(gone, `the previous run's probability stayed on screen until the new run's came ${newAt.toFixed(0)} ms after the drag`);
+  console.log(`the held probability went ${gone ? gone.at.toFixed(0) + " ms" : "never"}, the new one came ${newAt.toFixed(0)} ms after the drag`);
   await closePage(p);
 });
 
