@@ -520,6 +520,34 @@ test("with four cores reported the page splits each run among three workers, who
   assert.deepEqual(problems, [], "the page logged errors");
 });
 
+test("where the page cannot connect its workers, one worker runs each job whole, with the CLI's numbers", async () => {
+  // Four cores reported (three workers wanted), but the global Worker constructor cannot be replaced, so
+  // the page cannot record the workers gloo creates nor hand them ports.
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 4 });
+    Object.defineProperty(window, "Worker", { value: window.Worker, writable: false, configurable: false });
+  });
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  const first = await waitDone(page);
+  assert.equal(first.draws, "2000");
+  assert.equal(first.shareDrawMs, undefined, `the job was shared: ${JSON.stringify(first)}`);
+  await assertProbabilitiesEqual(page, cliProbabilities(), "one worker, 2,000 draws");
+  await page.locator("#mc-draws").selectOption("10000");
+  const second = await waitDone(page, Number(first.runId));
+  assert.equal(second.draws, "10000");
+  assert.equal(second.shareDrawMs, undefined);
+  await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000 }), "one worker, 10,000 draws");
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+});
+
 test("a custom baseline's population goes to the worker: the embedded table imported gives the CLI's probabilities", async () => {
   const p = await openPage();
   const { page } = p;
