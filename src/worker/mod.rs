@@ -58,6 +58,21 @@ impl PageClock {
     }
 }
 
+/// Why a share cannot run: its worker has no ports to the others (say, a stale copy of the
+/// loader script). The page then runs its jobs whole on one worker (`McClient`).
+fn unconnected() -> InputError {
+    InputError::new(
+        "draws",
+        "此工作线程与其他工作线程之间没有连接",
+        "this worker has no connection to the other workers",
+    )
+}
+
+/// Whether `update` is a share's failure for want of ports (`unconnected`).
+fn is_unconnected(update: &McUpdate) -> bool {
+    matches!(update, McUpdate::Failed { message_en, .. } if *message_en == unconnected().message("en"))
+}
+
 fn failed(run_id: u64, e: InputError) -> McUpdate {
     McUpdate::Failed {
         run_id,
@@ -169,12 +184,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 exchange = Exchange::from_loader();
             }
             if exchange.is_none() {
-                let e = InputError::new(
-                    "draws",
-                    "此工作线程与其他工作线程之间没有连接",
-                    "this worker has no connection to the other workers",
-                );
-                if scope.send(failed(job.run_id, e)).await.is_err() {
+                if scope.send(failed(job.run_id, unconnected())).await.is_err() {
                     return;
                 }
                 continue;
@@ -557,14 +567,16 @@ fn capture_new_worker<T>(spawn: impl FnOnce() -> T) -> (T, Option<web_sys::Worke
             },
         );
     let handler = js_sys::Object::new();
+    // `Reflect.set` answers false (not an error) where `Worker` cannot be replaced.
     let recording = js_sys::Reflect::set(
         &handler,
         &JsValue::from_str("construct"),
         construct.as_ref(),
     )
-    .and_then(|_| js_sys::Reflect::set(&global, &key, &js_sys::Proxy::new(&native, &handler)));
+    .and_then(|_| js_sys::Reflect::set(&global, &key, &js_sys::Proxy::new(&native, &handler)))
+    .unwrap_or(false);
     let out = spawn();
-    if recording.is_ok() {
+    if recording {
         let _ = js_sys::Reflect::set(&global, &key, &native);
     }
     let worker = made
@@ -687,13 +699,16 @@ impl McClient {
         let (requests, mut inbox) = mpsc::unbounded::<McRequest>();
         wasm_bindgen_futures::spawn_local(async move {
             let clock = PageClock::new();
-            let mut merge: Option<(BandMerge, f64)> = None;
+            let mut to_workers = to_workers;
+            // The shared job running, its merge and when it was sent.
+            let mut merge: Option<(McJob, BandMerge, f64)> = None;
             loop {
                 futures::select! {
                     request = inbox.next() => match request {
                         Some(McRequest::Run(job)) if to_workers.len() > 1 => {
                             let parts = part_requests(&job, to_workers.len());
-                            merge = Some((BandMerge::new(&job, parts.len()), clock.now_ms()));
+                            let merging = BandMerge::new(&job, parts.len());
+                            merge = Some((job, merging, clock.now_ms()));
                             // A worker without a share still drops its previous job.
                             let mut parts = parts.into_iter();
                             for worker in &to_workers {
@@ -714,16 +729,25 @@ impl McClient {
                     },
                     update = updates.next() => match update {
                         Some(update @ McUpdate::Bands { .. }) => {
-                            if let Some((m, started)) = merge.as_mut() {
+                            if let Some((_, m, started)) = merge.as_mut() {
                                 if let Some(u) = m.take(update, clock.now_ms() - *started) {
                                     on_update(u);
                                 }
                             }
                         }
+                        Some(update) if is_unconnected(&update) => {
+                            // A worker without ports: from now on one worker runs every job
+                            // whole (dropping the others' senders ends them), this one first;
+                            // the other shares' same failures are dropped.
+                            if let Some((job, _, _)) = merge.take() {
+                                to_workers.truncate(1);
+                                let _ = to_workers[0].unbounded_send(McRequest::Run(job));
+                            }
+                        }
                         Some(update @ McUpdate::Failed { .. }) => {
                             // Every share of a bad job fails alike: report it once.
                             match merge.as_mut() {
-                                Some((m, _)) => {
+                                Some((_, m, _)) => {
                                     if let Some(u) = m.failed(update) {
                                         on_update(u);
                                     }

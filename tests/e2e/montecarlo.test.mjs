@@ -278,6 +278,8 @@ test("a quick run replaces the results on screen without the probability column 
     }
   }
   console.log(`${checked} of 5 runs ended within the hold`);
+  // 2,000 draws take about 25 ms here: a machine on which none of five ended within 140 ms checked nothing.
+  assert.ok(checked >= 1, "no run of 2,000 draws ended within the hold, so nothing was checked");
   await closePage(p);
 });
 
@@ -368,7 +370,8 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
     changes.filter((c) => c.at < (gone?.at ?? newAt)).every((c) => Number(c.value) === held),
     `a value other than the held one showed before the hold ended: ${JSON.stringify(changes)}`,
   );
-  if (gone) assert.ok(gone.at >= 150 && gone.at < newAt, `the hold ended ${gone.at.toFixed(0)} ms after the drag: ${JSON.stringify(changes)}`);
+  // The hold is 150 ms from the change; 500 ms more for a late timer on a busy machine.
+  if (gone) assert.ok(gone.at >= 150 && gone.at < newAt && gone.at < 650, `the hold ended ${gone.at.toFixed(0)} ms after the drag: ${JSON.stringify(changes)}`);
   // 50 ms for the timer to fire on a busy page.
   if (newAt >= 200) assert.ok(gone, `the previous run's probability stayed on screen until the new run's came ${newAt.toFixed(0)} ms after the drag`);
   console.log(`the held probability went ${gone ? gone.at.toFixed(0) + " ms" : "never"}, the new one came ${newAt.toFixed(0)} ms after the drag`);
@@ -520,7 +523,7 @@ test("with four cores reported the page splits each run among three workers, who
   assert.deepEqual(problems, [], "the page logged errors");
 });
 
-test("where the page cannot connect its workers, one worker runs each job whole, with the CLI's numbers", async () => {
+test("where the page cannot connect its workers, or a worker does not keep its ports, one worker runs each job whole, with the CLI's numbers", async () => {
   // Four cores reported (three workers wanted), but the global Worker constructor cannot be replaced, so
   // the page cannot record the workers gloo creates nor hand them ports.
   const page = await context.newPage();
@@ -546,6 +549,32 @@ test("where the page cannot connect its workers, one worker runs each job whole,
   await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000 }), "one worker, 10,000 draws");
   await page.close();
   assert.deepEqual(problems, [], "the page logged errors");
+
+  // Workers that do not keep their ports (a loader that drops them): the first shared job fails for
+  // want of ports, and the page runs it, and every job after it, whole on one worker, with no error
+  // shown.
+  const stale = await context.newPage();
+  const staleProblems = [];
+  stale.on("console", (msg) => {
+    if (msg.type() === "error") staleProblems.push(`console: ${msg.text()}`);
+  });
+  stale.on("pageerror", (err) => staleProblems.push(`exception: ${err}`));
+  const dropping =
+    'self.addEventListener("message", (e) => { if (e.data && e.data.lichengPeer !== undefined) e.stopImmediatePropagation(); });' +
+    'importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");';
+  await stale.route("**/worker_loader.js", (route) => route.fulfill({ contentType: "text/javascript", body: dropping }));
+  await stale.goto(server.url, { waitUntil: "load" });
+  await stale.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  const staleFirst = await waitDone(stale);
+  assert.equal(staleFirst.shareDrawMs, undefined, `the job was shared: ${JSON.stringify(staleFirst)}`);
+  await assertProbabilitiesEqual(stale, cliProbabilities(), "ports dropped, 2,000 draws");
+  await stale.locator("#mc-seed").fill("11");
+  await stale.locator("#mc-seed").press("Enter");
+  const staleSecond = await waitDone(stale, Number(staleFirst.runId));
+  assert.equal(staleSecond.state, "done");
+  await assertProbabilitiesEqual(stale, cliProbabilities({ seed: 11 }), "ports dropped, seed 11");
+  await stale.close();
+  assert.deepEqual(staleProblems, [], "the page whose workers dropped their ports logged errors");
 });
 
 test("a custom baseline's population goes to the worker: the embedded table imported gives the CLI's probabilities", async () => {
