@@ -13,5 +13,8 @@ self.addEventListener("message", (event) => {
     self.lichengPeers.push({ peer: data.lichengPeer, port: event.ports[0] });
   }
 });
-importScripts("./worker.js");
-wasm_bindgen("./worker_bg.wasm");
+// The page starts this script as worker_loader.js?v=<its build>; the same query fetches the two files of
+// that build, not a copy an earlier deployment left in the browser's cache.
+const version = self.location.search;
+importScripts("./worker.js" + version);
+wasm_bindgen("./worker_bg.wasm" + version);

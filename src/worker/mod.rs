@@ -23,8 +23,29 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The worker's script, relative to the page (trunk's loader shim for the `worker` bin).
+/// The worker's script, relative to the page (www/worker_loader.js, which loads the `worker`
+/// bin's `worker.js` and `worker_bg.wasm`).
 pub const WORKER_PATH: &str = "./worker_loader.js";
+
+/// `WORKER_PATH` with this build's version (`?v=` and the page's hashed Wasm file name, from
+/// the `<script data-wasm>` tag trunk writes), which the loader passes on to the two files it
+/// loads. The worker's three files have fixed names: without it, a browser holding copies from
+/// an earlier deployment could start an old worker that cannot read this page's jobs.
+pub fn worker_url() -> String {
+    let version = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("script[data-wasm]").ok().flatten())
+        .and_then(|script| script.get_attribute("data-wasm"))
+        .and_then(|wasm| wasm.rsplit('/').next().map(str::to_owned))
+        .filter(|name| !name.is_empty());
+    match version {
+        Some(name) => format!(
+            "{WORKER_PATH}?v={}",
+            String::from(js_sys::encode_uri_component(&name))
+        ),
+        None => WORKER_PATH.to_owned(),
+    }
+}
 
 /// Most workers one page starts for its Monte Carlo (one per core up to this).
 pub const MAX_WORKERS: usize = 4;
@@ -651,14 +672,15 @@ impl McClient {
 
     fn spawn_with(workers: usize, on_update: impl Fn(McUpdate) + 'static) -> McClient {
         let (updates_tx, mut updates) = mpsc::unbounded::<McUpdate>();
-        // WORKER_PATH is our loader script, a classic script (`importScripts`): without
+        // The loader is a classic script (`importScripts`): without
         // `with_loader` gloo wraps it in a blob: URL, which the page's CSP (`worker-src 'self'`)
         // refuses, and gloo's default module worker cannot run `importScripts`.
+        let url = worker_url();
         let spawn = || {
             McReactor::spawner()
                 .with_loader(true)
                 .as_module(false)
-                .spawn(WORKER_PATH)
+                .spawn(&url)
         };
         let mut bridges: Vec<_> = (0..workers.max(1))
             .map(|_| capture_new_worker(spawn))

@@ -562,7 +562,7 @@ test("where the page cannot connect its workers, or a worker does not keep its p
   const dropping =
     'self.addEventListener("message", (e) => { if (e.data && e.data.lichengPeer !== undefined) e.stopImmediatePropagation(); });' +
     'importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");';
-  await stale.route("**/worker_loader.js", (route) => route.fulfill({ contentType: "text/javascript", body: dropping }));
+  await stale.route("**/worker_loader.js*", (route) => route.fulfill({ contentType: "text/javascript", body: dropping }));
   await stale.goto(server.url, { waitUntil: "load" });
   await stale.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
   const staleFirst = await waitDone(stale);
@@ -575,6 +575,26 @@ test("where the page cannot connect its workers, or a worker does not keep its p
   await assertProbabilitiesEqual(stale, cliProbabilities({ seed: 11 }), "ports dropped, seed 11");
   await stale.close();
   assert.deepEqual(staleProblems, [], "the page whose workers dropped their ports logged errors");
+});
+
+test("the workers load this build's files: the page's version is in the URLs of their three files", async () => {
+  const page = await context.newPage();
+  const requested = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
+  await waitDone(page);
+  const wasm = await page.locator("script[data-wasm]").getAttribute("data-wasm");
+  const version = `?v=${encodeURIComponent(wasm.split("/").pop())}`;
+  assert.match(version, /^\?v=app-[0-9a-f]+_bg\.wasm$/);
+  const workers = page.workers().map((w) => w.url());
+  assert.ok(workers.length >= 1, "no worker");
+  for (const url of workers) assert.ok(url.endsWith(`/worker_loader.js${version}`), `worker ${url}`);
+  for (const file of ["worker.js", "worker_bg.wasm"]) {
+    const urls = requested.filter((u) => new URL(u).pathname.endsWith(`/${file}`));
+    assert.ok(urls.length >= 1 && urls.every((u) => u.endsWith(`/${file}${version}`)), `${file}: ${JSON.stringify(urls)}`);
+  }
+  await page.close();
 });
 
 test("a custom baseline's population goes to the worker: the embedded table imported gives the CLI's probabilities", async () => {
