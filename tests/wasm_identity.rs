@@ -10,6 +10,16 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "integration/draw_words.rs"]
+mod draw_words;
+
+/// In Wasm each draw's words come from the model's own simd128 ChaCha8 block function: they are
+/// rand_chacha's, word for word.
+#[wasm_bindgen_test]
+fn draw_words_are_rand_chachas_in_wasm() {
+    draw_words::draw_words_equal_rand_chachas();
+}
+
 #[wasm_bindgen_test]
 fn deterministic_projection_matches_native_snapshot() {
     let engine = Engine::licheng();

@@ -7,11 +7,13 @@
 //! * `projection` — the Licheng projection 2025–2028 over all modules.
 //! * `targets` — the work plan's quantitative targets and how each is evaluated.
 //! * `montecarlo` — uncertainty: distributions, seeded draws, percentiles, probabilities.
+//! * `draw_rng` — each draw's random words (ChaCha8, with a simd128 block function in Wasm).
 //! * `decision` — tornado and goal-seek.
 
 pub mod baseline;
 pub mod cohort;
 pub mod decision;
+pub mod draw_rng;
 pub mod error;
 pub mod levers;
 pub mod life_table;

@@ -46,6 +46,7 @@
 
 use super::baseline::Baseline;
 use super::cohort::Survival;
+use super::draw_rng::DrawRng;
 use super::error::{check_range, ModelError};
 use super::levers::{LeverId, Levers, Spread, LEVERS, LEVER_COUNT};
 use super::life_table::ModelLifeTable;
@@ -54,8 +55,6 @@ use super::projection::{
     self, Prepared, Projection, ProjectionBuffers, Schedules, YearResult, HORIZON,
 };
 use super::targets::Target;
-use rand::{RngCore, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 use statrs::distribution::{Beta, LogNormal, Normal, Triangular};
 
 /// The 90th percentile of the standard normal.
@@ -272,8 +271,8 @@ pub struct MonteCarlo {
     central: Levers,
     draws: Vec<Draw>,
     settings: Settings,
-    /// ChaCha8 seeded with the settings' seed, on stream 0 at word 0 (each draw clones it).
-    seeded: ChaCha8Rng,
+    /// ChaCha8 seeded with the settings' seed: draw `i`'s words are stream `i`'s.
+    rng: DrawRng,
     /// Per sex: the first e0 of the grid and the survival at each grid point.
     e0_grid: [(f64, Vec<Survival>); 2],
     schedules: Schedules,
@@ -554,8 +553,8 @@ fn interpolate(lo: f64, step: f64, grid: &[Vec<f64>], at: f64, out: &mut Vec<f64
 /// normal scores are ±6.3). 32 bits per lever keep a draw's 35 uniforms within one ChaCha8
 /// buffer (64 words), half the generator's work of 64-bit uniforms; the resolution (2.3·10⁻¹⁰)
 /// is far below what a million draws can resolve.
-fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u32() as f64 + 0.5) / 4_294_967_296.0
+fn uniform(bits: u32) -> f64 {
+    (bits as f64 + 0.5) / 4_294_967_296.0
 }
 
 impl MonteCarlo {
@@ -639,7 +638,7 @@ impl MonteCarlo {
             central: central.clone(),
             draws,
             settings,
-            seeded: ChaCha8Rng::seed_from_u64(settings.seed),
+            rng: DrawRng::new(settings.seed),
             e0_grid,
             schedules: match previous {
                 Some(p) => p.schedules.clone(),
@@ -652,14 +651,7 @@ impl MonteCarlo {
 
     /// The lever values of draw `i`.
     pub fn levers_of(&self, i: u64) -> Levers {
-        // A clone of the seeded generator: the same state as seeding anew, without re-deriving
-        // the key for every draw.
-        let mut rng = self.seeded.clone();
-        rng.set_stream(i);
-        let mut u = [0.0; LEVER_COUNT];
-        for ui in u.iter_mut() {
-            *ui = uniform(&mut rng);
-        }
+        let mut u = self.rng.words::<LEVER_COUNT>(i).map(uniform);
         // Gaussian copula for the correlated pair: GDP's score leans on migration's.
         let (m, g) = (LeverId::NetMigration as usize, LeverId::GdpGrowth as usize);
         let z_g = RHO_MIGRATION_GDP * normal_quantile(u[m])
@@ -1058,13 +1050,14 @@ mod tests {
 
     #[test]
     fn percentiles_equal_statrs_type_8_quantiles_bit_for_bit() {
+        use rand::{RngCore, SeedableRng};
         use statrs::statistics::{Data, OrderStatistics};
-        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
         for n in [1, 2, 3, 4, 7, 10, 39, 40, 41, 100, 1_000, 2_001] {
             // Ties too: every other sample is rounded to a coarse grid.
             let values: Vec<f64> = (0..n)
                 .map(|i| {
-                    let u = uniform(&mut rng) * 1000.0;
+                    let u = uniform(rng.next_u32()) * 1000.0;
                     if i % 2 == 0 {
                         u.round()
                     } else {

@@ -5,6 +5,7 @@ mod baseline_figures;
 mod baseline_snapshot;
 mod ccm_reference;
 mod cli_bad_input;
+mod draw_words;
 mod fuzz_corpus;
 mod layering;
 mod lever_sweep;
