@@ -79,7 +79,7 @@ fn shares_and_their_bands_survive_the_worker_codec() {
         .unwrap();
     let (first, second) = (mc.draws(0..50), mc.draws(50..80));
     let columns = first.column_count();
-    let mut shares = [0, 1].map(|part| ShareColumns::new(9, part, vec![50, 30], columns));
+    let mut shares = [0, 1].map(|part| ShareColumns::new(9, part, 2, 80, columns));
     // Partial bands (part 0 has none of part 1's rows yet), then the exchange and the end.
     let sent = shares[0].partial_bands(&first);
     let received: McUpdate = Bincode::decode(Bincode::encode(&sent));
@@ -92,7 +92,7 @@ fn shares_and_their_bands_survive_the_worker_codec() {
             .receive(ColumnShare::decode(packed).unwrap())
             .unwrap());
     }
-    assert!(shares[0].complete());
+    assert!(shares[0].complete(first.len()));
     let sent = shares[0].bands(
         &first,
         ShareTiming {

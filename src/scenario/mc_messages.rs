@@ -61,7 +61,8 @@ pub enum McRequest {
     /// it; `part` is also its place among the page's workers), so that it has every share's
     /// draws of the columns it owns (`ShareColumns`), and returns those columns' percentiles
     /// (`McUpdate::Bands`) for partial results and at the end. `job.chunk` is the part's first
-    /// milestone.
+    /// milestone. Shares hand draws to one that runs out first (`PeerMessage::WantDraws`,
+    /// `share_work`), so a share may make more or fewer than `from..to`.
     RunPart {
         job: McJob,
         from: u64,
@@ -185,8 +186,9 @@ pub enum McUpdate {
     },
 }
 
-/// Where one worker's time went in its share of a job, in milliseconds by the worker's clock.
-/// A diagnostic: the page shows it as data attributes of the run's status, and the benchmark
+/// Where one worker's time went in its share of a job, in milliseconds by the worker's clock,
+/// and how many draws it made (its range, less what it handed to other shares, plus what they
+/// handed to it: `share_work`). A diagnostic: the page shows it as data attributes of the run's status, and the benchmark
 /// figures compare it with the native run's parts. It changes no result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShareTiming {
@@ -203,6 +205,8 @@ pub struct ShareTiming {
     pub wait_ms: f64,
     /// Percentiles, partial and final, and sending the partial ones to the page.
     pub summary_ms: f64,
+    /// Draws made.
+    pub draws: u64,
 }
 
 impl ShareTiming {
@@ -360,28 +364,191 @@ impl ColumnShare {
         })
     }
 
-    /// A request to every worker drawing or done with a share of job `run_id` to send what it
-    /// has sent of it again, from share `part`: one that has seen a block come ahead of a
-    /// missing one. Shorter than any share's block.
-    pub fn resend_request(run_id: u64, part: usize) -> Vec<f64> {
-        vec![run_id as f64, part as f64]
-    }
-
-    /// The job whose blocks `packed` asks for again, if it is a `resend_request`.
-    pub fn resend_requested(packed: &[f64]) -> Option<u64> {
-        match packed {
-            [run, _] if (0.0..=EXACT_INTEGER).contains(run) && run.fract() == 0.0 => {
-                Some(*run as u64)
-            }
-            _ => None,
-        }
-    }
-
     /// Columns carried.
     fn columns(&self) -> usize {
         self.values.len() / self.draws.max(1)
     }
 }
+
+/// Numbers in a control message between workers (`PeerMessage` other than `Rows`): run id,
+/// from, to (negative: every other worker), kind (negative, which no `ColumnShare` has in that
+/// place), then three numbers whose meaning depends on the kind.
+const CONTROL_LEN: usize = 7;
+
+/// What one Monte Carlo worker posts to another during a shared job, as one block of numbers
+/// (`encode`, `decode`; a `Float64Array` over a `MessagePort`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PeerMessage {
+    /// Rows of the receiving share's columns.
+    Rows(ColumnShare),
+    /// Share `part` saw a block come ahead of a missing one: every worker is to send what it has
+    /// sent of job `run_id` again (rows only).
+    Resend { run_id: u64, part: usize },
+    /// Share `part` will soon have drawn all its draws: it had `left_ms` milliseconds of them
+    /// left at `at_ms` (the time since the epoch, which every worker's clock reads alike),
+    /// drawing `per_ms` draws a millisecond. A share with more left may hand it some
+    /// (`handover_size`).
+    WantDraws {
+        run_id: u64,
+        part: usize,
+        left_ms: f64,
+        per_ms: f64,
+        at_ms: f64,
+    },
+    /// Share `from_part` hands draws `draws` of job `run_id` to share `to_part`, which draws them
+    /// instead (and sends their rows to the shares owning their columns).
+    HandOver {
+        run_id: u64,
+        from_part: usize,
+        to_part: usize,
+        draws: Range<u64>,
+    },
+}
+
+impl PeerMessage {
+    /// The job the message belongs to.
+    pub fn run_id(&self) -> u64 {
+        match self {
+            PeerMessage::Rows(rows) => rows.run_id,
+            PeerMessage::Resend { run_id, .. }
+            | PeerMessage::WantDraws { run_id, .. }
+            | PeerMessage::HandOver { run_id, .. } => *run_id,
+        }
+    }
+
+    /// The share it is for, `None` for every other share (routing reads the same number from the
+    /// block: `recipient`).
+    pub fn to_part(&self) -> Option<usize> {
+        match self {
+            PeerMessage::Rows(rows) => Some(rows.to_part),
+            PeerMessage::HandOver { to_part, .. } => Some(*to_part),
+            PeerMessage::Resend { .. } | PeerMessage::WantDraws { .. } => None,
+        }
+    }
+
+    /// The message as one block of numbers.
+    pub fn encode(&self) -> Vec<f64> {
+        let control = |run_id: u64, from: usize, to: Option<usize>, kind: f64, rest: [f64; 3]| {
+            let to = to.map_or(-1.0, |t| t as f64);
+            let mut out = vec![run_id as f64, from as f64, to, kind];
+            out.extend(rest);
+            out
+        };
+        match self {
+            PeerMessage::Rows(rows) => rows.encode(),
+            PeerMessage::Resend { run_id, part } => {
+                control(*run_id, *part, None, KIND_RESEND, [0.0; 3])
+            }
+            PeerMessage::WantDraws {
+                run_id,
+                part,
+                left_ms,
+                per_ms,
+                at_ms,
+            } => control(
+                *run_id,
+                *part,
+                None,
+                KIND_WANT_DRAWS,
+                [*left_ms, *per_ms, *at_ms],
+            ),
+            PeerMessage::HandOver {
+                run_id,
+                from_part,
+                to_part,
+                draws,
+            } => control(
+                *run_id,
+                *from_part,
+                Some(*to_part),
+                KIND_HAND_OVER,
+                [draws.start as f64, draws.end as f64, 0.0],
+            ),
+        }
+    }
+
+    /// The share a block is for, `None` for every other share: its third number, read without
+    /// decoding the block (a worker routes every block it posts).
+    pub fn recipient(packed: &[f64]) -> Option<usize> {
+        match packed.get(2) {
+            Some(&to) if to >= 0.0 => Some(to as usize),
+            _ => None,
+        }
+    }
+
+    /// The job whose rows a block asks to be sent again, if it is a `Resend` (read without
+    /// decoding a block of rows, which a worker's message handler does not do).
+    pub fn resend_of(packed: &[f64]) -> Option<u64> {
+        if packed.len() != CONTROL_LEN || packed[3] != KIND_RESEND {
+            return None;
+        }
+        match PeerMessage::decode(packed.to_vec()) {
+            Ok(PeerMessage::Resend { run_id, .. }) => Some(run_id),
+            _ => None,
+        }
+    }
+
+    /// A block from `encode`, validated: whole numbers where they must be, finite rates and
+    /// times, a non-empty range of draws; anything else is an error, never a panic.
+    pub fn decode(packed: Vec<f64>) -> Result<PeerMessage, InputError> {
+        let is_control = packed.len() == CONTROL_LEN && packed[3] < 0.0;
+        if !is_control {
+            return ColumnShare::decode(packed).map(PeerMessage::Rows);
+        }
+        let bad = || {
+            InputError::new(
+                "draws",
+                "工作线程间的消息格式不符",
+                "a message between workers is malformed",
+            )
+        };
+        let whole = |v: f64| -> Result<u64, InputError> {
+            if (0.0..=EXACT_INTEGER).contains(&v) && v.fract() == 0.0 {
+                Ok(v as u64)
+            } else {
+                Err(bad())
+            }
+        };
+        let part = |v: f64| usize::try_from(whole(v)?).map_err(|_| bad());
+        let run_id = whole(packed[0])?;
+        let from = part(packed[1])?;
+        let to = if packed[2] == -1.0 {
+            None
+        } else {
+            Some(part(packed[2])?)
+        };
+        let [a, b, c] = [packed[4], packed[5], packed[6]];
+        match (packed[3], to) {
+            (KIND_RESEND, None) => Ok(PeerMessage::Resend { run_id, part: from }),
+            (KIND_WANT_DRAWS, None) if [a, b, c].iter().all(|v| v.is_finite()) => {
+                Ok(PeerMessage::WantDraws {
+                    run_id,
+                    part: from,
+                    left_ms: a,
+                    per_ms: b,
+                    at_ms: c,
+                })
+            }
+            (KIND_HAND_OVER, Some(to_part)) => {
+                let draws = whole(a)?..whole(b)?;
+                if draws.is_empty() || to_part == from {
+                    return Err(bad());
+                }
+                Ok(PeerMessage::HandOver {
+                    run_id,
+                    from_part: from,
+                    to_part,
+                    draws,
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+const KIND_RESEND: f64 = -1.0;
+const KIND_WANT_DRAWS: f64 = -2.0;
+const KIND_HAND_OVER: f64 = -3.0;
 
 /// One share's side of the column exchange of a shared job: while drawing, it sends each other
 /// share the rows drawn so far of the columns that share owns (`outgoing`) and gathers the
@@ -393,8 +560,9 @@ impl ColumnShare {
 pub struct ShareColumns {
     run_id: u64,
     part: usize,
-    /// Draws of each share.
-    sizes: Vec<usize>,
+    parts: usize,
+    /// Draws of the whole job (shares hand draws to one another, so no share's number is fixed).
+    total: usize,
     columns: usize,
     owned: Range<usize>,
     /// Per owned column: the other shares' values so far.
@@ -408,39 +576,36 @@ pub struct ShareColumns {
 }
 
 impl ShareColumns {
-    /// Share `part` of the shares of `sizes` draws each of job `run_id`, with `columns`
-    /// columns.
-    pub fn new(run_id: u64, part: usize, sizes: Vec<usize>, columns: usize) -> Self {
-        let parts = sizes.len().max(1);
+    /// Share `part` of `parts` shares of job `run_id` of `total` draws, with `columns` columns.
+    pub fn new(run_id: u64, part: usize, parts: usize, total: usize, columns: usize) -> Self {
+        let parts = parts.max(1);
         let owned = owned_columns(part, parts, columns);
-        let others: usize = sizes
-            .iter()
-            .enumerate()
-            .filter(|&(p, _)| p != part)
-            .map(|(_, n)| n)
-            .sum();
         ShareColumns {
             run_id,
             part,
+            parts,
+            total,
             columns,
             received: (0..owned.len())
-                .map(|_| Vec::with_capacity(others + sizes.get(part).copied().unwrap_or(0)))
+                .map(|_| Vec::with_capacity(total))
                 .collect(),
             owned,
-            rows_in: vec![0; sizes.len()],
-            sizes,
+            rows_in: vec![0; parts],
             rows_out: 0,
             gap: false,
         }
     }
 
-    /// The shares of a `RunPart`'s job (`split_draws`), with `columns` columns.
+    /// Share `part` of a `RunPart`'s job among `parts`, with `columns` columns.
     pub fn for_job(job: &McJob, part: usize, parts: usize, columns: usize) -> Self {
-        let sizes = split_draws(job.draws, parts)
-            .into_iter()
-            .map(|(a, b)| (b - a) as usize)
-            .collect();
-        ShareColumns::new(job.run_id, part, sizes, columns)
+        let total = usize::try_from(job.draws).unwrap_or(usize::MAX);
+        ShareColumns::new(job.run_id, part, parts, total, columns)
+    }
+
+    /// Whether this share owns any column (one that owns none takes no draws from the others:
+    /// it would be done before drawing them).
+    pub fn owns_columns(&self) -> bool {
+        !self.owned.is_empty()
     }
 
     /// The job's run id.
@@ -462,7 +627,7 @@ impl ShareColumns {
         }
         self.rows_out = table.len();
         let (columns, _) = table.parts();
-        let parts = self.sizes.len();
+        let parts = self.parts;
         (0..parts)
             .filter(|&to| to != self.part)
             .map(|to| (to, owned_columns(to, parts, self.columns)))
@@ -493,11 +658,12 @@ impl ShareColumns {
             return Ok(false);
         }
         let from = share.from_part;
-        if from >= self.sizes.len()
+        let received: usize = self.rows_in.iter().sum();
+        if from >= self.parts
             || from == self.part
             || share.first_column != self.owned.start
             || share.columns() != self.owned.len()
-            || share.first_row + share.draws > self.sizes[from]
+            || received.saturating_add(share.draws) > self.total
         {
             return Err(InputError::new(
                 "draws",
@@ -525,10 +691,10 @@ impl ShareColumns {
         std::mem::take(&mut self.gap)
     }
 
-    /// Whether every other share's rows are in (at once when this share owns no column).
-    pub fn complete(&self) -> bool {
-        self.owned.is_empty()
-            || (0..self.sizes.len()).all(|p| p == self.part || self.rows_in[p] == self.sizes[p])
+    /// Whether every draw of the job is in, this share's `own_rows` and the others' received
+    /// (at once when this share owns no column).
+    pub fn complete(&self, own_rows: usize) -> bool {
+        self.owned.is_empty() || own_rows + self.rows_in.iter().sum::<usize>() == self.total
     }
 
     /// The percentiles of the owned columns over every share's draws (`table` being this
@@ -819,6 +985,7 @@ pub fn run_goal_seek(embedded: &Engine, job: &GoalSeekJob) -> Result<Vec<SeekAns
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::share_work::ShareWork;
     use crate::scenario::uncertainty::DEFAULT_SEED;
 
     fn scenario(draws: u64) -> McJob {
@@ -944,14 +1111,16 @@ mod tests {
     /// their columns; the blocks are delivered, the senders taking turns from the last; each
     /// share not yet done sends the page its partial bands, the last share first, a round a
     /// second. In the first round one share joins after the first block and asks for a resend,
-    /// and every share sends all its blocks again. At the end each share's bands are gathered,
-    /// last share first. Returns the page's updates.
+    /// and every share sends all its blocks again; after it, each share hands a third of the
+    /// draws it has left to the next share (that owns columns), as a worker answers a
+    /// `WantDraws`, through the message's block of numbers. At the end each share's bands are
+    /// gathered, last share first. Returns the page's updates.
     fn run_shared(engine: &Engine, job: &McJob, workers: usize) -> Vec<McUpdate> {
         let requests = part_requests(job, workers);
         let columns = DrawTable::columns_for(engine.targets().len());
         struct Share {
             mc: crate::model::montecarlo::MonteCarlo,
-            range: (u64, u64),
+            work: ShareWork,
             done: u64,
             milestone: u64,
             table: DrawTable,
@@ -981,7 +1150,7 @@ mod tests {
                 Share {
                     table: DrawTable::new(mc.target_count(), 0),
                     mc,
-                    range: (*from, *to),
+                    work: ShareWork::new(*from..*to),
                     done: 0,
                     milestone: share.chunk,
                     columns: ShareColumns::for_job(share, *part as usize, *parts as usize, columns),
@@ -1005,17 +1174,17 @@ mod tests {
             }
         };
         let mut round = 0;
-        while shares.iter().any(|s| s.done < s.range.1 - s.range.0) {
+        while shares.iter().any(|s| s.work.remaining() > 0) {
             let mut posted: Vec<Vec<Vec<f64>>> = Vec::new();
             for share in shares.iter_mut() {
-                let count = share.range.1 - share.range.0;
-                let end = share.milestone.min(count);
-                if share.done < end {
-                    let from = share.range.0;
-                    share
-                        .mc
-                        .draws_into(from + share.done..from + end, &mut share.table);
-                    share.done = end;
+                if share.work.remaining() > 0 {
+                    while share.done < share.milestone {
+                        let Some(slice) = share.work.take(share.milestone - share.done) else {
+                            break;
+                        };
+                        share.done += slice.end - slice.start;
+                        share.mc.draws_into(slice, &mut share.table);
+                    }
                     share.milestone *= 4;
                 }
                 let blocks: Vec<Vec<f64>> = share
@@ -1041,9 +1210,32 @@ mod tests {
             } else {
                 deliver(&mut shares, &turns, None);
             }
+            if round == 0 && shares.len() > 1 {
+                for from in 0..shares.len() {
+                    let to = (from + 1) % shares.len();
+                    let third = shares[from].work.remaining() / 3;
+                    if !shares[to].columns.owns_columns() {
+                        continue;
+                    }
+                    let Some(draws) = shares[from].work.give(third) else {
+                        continue;
+                    };
+                    let message = PeerMessage::HandOver {
+                        run_id: job.run_id,
+                        from_part: from,
+                        to_part: to,
+                        draws,
+                    };
+                    assert_eq!(PeerMessage::recipient(&message.encode()), Some(to));
+                    match PeerMessage::decode(message.encode()).unwrap() {
+                        PeerMessage::HandOver { draws, .. } => shares[to].work.add(draws),
+                        other => panic!("not a handover: {other:?}"),
+                    }
+                }
+            }
             round += 1;
             for share in shares.iter_mut().rev() {
-                if share.done < share.range.1 - share.range.0 {
+                if share.work.remaining() > 0 {
                     let partial = share.columns.partial_bands(&share.table);
                     updates.extend(merge.take(partial, 1000.0 * round as f64));
                 }
@@ -1055,7 +1247,7 @@ mod tests {
                 "every row sent once"
             );
             assert!(
-                share.columns.complete(),
+                share.columns.complete(share.table.len()),
                 "share {} of {workers}",
                 share.columns.part
             );
@@ -1109,6 +1301,69 @@ mod tests {
     }
 
     #[test]
+    fn peer_messages_round_trip_and_malformed_ones_are_refused() {
+        let rows = ColumnShare {
+            run_id: 7,
+            from_part: 1,
+            to_part: 0,
+            first_row: 4,
+            draws: 2,
+            first_column: 0,
+            values: vec![1.0, 2.0, 3.0, 4.0],
+        };
+        let messages = [
+            PeerMessage::Rows(rows),
+            PeerMessage::Resend { run_id: 7, part: 2 },
+            PeerMessage::WantDraws {
+                run_id: 7,
+                part: 1,
+                left_ms: -3.5,
+                per_ms: 91.25,
+                at_ms: 1.8e12,
+            },
+            PeerMessage::HandOver {
+                run_id: 7,
+                from_part: 0,
+                to_part: 3,
+                draws: 4_000..4_900,
+            },
+        ];
+        for message in &messages {
+            let packed = message.encode();
+            assert_eq!(PeerMessage::recipient(&packed), message.to_part());
+            assert_eq!(message.run_id(), 7);
+            assert_eq!(PeerMessage::decode(packed).as_ref(), Ok(message));
+        }
+        let hand_over = messages[3].encode();
+        let want = messages[2].encode();
+        let mut bad = Vec::new();
+        for (i, v) in [
+            (4, 5_000.0),
+            (4, 4_900.0),
+            (5, 0.5),
+            (2, 0.0),
+            (1, -1.0),
+            (0, 0.5),
+        ] {
+            let mut packed = hand_over.clone();
+            packed[i] = v;
+            bad.push(packed);
+        }
+        for (i, v) in [(4, f64::NAN), (5, f64::INFINITY), (2, 1.0), (2, -2.0)] {
+            let mut packed = want.clone();
+            packed[i] = v;
+            bad.push(packed);
+        }
+        let mut unknown = want.clone();
+        unknown[3] = -9.0;
+        bad.push(unknown);
+        for packed in bad {
+            assert!(PeerMessage::decode(packed.clone()).is_err(), "{packed:?}");
+            assert_eq!(PeerMessage::resend_of(&packed), None);
+        }
+    }
+
+    #[test]
     fn owned_columns_cover_every_column_once() {
         for (parts, columns) in [(1, 40), (2, 40), (3, 41), (4, 2), (5, 0)] {
             let ranges: Vec<Range<usize>> = (0..parts)
@@ -1149,11 +1404,11 @@ mod tests {
             assert!(ColumnShare::decode(packed.clone()).is_err(), "{packed:?}");
         }
         // A resend request is not a share, and a share is not a resend request.
-        let request = ColumnShare::resend_request(3, 1);
-        assert_eq!(ColumnShare::resend_requested(&request), Some(3));
+        let request = PeerMessage::Resend { run_id: 3, part: 1 }.encode();
+        assert_eq!(PeerMessage::resend_of(&request), Some(3));
         assert!(ColumnShare::decode(request).is_err());
-        assert_eq!(ColumnShare::resend_requested(&good.encode()), None);
-        assert_eq!(ColumnShare::resend_requested(&[0.5, 1.0]), None);
+        assert_eq!(PeerMessage::resend_of(&good.encode()), None);
+        assert_eq!(PeerMessage::resend_of(&[0.5, 1.0]), None);
         // A block for the wrong columns or rows, or from itself, is refused; another job's or
         // share's ignored, as is one received already or one ahead of a missing one.
         let mc = Engine::licheng()
@@ -1161,7 +1416,7 @@ mod tests {
             .unwrap();
         let table = mc.draws(0..10);
         let columns = table.column_count();
-        let mut end = ShareColumns::new(3, 0, vec![10, 4], columns);
+        let mut end = ShareColumns::new(3, 0, 2, 14, columns);
         let owned = owned_columns(0, 2, columns);
         let fitting = ColumnShare {
             values: vec![0.0; owned.len() * 2],
@@ -1179,7 +1434,10 @@ mod tests {
             variant(&|b| b.from_part = 2),
             variant(&|b| b.first_column = 1),
             variant(&|b| b.values = vec![0.0; 2]),
-            variant(&|b| b.first_row = 3),
+            variant(&|b| {
+                b.draws = 15;
+                b.values = vec![0.0; owned.len() * 15];
+            }),
         ] {
             assert!(end.receive(wrong).is_err());
         }
@@ -1190,9 +1448,9 @@ mod tests {
         assert_eq!(end.receive(fitting.clone()), Ok(true));
         assert_eq!(end.receive(fitting.clone()), Ok(false), "received already");
         assert!(!end.wants_resend());
-        assert!(!end.complete());
+        assert!(!end.complete(10));
         assert_eq!(end.receive(variant(&|b| b.first_row = 2)), Ok(true));
-        assert!(end.complete());
+        assert!(end.complete(10));
         assert!(end.outgoing(&mc.draws(0..0)).is_empty());
         // Bands that do not fit the job fail it once; later good ones are not taken.
         let job = McJob {
@@ -1234,7 +1492,7 @@ mod tests {
         // A share's bands after its complete ones, or fewer draws than before, or too few or
         // too many draws in all, fail the job.
         let other = |draws: u64, complete: bool| {
-            let mut share = ShareColumns::new(3, 1, vec![10, 4], columns);
+            let mut share = ShareColumns::new(3, 1, 2, 14, columns);
             let table = mc.draws(0..draws);
             if complete {
                 share.bands(&table, ShareTiming::default())
@@ -1294,7 +1552,7 @@ mod tests {
             )
             .unwrap();
         let columns = DrawTable::columns_for(engine.targets().len());
-        let share = |part: usize| ShareColumns::new(job.run_id, part, vec![500, 500], columns);
+        let share = |part: usize| ShareColumns::new(job.run_id, part, 2, 1_000, columns);
         let (first, second) = (mc.draws(0..250), mc.draws(500..750));
         let partials = [
             share(0).partial_bands(&first),

@@ -14,6 +14,7 @@ pub mod qr;
 pub mod report;
 pub mod saved;
 pub mod seeds;
+pub mod share_work;
 pub mod uncertainty;
 
 pub use engine::{Engine, Run};

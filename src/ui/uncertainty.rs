@@ -698,7 +698,10 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                     data-share-exchange-ms={per_share(|t| t.exchange_ms)}
                     data-share-yield-ms={per_share(|t| t.yield_ms)}
                     data-share-wait-ms={per_share(|t| t.wait_ms)}
-                    data-share-summary-ms={per_share(|t| t.summary_ms)}>
+                    data-share-summary-ms={per_share(|t| t.summary_ms)}
+                    data-share-draws={(!shares.is_empty()).then(|| {
+                        shares.iter().map(|t| t.draws.to_string()).collect::<Vec<_>>().join(" ")
+                    })}>
                     { text }
                 </p>
             </div>

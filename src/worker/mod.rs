@@ -9,9 +9,10 @@
 
 use crate::model::montecarlo::{DrawTable, MonteCarlo, Settings};
 use crate::scenario::mc_messages::{
-    part_requests, progress_due, run_goal_seek, summary_of, BandMerge, ColumnShare, GoalSeekJob,
-    McJob, McRequest, McUpdate, Message, ShareColumns, ShareTiming,
+    part_requests, progress_due, run_goal_seek, summary_of, BandMerge, GoalSeekJob, McJob,
+    McRequest, McUpdate, Message, PeerMessage, ShareColumns, ShareTiming,
 };
+use crate::scenario::share_work::{handover_size, ShareWork, ASK_AHEAD_MS};
 use crate::scenario::uncertainty::check_draws;
 use crate::scenario::{Engine, InputError};
 use futures::channel::{mpsc, oneshot};
@@ -65,6 +66,16 @@ fn worker_now_ms() -> f64 {
         .ok()
         .and_then(|g| g.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// Milliseconds since the epoch by this worker's clock (`timeOrigin` + `now()`), which the
+/// workers of one page read alike; 0 where there is none.
+fn epoch_ms() -> f64 {
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .and_then(|g| g.performance())
+        .map_or(0.0, |p| p.time_origin() + p.now())
 }
 
 /// The page's clock, read from one `Performance` object (the summary loop reads it often).
@@ -150,6 +161,15 @@ async fn yield_to_events(yielder: &Option<Yielder>) {
         Some(y) => y.yield_now().await,
         None => gloo::timers::future::TimeoutFuture::new(0).await,
     }
+}
+
+/// Yields twice: a message another worker posted while this one was drawing is often delivered
+/// only after this worker's first message to itself. With one yield, a worker held up for 400 ms
+/// read the other's request for draws one yield (12 ms) late in 3 of 3 runs; with two, at once
+/// in 3 of 3.
+async fn yield_for_messages(yielder: &Option<Yielder>) {
+    yield_to_events(yielder).await;
+    yield_to_events(yielder).await;
 }
 
 /// The reactor: one job at a time; any new request (a new job or `Cancel`) ends the current one.
@@ -244,7 +264,9 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let chunk = job.chunk.clamp(1, count);
         let mut next_milestone = chunk;
         let mut table = DrawTable::new(mc.target_count(), count as usize);
-        // A share's side of the column exchange, and the channel it goes over.
+        // The draws still to make: this request's, then any another share hands over.
+        let mut work = ShareWork::new(from..to);
+        // A share's side of the column exchange, and the ports it goes over.
         let mut exchanged = match (&share, &exchange) {
             (Some((part, parts)), Some(channel)) => Some((
                 ShareColumns::for_job(
@@ -273,102 +295,151 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         };
         let mut mark = last_yield_ms;
         let mut milestone_waiting = false;
-        while done < count {
-            let end = next_milestone.min(done + DRAWS_PER_SLICE).min(count);
-            mc.draws_into(from + done..from + end, &mut table);
-            lap(&mut timing.draw_ms, &mut mark);
-            done = end;
-            let milestone = done == next_milestone || done == count;
-            if milestone {
-                next_milestone = next_milestone.saturating_mul(4);
-            }
-            milestone_waiting |= milestone;
-            let elapsed_ms = worker_now_ms() - started;
-            // Partial results at milestones once due (a milestone passed too early is
-            // summarised at the first slice after that); a share's end comes after the
-            // exchange, below.
-            let partial_due = done < count
-                && milestone_waiting
-                && progress_due(false, elapsed_ms, last_update_ms);
-            let update = match exchanged.as_mut() {
-                Some((columns, channel)) if partial_due => {
-                    // The other shares' latest rows of this share's columns first.
-                    let exchanged = channel.exchange(columns, &table);
-                    lap(&mut timing.exchange_ms, &mut mark);
-                    match exchanged {
-                        Ok(()) => Some(columns.partial_bands(&table)),
-                        Err(e) => Some(failed(job.run_id, e)),
-                    }
+        // Whether this share has asked the others for draws since it was last handed some.
+        let mut asked = false;
+        // The job's end: the update to send last, or `None` (a newer request came, or a failure
+        // was sent already).
+        let last: Option<McUpdate> = loop {
+            let slice = work.take(next_milestone.saturating_sub(done).min(DRAWS_PER_SLICE));
+            if let Some(slice) = slice {
+                let drawn = slice.end - slice.start;
+                mc.draws_into(slice, &mut table);
+                lap(&mut timing.draw_ms, &mut mark);
+                done += drawn;
+                let left = work.remaining();
+                let milestone = done == next_milestone || left == 0;
+                if milestone {
+                    next_milestone = next_milestone.saturating_mul(4);
                 }
-                Some(_) => None,
-                None if done == count => Some(McUpdate::Done {
-                    run_id: job.run_id,
-                    summary: summary_of(&mut table),
-                    elapsed_ms,
-                    shares: Vec::new(),
-                }),
-                None if partial_due => Some(McUpdate::Progress {
-                    run_id: job.run_id,
-                    total: count,
-                    summary: summary_of(&mut table),
-                    elapsed_ms,
-                }),
-                None => None,
-            };
-            if let Some(update) = update {
-                last_update_ms = elapsed_ms;
-                milestone_waiting = false;
-                let failed = matches!(update, McUpdate::Failed { .. });
-                if scope.send(update).await.is_err() {
-                    return;
-                }
-                if failed {
-                    break;
-                }
-            }
-            // Partial results and their sending count as summarising.
-            lap(&mut timing.summary_ms, &mut mark);
-            if done < count && worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS {
-                // Send the rows drawn since the last yield to the shares owning their
-                // columns, and take theirs, so that little is left to exchange at the end.
-                if let Some((columns, channel)) = exchanged.as_mut() {
-                    let exchanged = channel.exchange(columns, &table);
-                    lap(&mut timing.exchange_ms, &mut mark);
-                    if let Err(e) = exchanged {
-                        if scope.send(failed(job.run_id, e)).await.is_err() {
-                            return;
+                milestone_waiting |= milestone;
+                let elapsed_ms = worker_now_ms() - started;
+                // Partial results at milestones once due (a milestone passed too early is
+                // summarised at the first slice after that); a share's end comes after the
+                // exchange, below.
+                let partial_due = left > 0
+                    && milestone_waiting
+                    && progress_due(false, elapsed_ms, last_update_ms);
+                let update = match exchanged.as_mut() {
+                    Some((columns, channel)) if partial_due => {
+                        // The other shares' latest rows of this share's columns first.
+                        let exchanged = channel.exchange(columns, &table);
+                        lap(&mut timing.exchange_ms, &mut mark);
+                        match exchanged {
+                            Ok(messages) => {
+                                let per_ms = done as f64 / timing.draw_ms;
+                                answer_peers(
+                                    messages, columns, &mut work, &mut asked, per_ms, channel,
+                                );
+                                Some(columns.partial_bands(&table))
+                            }
+                            Err(e) => Some(failed(job.run_id, e)),
                         }
-                        break;
+                    }
+                    Some(_) => None,
+                    None if left == 0 => {
+                        break Some(McUpdate::Done {
+                            run_id: job.run_id,
+                            summary: summary_of(&mut table),
+                            elapsed_ms,
+                            shares: Vec::new(),
+                        })
+                    }
+                    None if partial_due => Some(McUpdate::Progress {
+                        run_id: job.run_id,
+                        total: count,
+                        summary: summary_of(&mut table),
+                        elapsed_ms,
+                    }),
+                    None => None,
+                };
+                if let Some(update) = update {
+                    last_update_ms = elapsed_ms;
+                    milestone_waiting = false;
+                    let failed = matches!(update, McUpdate::Failed { .. });
+                    if scope.send(update).await.is_err() {
+                        return;
+                    }
+                    if failed {
+                        break None;
                     }
                 }
-                // Let a newer request in: it ends this job.
-                futures::select! {
-                    request = scope.next() => match request {
-                        Some(r) => { pending = Some(r); break; }
-                        None => return,
-                    },
-                    _ = yield_to_events(&yielder).fuse() => {}
+                // Partial results and their sending count as summarising.
+                lap(&mut timing.summary_ms, &mut mark);
+                if work.remaining() > 0 && worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS {
+                    // Let a newer request in (it ends this job), and the other shares' messages,
+                    // which arrive only while this worker's event loop runs.
+                    futures::select! {
+                        request = scope.next() => match request {
+                            Some(r) => { pending = Some(r); break None; }
+                            None => return,
+                        },
+                        _ = yield_for_messages(&yielder).fuse() => {}
+                    }
+                    last_yield_ms = worker_now_ms();
+                    lap(&mut timing.yield_ms, &mut mark);
+                    // Send the rows drawn since the last yield to the shares owning their
+                    // columns, and take theirs, so that little is left to exchange at the end;
+                    // answer the other shares at once, and ask them for draws when this share's
+                    // are about to run out.
+                    if let Some((columns, channel)) = exchanged.as_mut() {
+                        let exchanged = channel.exchange(columns, &table);
+                        match exchanged {
+                            Ok(messages) => {
+                                let per_ms = done as f64 / timing.draw_ms;
+                                answer_peers(
+                                    messages, columns, &mut work, &mut asked, per_ms, channel,
+                                );
+                                let left_ms = work.remaining() as f64 / per_ms;
+                                if !asked && columns.owns_columns() && left_ms < ASK_AHEAD_MS {
+                                    channel.want_draws(columns, left_ms, per_ms);
+                                    asked = true;
+                                }
+                            }
+                            Err(e) => {
+                                if scope.send(failed(job.run_id, e)).await.is_err() {
+                                    return;
+                                }
+                                break None;
+                            }
+                        }
+                        lap(&mut timing.exchange_ms, &mut mark);
+                    }
                 }
-                last_yield_ms = worker_now_ms();
-                lap(&mut timing.yield_ms, &mut mark);
+                continue;
             }
-        }
-        let Some((mut columns, channel)) = exchanged else {
-            continue;
-        };
-        if done < count {
-            continue;
-        }
-        // The end of a share: send the last rows, gather the other shares' rows of this one's
-        // columns, summarise those.
-        let outcome = loop {
-            let exchanged = channel.exchange(&mut columns, &table);
+            // This share has made every draw it has: send the last rows, take the others',
+            // draw what another share hands over, and once every draw of this share's columns
+            // is in, summarise them.
+            let Some((columns, channel)) = exchanged.as_mut() else {
+                break None;
+            };
+            let exchanged = channel.exchange(columns, &table);
             lap(&mut timing.exchange_ms, &mut mark);
-            if let Err(e) = exchanged {
-                break Some(Err(e));
+            let messages = match exchanged {
+                Ok(messages) => messages,
+                Err(e) => break Some(failed(job.run_id, e)),
+            };
+            let per_ms = done as f64 / timing.draw_ms;
+            answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel);
+            if work.remaining() > 0 {
+                continue;
             }
-            if columns.complete() {
-                break Some(Ok(()));
+            if columns.complete(table.len()) {
+                // The final percentiles, timed around the call that reports them.
+                let before = worker_now_ms();
+                timing.draws = done;
+                let mut update = columns.bands(&table, timing);
+                if let McUpdate::Bands {
+                    timing: Some(t), ..
+                } = &mut update
+                {
+                    t.summary_ms += worker_now_ms() - before;
+                }
+                break Some(update);
+            }
+            if !asked && columns.owns_columns() {
+                channel.want_draws(columns, 0.0, per_ms);
+                asked = true;
             }
             futures::select! {
                 request = scope.next() => match request {
@@ -379,24 +450,52 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             }
             lap(&mut timing.wait_ms, &mut mark);
         };
-        let update = match outcome {
-            None => continue,
-            Some(Ok(())) => {
-                // The final percentiles, timed around the call that reports them.
-                let before = worker_now_ms();
-                let mut update = columns.bands(&table, timing);
-                if let McUpdate::Bands {
-                    timing: Some(t), ..
-                } = &mut update
-                {
-                    t.summary_ms += worker_now_ms() - before;
-                }
-                update
+        if let Some(update) = last {
+            if scope.send(update).await.is_err() {
+                return;
             }
-            Some(Err(e)) => failed(job.run_id, e),
-        };
-        if scope.send(update).await.is_err() {
-            return;
+        }
+    }
+}
+
+/// Acts on the other shares' messages about draws (`exchange` keeps them apart from rows): draws
+/// handed to this share join its work, and it may ask again; a share about to run out of draws
+/// is handed some of this share's when that makes both end sooner (`handover_size`, this share
+/// drawing `per_ms` draws a millisecond).
+fn answer_peers(
+    messages: Vec<PeerMessage>,
+    columns: &ShareColumns,
+    work: &mut ShareWork,
+    asked: &mut bool,
+    per_ms: f64,
+    channel: &Exchange,
+) {
+    let me = columns.part();
+    for message in messages {
+        match message {
+            PeerMessage::HandOver { to_part, draws, .. } if to_part == me => {
+                work.add(draws);
+                *asked = false;
+            }
+            PeerMessage::WantDraws {
+                run_id,
+                part,
+                left_ms,
+                per_ms: asker_per_ms,
+                at_ms,
+            } if part != me => {
+                let asker_left_ms = left_ms - (epoch_ms() - at_ms);
+                let give = handover_size(work.remaining(), per_ms, asker_left_ms, asker_per_ms);
+                if let Some(draws) = work.give(give) {
+                    channel.post(&PeerMessage::HandOver {
+                        run_id,
+                        from_part: me,
+                        to_part: part,
+                        draws,
+                    });
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -419,13 +518,10 @@ struct Exchange {
     _on_message: Rc<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
-/// Posts a block of numbers to the worker it is for (a resend request: to every other worker),
-/// transferring a copy's buffer.
+/// Posts a block of numbers to the worker it is for (`PeerMessage::recipient`; every other
+/// worker if none), transferring a copy's buffer.
 fn post_block(peers: &[(usize, web_sys::MessagePort)], packed: &[f64]) {
-    let to = match ColumnShare::resend_requested(packed) {
-        Some(_) => None,
-        None => packed.get(2).map(|&to| to as usize),
-    };
+    let to = PeerMessage::recipient(packed);
     for (part, port) in peers {
         if to.is_none_or(|to| to == *part) {
             let values = js_sys::Float64Array::from(packed);
@@ -472,7 +568,7 @@ impl Exchange {
                     return;
                 };
                 let values = values.to_vec();
-                if let Some(run_id) = ColumnShare::resend_requested(&values) {
+                if let Some(run_id) = PeerMessage::resend_of(&values) {
                     let sent = again.borrow();
                     if sent.0 == run_id {
                         for block in &sent.1 {
@@ -512,28 +608,54 @@ impl Exchange {
         sent.1.extend(blocks);
     }
 
-    /// Asks the other workers to send again what they have sent of job `run_id`.
-    fn ask_resend(&self, run_id: u64, part: usize) {
-        post_block(&self.peers, &ColumnShare::resend_request(run_id, part));
+    /// Posts a message that is not kept to send again (only rows are).
+    fn post(&self, message: &PeerMessage) {
+        post_block(&self.peers, &message.encode());
     }
 
-    /// One round of a share's exchange: sends the rows of `table` not sent yet, takes the
-    /// blocks received, and asks for a resend if one came ahead of a missing one.
-    fn exchange(&self, columns: &mut ShareColumns, table: &DrawTable) -> Result<(), InputError> {
+    /// Tells the other shares of `columns`' job that this one will run out of draws in
+    /// `left_ms`, drawing `per_ms` a millisecond.
+    fn want_draws(&self, columns: &ShareColumns, left_ms: f64, per_ms: f64) {
+        self.post(&PeerMessage::WantDraws {
+            run_id: columns.run_id(),
+            part: columns.part(),
+            left_ms,
+            per_ms,
+            at_ms: epoch_ms(),
+        });
+    }
+
+    /// One round of a share's exchange: sends the rows of `table` not sent yet, takes the rows
+    /// received, and asks for a resend if one came ahead of a missing one. Returns the other
+    /// messages of the job received (`answer_peers` acts on them).
+    fn exchange(
+        &self,
+        columns: &mut ShareColumns,
+        table: &DrawTable,
+    ) -> Result<Vec<PeerMessage>, InputError> {
         let run_id = columns.run_id();
         let blocks = columns
             .outgoing(table)
-            .iter()
-            .map(ColumnShare::encode)
+            .into_iter()
+            .map(|rows| PeerMessage::Rows(rows).encode())
             .collect();
         self.send(run_id, blocks);
+        let mut others = Vec::new();
         for packed in self.take_for(run_id) {
-            columns.receive(ColumnShare::decode(packed)?)?;
+            match PeerMessage::decode(packed)? {
+                PeerMessage::Rows(rows) => {
+                    columns.receive(rows)?;
+                }
+                other => others.push(other),
+            }
         }
         if columns.wants_resend() {
-            self.ask_resend(run_id, columns.part());
+            self.post(&PeerMessage::Resend {
+                run_id,
+                part: columns.part(),
+            });
         }
-        Ok(())
+        Ok(others)
     }
 
     /// The blocks of job `run_id` received so far; those of older jobs are dropped, newer
@@ -862,11 +984,66 @@ mod tests {
         }
         assert_eq!(a.take_for(9), [blocks[0].clone()]);
         assert_eq!(c.take_for(9), [blocks[1].clone()]);
-        c.ask_resend(9, 2);
+        c.post(&PeerMessage::Resend { run_id: 9, part: 2 });
         while c.inbox.borrow().is_empty() {
             c.arrival().await;
         }
         assert_eq!(c.take_for(9), [blocks[1].clone()]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_share_about_to_run_out_is_handed_draws_and_only_its_asker_gets_them() {
+        let [a, b, c] = three_exchanges();
+        let targets = 3;
+        let columns = DrawTable::columns_for(targets);
+        let share = |part: usize| ShareColumns::new(4, part, 3, 3_000, columns);
+        let table = DrawTable::new(targets, 0);
+        // Share 1 has run out, drawing 100 draws a millisecond, and asks the others.
+        b.want_draws(&share(1), 0.0, 100.0);
+        for other in [&a, &c] {
+            while other.inbox.borrow().is_empty() {
+                other.arrival().await;
+            }
+        }
+        // Share 2 has nothing left: it gives nothing. Share 0 has 1,000 draws left at 100 a
+        // millisecond: it hands over the last 500, so that both end together.
+        let (mut asked, mut nothing) = (false, ShareWork::new(0..0));
+        let heard = c.exchange(&mut share(2), &table).unwrap();
+        assert!(matches!(
+            heard[..],
+            [PeerMessage::WantDraws { part: 1, .. }]
+        ));
+        answer_peers(heard, &share(2), &mut nothing, &mut asked, 100.0, &c);
+        let mut work = ShareWork::new(2_000..3_000);
+        let heard = a.exchange(&mut share(0), &table).unwrap();
+        answer_peers(heard, &share(0), &mut work, &mut asked, 100.0, &a);
+        assert_eq!(work.remaining(), 500);
+        assert_eq!(
+            work.take(1_000),
+            Some(2_000..2_500),
+            "it keeps the first half"
+        );
+        // Only share 1 is handed the draws; it takes them and may ask again.
+        while b.inbox.borrow().is_empty() {
+            b.arrival().await;
+        }
+        let (mut asked, mut work) = (true, ShareWork::new(0..0));
+        let heard = b.exchange(&mut share(1), &table).unwrap();
+        assert_eq!(
+            heard,
+            [PeerMessage::HandOver {
+                run_id: 4,
+                from_part: 0,
+                to_part: 1,
+                draws: 2_500..3_000,
+            }]
+        );
+        answer_peers(heard, &share(1), &mut work, &mut asked, 100.0, &b);
+        assert_eq!(work.take(1_000), Some(2_500..3_000));
+        assert!(!asked);
+        // Time for a block posted to share 2 as well to have come.
+        gloo::timers::future::TimeoutFuture::new(50).await;
+        assert!(c.take_for(4).is_empty(), "share 2 was handed nothing");
     }
 
     #[wasm_bindgen_test]
