@@ -92,7 +92,7 @@ fn shares_and_their_bands_survive_the_worker_codec() {
             .receive(ColumnShare::decode(packed).unwrap())
             .unwrap());
     }
-    assert!(shares[0].complete(first.len()));
+    assert_eq!(shares[0].complete(first.len()), Ok(true));
     let sent = shares[0].bands(
         &first,
         ShareTiming {

@@ -618,6 +618,26 @@ impl ShareColumns {
         self.part
     }
 
+    /// How many shares the job has.
+    pub fn parts(&self) -> usize {
+        self.parts
+    }
+
+    /// Whether draws `draws` handed over by share `from_part` fit the job: another of its
+    /// shares, draws within the job's. One that does not fit fails the job (drawing it could
+    /// take forever or make a draw twice).
+    pub fn check_handover(&self, from_part: usize, draws: &Range<u64>) -> Result<(), InputError> {
+        let fits = from_part < self.parts
+            && from_part != self.part
+            && draws.start < draws.end
+            && usize::try_from(draws.end).is_ok_and(|end| end <= self.total);
+        if fits {
+            Ok(())
+        } else {
+            Err(mismatched_exchange())
+        }
+    }
+
     /// The blocks sending the rows of `table` (this share's draws) not sent yet to the other
     /// shares, each the columns it owns (none to a share that owns no column).
     pub fn outgoing(&mut self, table: &DrawTable) -> Vec<ColumnShare> {
@@ -665,11 +685,7 @@ impl ShareColumns {
             || share.columns() != self.owned.len()
             || received.saturating_add(share.draws) > self.total
         {
-            return Err(InputError::new(
-                "draws",
-                "工作线程间交换的抽样结果不一致",
-                "the draws exchanged between workers do not match",
-            ));
+            return Err(mismatched_exchange());
         }
         if share.first_row != self.rows_in[from] {
             self.gap |= share.first_row > self.rows_in[from];
@@ -692,9 +708,18 @@ impl ShareColumns {
     }
 
     /// Whether every draw of the job is in, this share's `own_rows` and the others' received
-    /// (at once when this share owns no column).
-    pub fn complete(&self, own_rows: usize) -> bool {
-        self.owned.is_empty() || own_rows + self.rows_in.iter().sum::<usize>() == self.total
+    /// (at once when this share owns no column); an error if there are more rows than the job
+    /// has draws (some draw was made twice: waiting would never end).
+    pub fn complete(&self, own_rows: usize) -> Result<bool, InputError> {
+        if self.owned.is_empty() {
+            return Ok(true);
+        }
+        let rows = own_rows.saturating_add(self.rows_in.iter().sum::<usize>());
+        match rows.cmp(&self.total) {
+            std::cmp::Ordering::Less => Ok(false),
+            std::cmp::Ordering::Equal => Ok(true),
+            std::cmp::Ordering::Greater => Err(mismatched_exchange()),
+        }
     }
 
     /// The percentiles of the owned columns over every share's draws (`table` being this
@@ -923,6 +948,15 @@ impl BandMerge {
             _ => Some(update),
         }
     }
+}
+
+/// Rows or draws exchanged between workers do not fit their job.
+fn mismatched_exchange() -> InputError {
+    InputError::new(
+        "draws",
+        "工作线程间交换的抽样结果不一致",
+        "the draws exchanged between workers do not match",
+    )
 }
 
 /// The workers' results of one job do not fit together.
@@ -1247,7 +1281,7 @@ mod tests {
                 "every row sent once"
             );
             assert!(
-                share.columns.complete(share.table.len()),
+                share.columns.complete(share.table.len()) == Ok(true),
                 "share {} of {workers}",
                 share.columns.part
             );
@@ -1448,9 +1482,10 @@ mod tests {
         assert_eq!(end.receive(fitting.clone()), Ok(true));
         assert_eq!(end.receive(fitting.clone()), Ok(false), "received already");
         assert!(!end.wants_resend());
-        assert!(!end.complete(10));
+        assert_eq!(end.complete(10), Ok(false));
         assert_eq!(end.receive(variant(&|b| b.first_row = 2)), Ok(true));
-        assert!(end.complete(10));
+        assert_eq!(end.complete(10), Ok(true));
+        assert!(end.complete(11).is_err(), "more rows than draws");
         assert!(end.outgoing(&mc.draws(0..0)).is_empty());
         // Bands that do not fit the job fail it once; later good ones are not taken.
         let job = McJob {

@@ -67,6 +67,13 @@ impl ShareWork {
     }
 }
 
+/// A share's speed: `draws` made in `draw_ms` milliseconds of drawing, in draws a millisecond;
+/// `None` while not known (no time read yet, as on a coarse clock, or no draws).
+pub fn draw_speed(draws: u64, draw_ms: f64) -> Option<f64> {
+    let per_ms = draws as f64 / draw_ms;
+    (draw_ms > 0.0 && per_ms.is_finite() && per_ms > 0.0).then_some(per_ms)
+}
+
 /// How many of its `remaining` draws a share drawing `per_ms` draws a millisecond hands to a
 /// share that has `asker_left_ms` of its own draws left and draws `asker_per_ms` a millisecond,
 /// so that both end at once: with `g` handed over, the asker ends after
@@ -107,6 +114,20 @@ mod tests {
         assert_eq!(work.give(1), None);
         assert_eq!(work.take(1), None);
         assert_eq!(work.remaining(), 0);
+    }
+
+    #[test]
+    fn a_speed_is_known_only_once_some_time_and_draws_are() {
+        assert_eq!(draw_speed(500, 5.0), Some(100.0));
+        for (draws, ms) in [
+            (500, 0.0),
+            (0, 5.0),
+            (500, -1.0),
+            (500, f64::NAN),
+            (500, 1e-320),
+        ] {
+            assert_eq!(draw_speed(draws, ms), None, "{draws} in {ms} ms");
+        }
     }
 
     #[test]

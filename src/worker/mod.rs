@@ -12,7 +12,7 @@ use crate::scenario::mc_messages::{
     part_requests, progress_due, run_goal_seek, summary_of, BandMerge, GoalSeekJob, McJob,
     McRequest, McUpdate, Message, PeerMessage, ShareColumns, ShareTiming,
 };
-use crate::scenario::share_work::{handover_size, ShareWork, ASK_AHEAD_MS};
+use crate::scenario::share_work::{draw_speed, handover_size, ShareWork, ASK_AHEAD_MS};
 use crate::scenario::uncertainty::check_draws;
 use crate::scenario::{Engine, InputError};
 use futures::channel::{mpsc, oneshot};
@@ -322,16 +322,13 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 let update = match exchanged.as_mut() {
                     Some((columns, channel)) if partial_due => {
                         // The other shares' latest rows of this share's columns first.
-                        let exchanged = channel.exchange(columns, &table);
+                        let per_ms = draw_speed(done, timing.draw_ms);
+                        let exchanged = channel.exchange(columns, &table).and_then(|messages| {
+                            answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel)
+                        });
                         lap(&mut timing.exchange_ms, &mut mark);
                         match exchanged {
-                            Ok(messages) => {
-                                let per_ms = done as f64 / timing.draw_ms;
-                                answer_peers(
-                                    messages, columns, &mut work, &mut asked, per_ms, channel,
-                                );
-                                Some(columns.partial_bands(&table))
-                            }
+                            Ok(()) => Some(columns.partial_bands(&table)),
                             Err(e) => Some(failed(job.run_id, e)),
                         }
                     }
@@ -382,17 +379,19 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                     // answer the other shares at once, and ask them for draws when this share's
                     // are about to run out.
                     if let Some((columns, channel)) = exchanged.as_mut() {
-                        let exchanged = channel.exchange(columns, &table);
+                        let per_ms = draw_speed(done, timing.draw_ms);
+                        let exchanged = channel.exchange(columns, &table).and_then(|messages| {
+                            answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel)
+                        });
                         match exchanged {
-                            Ok(messages) => {
-                                let per_ms = done as f64 / timing.draw_ms;
-                                answer_peers(
-                                    messages, columns, &mut work, &mut asked, per_ms, channel,
-                                );
-                                let left_ms = work.remaining() as f64 / per_ms;
-                                if !asked && columns.owns_columns() && left_ms < ASK_AHEAD_MS {
-                                    channel.want_draws(columns, left_ms, per_ms);
-                                    asked = true;
+                            Ok(()) => {
+                                // Only at a known speed (a coarse clock may read no time yet).
+                                if let Some(per_ms) = per_ms {
+                                    let left_ms = work.remaining() as f64 / per_ms;
+                                    if !asked && columns.owns_columns() && left_ms < ASK_AHEAD_MS {
+                                        channel.want_draws(columns, left_ms, per_ms);
+                                        asked = true;
+                                    }
                                 }
                             }
                             Err(e) => {
@@ -413,18 +412,22 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             let Some((columns, channel)) = exchanged.as_mut() else {
                 break None;
             };
-            let exchanged = channel.exchange(columns, &table);
+            let per_ms = draw_speed(done, timing.draw_ms);
+            let exchanged = channel.exchange(columns, &table).and_then(|messages| {
+                answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel)
+            });
             lap(&mut timing.exchange_ms, &mut mark);
-            let messages = match exchanged {
-                Ok(messages) => messages,
-                Err(e) => break Some(failed(job.run_id, e)),
-            };
-            let per_ms = done as f64 / timing.draw_ms;
-            answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel);
+            if let Err(e) = exchanged {
+                break Some(failed(job.run_id, e));
+            }
             if work.remaining() > 0 {
                 continue;
             }
-            if columns.complete(table.len()) {
+            let complete = match columns.complete(table.len()) {
+                Ok(complete) => complete,
+                Err(e) => break Some(failed(job.run_id, e)),
+            };
+            if complete {
                 // The final percentiles, timed around the call that reports them.
                 let before = worker_now_ms();
                 timing.draws = done;
@@ -437,7 +440,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 }
                 break Some(update);
             }
-            if !asked && columns.owns_columns() {
+            if let Some(per_ms) = per_ms.filter(|_| !asked && columns.owns_columns()) {
                 channel.want_draws(columns, 0.0, per_ms);
                 asked = true;
             }
@@ -461,19 +464,26 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
 /// Acts on the other shares' messages about draws (`exchange` keeps them apart from rows): draws
 /// handed to this share join its work, and it may ask again; a share about to run out of draws
 /// is handed some of this share's when that makes both end sooner (`handover_size`, this share
-/// drawing `per_ms` draws a millisecond).
+/// drawing `per_ms` draws a millisecond; none while its speed is not known). A handover that
+/// does not fit the job fails it.
 fn answer_peers(
     messages: Vec<PeerMessage>,
     columns: &ShareColumns,
     work: &mut ShareWork,
     asked: &mut bool,
-    per_ms: f64,
+    per_ms: Option<f64>,
     channel: &Exchange,
-) {
+) -> Result<(), InputError> {
     let me = columns.part();
     for message in messages {
         match message {
-            PeerMessage::HandOver { to_part, draws, .. } if to_part == me => {
+            PeerMessage::HandOver {
+                from_part,
+                to_part,
+                draws,
+                ..
+            } if to_part == me => {
+                columns.check_handover(from_part, &draws)?;
                 work.add(draws);
                 *asked = false;
             }
@@ -485,7 +495,13 @@ fn answer_peers(
                 at_ms,
             } if part != me => {
                 let asker_left_ms = left_ms - (epoch_ms() - at_ms);
-                let give = handover_size(work.remaining(), per_ms, asker_left_ms, asker_per_ms);
+                // Every other share may answer the same request: each gives its part.
+                let give = handover_size(
+                    work.remaining(),
+                    per_ms.unwrap_or(0.0),
+                    asker_left_ms,
+                    asker_per_ms,
+                ) / columns.parts().saturating_sub(1).max(1) as u64;
                 if let Some(draws) = work.give(give) {
                     channel.post(&PeerMessage::HandOver {
                         run_id,
@@ -498,6 +514,7 @@ fn answer_peers(
             _ => {}
         }
     }
+    Ok(())
 }
 
 /// The ports over which this worker exchanges columns with the page's other Monte Carlo
@@ -1006,23 +1023,21 @@ mod tests {
             }
         }
         // Share 2 has nothing left: it gives nothing. Share 0 has 1,000 draws left at 100 a
-        // millisecond: it hands over the last 500, so that both end together.
+        // millisecond: 500 would make both end together, and of those it gives its part as one
+        // of the two shares that may answer, the last 250 (the asker asks again when it has
+        // drawn them).
         let (mut asked, mut nothing) = (false, ShareWork::new(0..0));
         let heard = c.exchange(&mut share(2), &table).unwrap();
         assert!(matches!(
             heard[..],
             [PeerMessage::WantDraws { part: 1, .. }]
         ));
-        answer_peers(heard, &share(2), &mut nothing, &mut asked, 100.0, &c);
+        answer_peers(heard, &share(2), &mut nothing, &mut asked, Some(100.0), &c).unwrap();
         let mut work = ShareWork::new(2_000..3_000);
         let heard = a.exchange(&mut share(0), &table).unwrap();
-        answer_peers(heard, &share(0), &mut work, &mut asked, 100.0, &a);
-        assert_eq!(work.remaining(), 500);
-        assert_eq!(
-            work.take(1_000),
-            Some(2_000..2_500),
-            "it keeps the first half"
-        );
+        answer_peers(heard, &share(0), &mut work, &mut asked, Some(100.0), &a).unwrap();
+        assert_eq!(work.remaining(), 750);
+        assert_eq!(work.take(1_000), Some(2_000..2_750), "it keeps the first");
         // Only share 1 is handed the draws; it takes them and may ask again.
         while b.inbox.borrow().is_empty() {
             b.arrival().await;
@@ -1035,12 +1050,24 @@ mod tests {
                 run_id: 4,
                 from_part: 0,
                 to_part: 1,
-                draws: 2_500..3_000,
+                draws: 2_750..3_000,
             }]
         );
-        answer_peers(heard, &share(1), &mut work, &mut asked, 100.0, &b);
-        assert_eq!(work.take(1_000), Some(2_500..3_000));
+        answer_peers(heard, &share(1), &mut work, &mut asked, Some(100.0), &b).unwrap();
+        assert_eq!(work.take(1_000), Some(2_750..3_000));
         assert!(!asked);
+        // A handover of draws beyond the job, or from a share that is not another one, fails
+        // the job, and nothing of it is taken.
+        for (from_part, draws) in [(0, 2_999..3_001), (3, 0..10), (1, 0..10)] {
+            let bad = vec![PeerMessage::HandOver {
+                run_id: 4,
+                from_part,
+                to_part: 1,
+                draws,
+            }];
+            assert!(answer_peers(bad, &share(1), &mut work, &mut asked, None, &b).is_err());
+        }
+        assert_eq!(work.remaining(), 0);
         // Time for a block posted to share 2 as well to have come.
         gloo::timers::future::TimeoutFuture::new(50).await;
         assert!(c.take_for(4).is_empty(), "share 2 was handed nothing");

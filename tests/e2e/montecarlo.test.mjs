@@ -66,9 +66,15 @@ function cliProbabilities({ scenario = {}, draws = 2000, seed = SEED, spread = 1
   return Object.fromEntries(json.targets.map((t) => [t.id, t.probability]));
 }
 
-/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. */
-async function openPage() {
+/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. With `cores`,
+ * the page is told the machine has that many (so it starts that many workers, or one fewer from three). */
+async function openPage({ cores } = {}) {
   const page = await context.newPage();
+  if (cores !== undefined) {
+    await page.addInitScript((n) => {
+      Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n });
+    }, cores);
+  }
   const problems = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
@@ -586,13 +592,14 @@ test("a worker held up hands part of its share to the other worker, which draws 
   // Another tab, a slower core or the page rendering can hold up one worker; the other then runs
   // out of draws first and asks for some. Here one worker is held up for 400 ms (a busy task queued
   // just before the job); the other, done long before, is handed part of the held-up worker's share.
-  const p = await openPage();
+  // Two cores reported, so two workers (parts 0 and 1, in the order the page starts them) on any machine.
+  const p = await openPage({ cores: 2 });
   const { page } = p;
   let previous = await waitDone(page);
   await page.locator("#mc-draws").selectOption("10000");
   previous = await waitDone(page, Number(previous.runId));
   const workers = page.workers();
-  assert.equal(workers.length, 2, "two workers on this two-core machine");
+  assert.equal(workers.length, 2, "two workers for two cores");
   for (const [run, held] of [0, 1].entries()) {
     await workers[held].evaluate(() => {
       setTimeout(() => {
