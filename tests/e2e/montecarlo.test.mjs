@@ -273,13 +273,19 @@ test("a quick run replaces the results on screen without the probability column 
         if (blankAt === null && status.dataset.done !== "true" && blank()) blankAt = performance.now() - t0;
       });
       observer.observe(document.getElementById("main"), { subtree: true, childList: true, attributes: true, characterData: true });
+      const before = status.dataset.runId;
       const input = document.getElementById("mc-seed");
       input.value = String(seed);
       input.dispatchEvent(new Event("change", { bubbles: true }));
+      // The page renders the change a few ms later: until then `done` is still the previous run's (timing
+      // from it would start the next change while this run goes on, under the hold this change began).
+      while (status.dataset.runId === before && performance.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 1));
+      const startedAt = performance.now() - t0;
       while (status.dataset.done !== "true" && performance.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 2));
       observer.disconnect();
-      return { doneAt: performance.now() - t0, blankAt };
+      return { startedAt, doneAt: performance.now() - t0, blankAt, runId: status.dataset.runId, before };
     }, seed);
+    assert.notEqual(run.runId, run.before, `seed ${seed}: no new run started`);
     // Within the 150 ms hold the results on screen must stay; a slower run may blank them after it.
     if (run.doneAt < 140) {
       checked++;
@@ -299,9 +305,9 @@ test("moving a lever starts a new run (stale runs never show) and the page stays
   const { page } = p;
   // 50,000 draws: a run long enough to measure the page during it (the largest choice; with several workers
   // they exchange rows meanwhile, and the page puts their bands together).
-  await waitDone(page);
+  const initial = await waitDone(page);
   await page.locator("#mc-draws").selectOption("50000");
-  const first = await waitDone(page);
+  const first = await waitDone(page, Number(initial.runId));
   assert.equal(first.draws, "50000");
 
   // A drag through several values: the status resets at once; the old run's probabilities stay for at
