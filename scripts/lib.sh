@@ -73,6 +73,16 @@ ensure_wasm_opt() {
   fi
 }
 
+# terser from npm into .tools/, pinned: minifies wasm-bindgen's JavaScript after trunk (scripts/minify-js.mjs).
+TERSER_VERSION=5.51.4
+ensure_terser() {
+  if [ "$(node -e "console.log(require('$TOOLS_DIR/node_modules/terser/package.json').version)" 2>/dev/null)" != "$TERSER_VERSION" ]; then
+    say "installing terser $TERSER_VERSION (npm) into .tools/"
+    mkdir -p "$TOOLS_DIR"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error --save-exact "terser@$TERSER_VERSION"
+  fi
+}
+
 # Everything `trunk build --release` needs, plus the crates (trunk runs cargo --offline).
 ensure_build_tools() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
@@ -81,6 +91,7 @@ ensure_build_tools() {
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt
+  ensure_terser
   (cd "$ROOT" && cargo fetch --locked --quiet)
 }
 
@@ -108,5 +119,8 @@ build_dist() {
   say "building the release bundle into dist/ (trunk build --release)"
   # Two trunk builds at once share dist/.stage and target/wasm-opt and break each other: take turns.
   mkdir -p "$ROOT/target"
-  (cd "$ROOT" && flock "$ROOT/target/.trunk-build.lock" trunk build --release)
+  # trunk's minifier cannot parse wasm-bindgen's JavaScript (it warns and keeps it whole): terser does it,
+  # under the same lock, and index.html gets the new SRI hash.
+  (cd "$ROOT" && flock "$ROOT/target/.trunk-build.lock" sh -c \
+    'trunk build --release && node scripts/minify-js.mjs dist "$1"' sh "$TOOLS_DIR")
 }

@@ -428,6 +428,10 @@ pub const MC_INTRO: Tr = tr(
     "在后台线程中按各参数的不确定性分布反复抽样计算：目标表给出每项目标的达成概率，图中阴影为 80% 与 95% 区间。",
     "Draws every uncertain lever from its distribution, again and again, in a background thread: the target table gives each target's probability of being met, the shaded bands in the charts are 80% and 95% intervals.",
 );
+pub const MC_METHOD_LINK: Tr = tr(
+    "各参数的分布与相关性",
+    "Each lever's distribution, and the correlation",
+);
 pub const MC_DRAWS: Tr = tr("抽样次数", "Number of draws");
 pub const MC_SPREAD: Tr = tr("不确定性幅度", "Uncertainty spread");
 pub const MC_SPREAD_DOCUMENTED: Tr = tr("（文档所述）", " (as documented)");

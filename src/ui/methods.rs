@@ -1,11 +1,14 @@
 //! The "how this is computed" panels, one per module plus the shared machinery (cohort step,
 //! life table, age schedules), in both languages. The English text is copied from the doc
 //! comments of `src/model/projection.rs`, `life_table.rs`, `schedules.rs` and `cohort.rs`; the
-//! Chinese is its translation. Keep them in step when a formula changes.
+//! Chinese is its translation. Keep them in step when a formula changes. The uncertainty panel
+//! follows `src/model/montecarlo.rs` and `decision.rs`; its lists of levers by distribution and
+//! its correlation come from the lever table and the model's constant, so they cannot drift.
 
 use super::i18n::{self, Lang};
 use super::levers_panel::module_anchor;
-use crate::model::levers::Module;
+use crate::model::levers::{LeverId, Module, Spread, LEVERS};
+use crate::model::montecarlo::RHO_MIGRATION_GDP;
 use yew::prelude::*;
 
 /// One formula block: a sentence or formula in each language.
@@ -210,6 +213,113 @@ const PANELS: &[Panel] = &[
     },
 ];
 
+/// The uncertainty panel's paragraphs before the lists of levers by distribution.
+const UNCERTAINTY_INTRO: &[Para] = &[p(
+    "各参数的低值、高值视为其第10、90百分位（围绕当前设定值）；“幅度”乘以二者与设定值的距离（0 = 不考虑不确定性，1 = 按文档，2 = 加倍）。每次抽样都限制在参数的有效范围内。",
+    "Each lever's low and high values are read as its 10th and 90th percentiles around its current setting; the spread multiplies their distance from it (0 = no uncertainty, 1 = as documented, 2 = twice as wide). Every draw is clamped to the lever's valid range.",
+)];
+
+/// The uncertainty panel's paragraphs after the lists (the decision panel explains the tornado
+/// and goal-seek where they are shown).
+const UNCERTAINTY_OUTRO: &[Para] = &[
+    p(
+        "第 i 次抽样使用以情景种子初始化、流号为 i 的 ChaCha8 随机数：同一种子在本页与命令行（licheng mc）给出相同结果，与分几个线程计算无关。图中区间为各年数值在全部抽样中的第2.5—97.5与第10—90百分位（第8类估计量）；目标的达成概率为达成该目标的抽样所占比例。",
+        "Draw i uses ChaCha8 seeded with the scenario seed on stream i: one seed gives the same numbers on this page and in the CLI (licheng mc), however many threads share the work. The bands are the 2.5th–97.5th and 10th–90th percentiles of each year's values over the draws (type 8 estimator); a target's probability is the share of draws that meet it.",
+    ),
+];
+
+/// The levers drawn from each distribution, in lever-table order; distributions no lever uses
+/// are left out. `Spread::Fixed` (held at the set value) comes last.
+pub fn levers_by_distribution() -> Vec<(Spread, Vec<LeverId>)> {
+    [
+        Spread::Normal,
+        Spread::LogNormal,
+        Spread::BetaPercent,
+        Spread::Triangular,
+        Spread::Fixed,
+    ]
+    .into_iter()
+    .map(|spread| {
+        let levers = LEVERS
+            .iter()
+            .filter(|spec| spec.spread == spread)
+            .map(|spec| spec.id)
+            .collect::<Vec<_>>();
+        (spread, levers)
+    })
+    .filter(|(_, levers)| !levers.is_empty())
+    .collect()
+}
+
+/// What a distribution is and what it is used for.
+fn distribution_text(spread: Spread, lang: Lang) -> &'static str {
+    match spread {
+        Spread::Normal => lang.pick("正态分布（对称的量）", "Normal (symmetric quantities)"),
+        Spread::LogNormal => lang.pick(
+            "对数正态分布（只取正值、右偏的量）",
+            "Log-normal (positive, right-skewed quantities)",
+        ),
+        Spread::BetaPercent => lang.pick(
+            "贝塔分布（百分比，均值与离散度同正态）",
+            "Beta (shares in percent, with the normal's mean and spread)",
+        ),
+        Spread::Triangular => lang.pick(
+            "三角分布（计划工程的完成量，第10、50、90百分位恰为低值、设定值、高值）",
+            "Triangular (delivery of planned works; its 10th, 50th and 90th percentiles are exactly low, set value and high)",
+        ),
+        Spread::Fixed => lang.pick("不抽样（取设定值）", "Not drawn (held at the set value)"),
+    }
+}
+
+/// The correlation the Monte Carlo models, as the model has it.
+pub fn correlation_text(lang: Lang) -> String {
+    let (mig, gdp) = (LeverId::NetMigration.spec(), LeverId::GdpGrowth.spec());
+    match lang {
+        Lang::Zh => format!(
+            "相关性：{}与{}同向变动（就业吸引人口迁入），二者的标准正态分数相关系数 ρ = {RHO_MIGRATION_GDP}（高斯 copula）。该值为本工具的估算，并非公布数据；其余参数相互独立。",
+            mig.label_zh, gdp.label_zh
+        ),
+        Lang::En => format!(
+            "Correlation: {} and {} move together (jobs attract migrants); their standard normal scores are correlated with ρ = {RHO_MIGRATION_GDP} (Gaussian copula). This value is our estimate, not a published figure; all other levers are independent.",
+            mig.label_en, gdp.label_en
+        ),
+    }
+}
+
+/// How the Monte Carlo draws and sums up, with each lever's distribution.
+fn uncertainty_panel(lang: Lang) -> Html {
+    let paras = |paras: &'static [Para]| {
+        paras
+            .iter()
+            .map(|para| html! { <p class="formula">{ lang.pick(para.zh, para.en) }</p> })
+            .collect::<Html>()
+    };
+    let lists = levers_by_distribution().into_iter().map(|(spread, levers)| {
+        let names = levers
+            .iter()
+            .map(|id| {
+                let spec = id.spec();
+                format!("{} ({})", lang.pick(spec.label_zh, spec.label_en), spec.key)
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
+        html! {
+            <li data-distribution={format!("{spread:?}")}>
+                <strong>{ distribution_text(spread, lang) }</strong>{ lang.pick("：", ": ") }{ names }
+            </li>
+        }
+    });
+    html! {
+        <details class="method" id="method-uncertainty" open=true>
+            <summary><h3>{ lang.pick("不确定性与概率", "Uncertainty and probabilities") }</h3></summary>
+            { paras(UNCERTAINTY_INTRO) }
+            <ul class="formula">{ for lists }</ul>
+            <p class="formula" id="method-correlation">{ correlation_text(lang) }</p>
+            { paras(UNCERTAINTY_OUTRO) }
+        </details>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct MethodsPanelProps {
     pub lang: Lang,
@@ -237,6 +347,53 @@ pub fn methods_panel(props: &MethodsPanelProps) -> Html {
             <h2 id="methods-heading">{ i18n::METHODS_HEADING.get(lang) }</h2>
             <p class="hint">{ i18n::METHODS_INTRO.get(lang) }</p>
             { for panels }
+            { uncertainty_panel(lang) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
+    use super::{correlation_text, levers_by_distribution};
+    use crate::model::levers::{Spread, LEVERS};
+    use crate::model::montecarlo::RHO_MIGRATION_GDP;
+    use crate::ui::i18n::Lang;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_uncertainty_panel_lists_every_lever_once_under_its_own_distribution() {
+        let groups = levers_by_distribution();
+        let listed: Vec<_> = groups
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        assert_eq!(listed.len(), LEVERS.len(), "every lever, once");
+        for spec in &LEVERS {
+            let (spread, _) = groups
+                .iter()
+                .find(|(_, ids)| ids.contains(&spec.id))
+                .expect("listed");
+            assert_eq!(
+                *spread, spec.spread,
+                "{} under the wrong distribution",
+                spec.key
+            );
+        }
+        // The table uses every kind; a kind no lever uses would be left out.
+        assert_eq!(groups.len(), 5);
+        assert_eq!(groups.last().map(|(s, _)| *s), Some(Spread::Fixed));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_stated_correlation_is_the_models() {
+        for lang in [Lang::Zh, Lang::En] {
+            let text = correlation_text(lang);
+            assert!(text.contains(&format!("ρ = {RHO_MIGRATION_GDP}")), "{text}");
+        }
+        assert!(correlation_text(Lang::En).contains("Net migration per year"));
+        assert!(correlation_text(Lang::Zh).contains("年净迁入人口"));
     }
 }

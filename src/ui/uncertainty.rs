@@ -18,7 +18,8 @@
 use super::charts::Band;
 use super::format;
 use super::i18n::{self, Lang};
-use super::state::{Action, Workbench};
+use super::levers_panel::use_tab_links;
+use super::state::{Action, Tab, Workbench};
 use crate::model::cohort::{FEMALE, MALE};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series;
@@ -501,6 +502,8 @@ pub fn draws_text(n: u64, lang: Lang) -> String {
 #[function_component(McPanel)]
 pub fn mc_panel(props: &McPanelProps) -> Html {
     let lang = props.lang;
+    // The link to how the draws are made (the methods tab's uncertainty panel).
+    let on_method_link = use_tab_links(props.dispatch.clone(), "data-method", Tab::Methods);
     let mc = &props.mc;
     // The seed as typed while it is not (yet) applied; `None` shows the setting.
     let seed_text = use_state_eq(|| None::<String>);
@@ -648,7 +651,12 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
     html! {
         <section class="mc-panel" id="mc-panel" aria-labelledby="mc-heading">
             <h2 id="mc-heading">{ i18n::MC_HEADING.get(lang) }</h2>
-            <p class="hint">{ i18n::MC_INTRO.get(lang) }</p>
+            <p class="hint" onclick={on_method_link}>
+                { i18n::MC_INTRO.get(lang) }{ " " }
+                <a href="#method-uncertainty" data-method="method-uncertainty" id="mc-method-link">
+                    { i18n::MC_METHOD_LINK.get(lang) }
+                </a>
+            </p>
             <div class="mc-controls">
                 <div class="filter">
                     <label for="mc-draws">{ i18n::MC_DRAWS.get(lang) }</label>

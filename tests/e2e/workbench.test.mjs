@@ -620,6 +620,18 @@ test("sources list every baseline figure with its status; methods show the formu
   assert.equal(await page.locator(".sources .badge-official").count(), (toml.match(/^status = "official"/gm) ?? []).length);
   await page.locator("#tab-methods").click();
   assert.match(await page.locator("#method-employment").textContent(), /J_t = max\(0, E_t − E_\{t−1\}\) \+ to · E_\{t−1\}/);
+  // The Monte Carlo panel links to how the draws are made: every lever under its distribution, the correlation.
+  await page.locator("#tab-dashboard").click();
+  await page.locator("#mc-method-link").click();
+  await settle(page);
+  assert.ok(await page.locator("#method-uncertainty").isVisible(), "the link did not open the uncertainty method");
+  const listed = await page.locator("#method-uncertainty li[data-distribution]").allTextContents();
+  const keys = [...(await readFile(path.join(ROOT, "src/model/levers.rs"), "utf8")).matchAll(/LeverSpec \{ id: L::\w+, key: "(\w+)"/g)].map((m) => m[1]);
+  assert.ok(keys.length >= 30, `${keys.length} lever keys read`);
+  for (const key of keys) {
+    assert.equal(listed.filter((t) => t.includes(`(${key})`)).length, 1, `lever ${key} is not listed once`);
+  }
+  assert.match(await page.locator("#method-correlation").textContent(), /年净迁入人口与地区生产总值增速.*ρ = 0\.5/);
   await closePage(p);
 });
 
