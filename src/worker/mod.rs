@@ -172,6 +172,40 @@ async fn yield_for_messages(yielder: &Option<Yielder>) {
     yield_to_events(yielder).await;
 }
 
+/// Test switch, read by end-to-end tests only: while this worker's global `lichengHold` is true,
+/// a job draws no further slice; it only answers requests (a newer job or `Cancel` ends it) and
+/// the other workers (it may hand them draws). A test sets it to make a held-up worker or a run
+/// still in progress, and clears it to let the run end, instead of racing the machine's speed.
+fn held_by_test() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("lichengHold"))
+        .is_ok_and(|v| v.is_truthy())
+}
+
+/// Adds `draws` to this worker's global `lichengHandedOver` (the draws it has handed to other
+/// workers, which the tests read).
+fn count_handed_over(draws: u64) {
+    let global = js_sys::global();
+    let key = JsValue::from_str("lichengHandedOver");
+    let before = js_sys::Reflect::get(&global, &key)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&global, &key, &JsValue::from_f64(before + draws as f64));
+}
+
+/// Sets this worker's global `name` (a state the end-to-end tests read: `lichengBusy` is true
+/// from a request's arrival until the worker waits for the next one).
+fn set_test_flag(name: &str, value: bool) {
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str(name),
+        &JsValue::from_bool(value),
+    );
+}
+
+/// How long a held worker sleeps between its looks at its messages.
+const HOLD_POLL_MS: u32 = 5;
+
 /// The reactor: one job at a time; any new request (a new job or `Cancel`) ends the current one.
 #[reactor]
 pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
@@ -185,11 +219,15 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
     loop {
         let request = match pending.take() {
             Some(r) => r,
-            None => match scope.next().await {
-                Some(r) => r,
-                None => return,
-            },
+            None => {
+                set_test_flag("lichengBusy", false);
+                match scope.next().await {
+                    Some(r) => r,
+                    None => return,
+                }
+            }
         };
+        set_test_flag("lichengBusy", true);
         // The draws to make, and for a share its place among the shares (it returns rows and,
         // at the end, its columns' bands) or none for a whole job (it returns summaries).
         let (job, from, to, share) = match request {
@@ -299,7 +337,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         let mut asked = false;
         // The job's end: the update to send last, or `None` (a newer request came, or a failure
         // was sent already).
-        let last: Option<McUpdate> = loop {
+        let last: Option<McUpdate> = 'job: loop {
             let slice = work.take(next_milestone.saturating_sub(done).min(DRAWS_PER_SLICE));
             if let Some(slice) = slice {
                 let drawn = slice.end - slice.start;
@@ -362,46 +400,70 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 }
                 // Partial results and their sending count as summarising.
                 lap(&mut timing.summary_ms, &mut mark);
-                if work.remaining() > 0 && worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS {
-                    // Let a newer request in (it ends this job), and the other shares' messages,
-                    // which arrive only while this worker's event loop runs.
-                    futures::select! {
-                        request = scope.next() => match request {
-                            Some(r) => { pending = Some(r); break None; }
-                            None => return,
-                        },
-                        _ = yield_for_messages(&yielder).fuse() => {}
-                    }
-                    last_yield_ms = worker_now_ms();
-                    lap(&mut timing.yield_ms, &mut mark);
-                    // Send the rows drawn since the last yield to the shares owning their
-                    // columns, and take theirs, so that little is left to exchange at the end;
-                    // answer the other shares at once, and ask them for draws when this share's
-                    // are about to run out.
-                    if let Some((columns, channel)) = exchanged.as_mut() {
-                        let per_ms = draw_speed(done, timing.draw_ms);
-                        let exchanged = channel.exchange(columns, &table).and_then(|messages| {
-                            answer_peers(messages, columns, &mut work, &mut asked, per_ms, channel)
-                        });
-                        match exchanged {
-                            Ok(()) => {
-                                // Only at a known speed (a coarse clock may read no time yet).
-                                if let Some(per_ms) = per_ms {
-                                    let left_ms = work.remaining() as f64 / per_ms;
-                                    if !asked && columns.owns_columns() && left_ms < ASK_AHEAD_MS {
-                                        channel.want_draws(columns, left_ms, per_ms);
-                                        asked = true;
-                                    }
-                                }
+                if work.remaining() > 0
+                    && (held_by_test() || worker_now_ms() - last_yield_ms >= YIELD_INTERVAL_MS)
+                {
+                    // Held by a test, this repeats until the hold is lifted.
+                    loop {
+                        // Let a newer request in (it ends this job), and the other shares' messages,
+                        // which arrive only while this worker's event loop runs.
+                        if held_by_test() {
+                            futures::select! {
+                                request = scope.next() => match request {
+                                    Some(r) => { pending = Some(r); break 'job None; }
+                                    None => return,
+                                },
+                                _ = gloo::timers::future::TimeoutFuture::new(HOLD_POLL_MS).fuse() => {}
                             }
-                            Err(e) => {
-                                if scope.send(failed(job.run_id, e)).await.is_err() {
-                                    return;
-                                }
-                                break None;
+                        } else {
+                            futures::select! {
+                                request = scope.next() => match request {
+                                    Some(r) => { pending = Some(r); break 'job None; }
+                                    None => return,
+                                },
+                                _ = yield_for_messages(&yielder).fuse() => {}
                             }
                         }
-                        lap(&mut timing.exchange_ms, &mut mark);
+                        last_yield_ms = worker_now_ms();
+                        lap(&mut timing.yield_ms, &mut mark);
+                        // Send the rows drawn since the last yield to the shares owning their
+                        // columns, and take theirs, so that little is left to exchange at the end;
+                        // answer the other shares at once, and ask them for draws when this share's
+                        // are about to run out.
+                        if let Some((columns, channel)) = exchanged.as_mut() {
+                            let per_ms = draw_speed(done, timing.draw_ms);
+                            let exchanged =
+                                channel.exchange(columns, &table).and_then(|messages| {
+                                    answer_peers(
+                                        messages, columns, &mut work, &mut asked, per_ms, channel,
+                                    )
+                                });
+                            match exchanged {
+                                Ok(()) => {
+                                    // Only at a known speed (a coarse clock may read no time yet).
+                                    if let Some(per_ms) = per_ms {
+                                        let left_ms = work.remaining() as f64 / per_ms;
+                                        if !asked
+                                            && columns.owns_columns()
+                                            && left_ms < ASK_AHEAD_MS
+                                        {
+                                            channel.want_draws(columns, left_ms, per_ms);
+                                            asked = true;
+                                        }
+                                    }
+                                }
+                                Err(e) => {
+                                    if scope.send(failed(job.run_id, e)).await.is_err() {
+                                        return;
+                                    }
+                                    break 'job None;
+                                }
+                            }
+                            lap(&mut timing.exchange_ms, &mut mark);
+                        }
+                        if work.remaining() == 0 || !held_by_test() {
+                            break;
+                        }
                     }
                 }
                 continue;
@@ -503,6 +565,7 @@ fn answer_peers(
                     asker_per_ms,
                 ) / columns.parts().saturating_sub(1).max(1) as u64;
                 if let Some(draws) = work.give(give) {
+                    count_handed_over(draws.end - draws.start);
                     channel.post(&PeerMessage::HandOver {
                         run_id,
                         from_part: me,
@@ -1068,9 +1131,21 @@ mod tests {
             assert!(answer_peers(bad, &share(1), &mut work, &mut asked, None, &b).is_err());
         }
         assert_eq!(work.remaining(), 0);
-        // Time for a block posted to share 2 as well to have come.
-        gloo::timers::future::TimeoutFuture::new(50).await;
-        assert!(c.take_for(4).is_empty(), "share 2 was handed nothing");
+        // Share 0 now posts a message to every other share: a port delivers in order, so once it
+        // is at share 2, anything share 0 posted to share 2 before it is there too.
+        a.want_draws(&share(0), 5.0, 100.0);
+        while c.inbox.borrow().is_empty() {
+            c.arrival().await;
+        }
+        let heard: Vec<PeerMessage> = c
+            .take_for(4)
+            .into_iter()
+            .map(|packed| PeerMessage::decode(packed).unwrap())
+            .collect();
+        assert!(
+            matches!(heard[..], [PeerMessage::WantDraws { part: 0, .. }]),
+            "share 2 was handed something: {heard:?}"
+        );
     }
 
     #[wasm_bindgen_test]

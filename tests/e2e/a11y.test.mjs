@@ -11,7 +11,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, FIGURE } from "./harness.mjs";
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 const TABS = ["dashboard", "workplan", "sources", "methods"];
 
@@ -136,7 +136,7 @@ test("a lever can be moved by keyboard alone, with a visible focus", async () =>
   await page.close();
 });
 
-test("figure: time from navigation to the first chart", async () => {
+test("figure: time from navigation to the first chart", FIGURE, async () => {
   const times = [];
   for (let i = 0; i < 5; i++) {
     const page = await context.newPage();
@@ -157,5 +157,4 @@ test("figure: time from navigation to the first chart", async () => {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   console.log(`figure: time_to_first_chart_ms=${median.toFixed(0)} (median of ${times.length} loads from 127.0.0.1; the first load also compiles the Wasm)`);
-  assert.ok(Number.isFinite(median));
 });

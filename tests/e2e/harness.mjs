@@ -53,3 +53,49 @@ export async function assertTabStaysInside(page, containerId, presses = 30) {
     assert.ok(seen.size >= 3, `${key} moved focus among only ${[...seen].join(", ")}`);
   }
 }
+
+/** Whether the timing figures run (`scripts/figures` sets LICHENG_FIGURES=1): they are benchmarks,
+ * not checks, and the default test run skips them. */
+export const FIGURES = process.env.LICHENG_FIGURES === "1";
+/** The `test` options of a figure: skipped outside `scripts/figures`. */
+export const FIGURE = { skip: FIGURES ? false : "a benchmark figure: scripts/figures prints it" };
+
+/** Polls `check` (async; done when it returns something truthy, which is returned) every 5 ms.
+ * Fails after `timeout` ms with `what`: a bound for a machine a hundred times slower, not a race. */
+export async function until(check, what, timeout = 120000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    assert.ok(Date.now() < end, `waited ${timeout} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Holds the Monte Carlo workers (`workers`, all the page's by default) with their test switch
+ * (`lichengHold`, src/worker/mod.rs): each job stops drawing at its next slice, answering only
+ * requests and the other workers, until `releaseWorkers`. Resets their count of draws handed over. */
+export async function holdWorkers(page, workers = page.workers()) {
+  assert.ok(workers.length > 0, "the page has no worker to hold");
+  for (const worker of workers) {
+    await worker.evaluate(() => {
+      self.lichengHold = true;
+      self.lichengHandedOver = 0;
+    });
+  }
+}
+
+/** Lifts the hold of `holdWorkers`. */
+export async function releaseWorkers(page, workers = page.workers()) {
+  for (const worker of workers) await worker.evaluate(() => (self.lichengHold = false));
+}
+
+/** Waits until every worker of the page waits for its next request (`lichengBusy` false). */
+export async function workersIdle(page) {
+  await until(async () => {
+    for (const worker of page.workers()) {
+      if (await worker.evaluate(() => self.lichengBusy !== false)) return false;
+    }
+    return true;
+  }, "the workers to be idle");
+}

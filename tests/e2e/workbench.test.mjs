@@ -14,7 +14,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, nativeCli } from "./harness.mjs";
+import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, FIGURE, nativeCli } from "./harness.mjs";
 const REL_TOL = 1e-9;
 
 let profileDir;
@@ -677,7 +677,7 @@ test("the layout fits a 1366×768 laptop, a 1920×1080 projector and a 768×1024
   }
 });
 
-test("figure: lever input event to updated DOM, 95th percentile over 100 moves", async () => {
+test("figure: lever input event to updated DOM, 95th percentile over 100 moves", FIGURE, async () => {
   const p = await openPage();
   const { page } = p;
   // Each move: performance.now() just before the slider's input event, then a MutationObserver waits for
