@@ -1,4 +1,5 @@
-//! Build script: converts the seeds' TOML (`seeds/workplan.toml`, `seeds/baseline.toml`) into JSON
+//! Build script: converts the seeds' TOML (`seeds/workplan.toml`, `seeds/baseline.toml`,
+//! `seeds/history.toml`) into JSON
 //! in `OUT_DIR`, so the page embeds and parses JSON (serde_json, which it needs anyway) and carries
 //! no TOML parser. A malformed seed fails the build with the file and the parser's message.
 
@@ -6,7 +7,7 @@ use std::path::Path;
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["workplan", "baseline"] {
+    for name in ["workplan", "baseline", "history"] {
         let source = format!("seeds/{name}.toml");
         println!("cargo:rerun-if-changed={source}");
         let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source}: {e}"));

@@ -24,6 +24,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CSV_PATH = os.path.join(HERE, "baseline-population-2024.csv")
+CENSUS_CSV_PATH = os.path.join(HERE, "census-2020-estimated.csv")
 TOML_PATH = os.path.join(HERE, "baseline.toml")
 
 # =============================================================================================
@@ -140,15 +141,13 @@ PLAN_MEDICAL_INSURANCE_PCT = 96.0
 # 2. ASSUMPTIONS (not published anywhere; each is a documented modelling choice)
 # =============================================================================================
 
-# Mortality schedule (both 2020 and 2024): Gompertz-Makeham hazard mu(x) = A + B*exp(b*x) from
-# age 1, with an infant death probability q0.  b, A, q0 and the male/female hazard ratio are
-# assumed; B is solved so that life expectancy at birth (sexes weighted by the sex ratio at birth
-# 111.3) equals Fujian's published 79.3 years (2024).
-GOMPERTZ_SLOPE = 0.095         # ASSUMPTION: typical adult Gompertz slope (mortality x2.6 per 10 years)
-MAKEHAM_F = 0.0002             # ASSUMPTION: age-independent hazard, women
-MAKEHAM_M = 0.0004             # ASSUMPTION: age-independent hazard, men (accidents)
-MALE_HAZARD_RATIO = 1.6        # ASSUMPTION: male/female senescent hazard ratio
-INFANT_Q0 = 0.004              # ASSUMPTION: infant death probability (both sexes)
+# Mortality: the engine's own model life table (src/model/life_table.rs), so that the census
+# table's old-age shape and the projection share one mortality model: a Siler hazard
+# mu(x) = A e^(-B x) + k (C + D e^(G x)) whose adult part is scaled by k per sex, k solved so that
+# life expectancy equals the levers' defaults (women 82.0, men 76.5: Fujian's 79.3 of 2024 split by
+# the national gap of about 5.5 years).  Person-years by Simpson's rule on a half-year grid to 130.
+SILER_A, SILER_B, SILER_C, SILER_D, SILER_G = 0.03, 8.0, 0.0002, 5.0e-6, 0.115  # = life_table.rs
+E0_FEMALE, E0_MALE = 82.0, 76.5   # = the levers e0f, e0m (src/model/levers.rs)
 MAX_AGE = 130                  # life table closed at 130
 
 # Census age shape.
@@ -189,9 +188,8 @@ SEX_RATIO_60 = 1.00            # ASSUMPTION
 # proportion as from Quanzhou's 2021 rate (8.7) to Fujian's 2024 rate (6.95), i.e. Quanzhou is
 # assumed to be at the provincial level in 2024; 2022 and 2023 geometric interpolation.
 # Births 2020 (needed for the Nov-Dec 2020 births): 7.5 * 9.7/8.7 (Quanzhou's 2020/2021 ratio).
-# Sex ratio at birth 2021-2024: 111.3 (national 2020, published).
-# The birth counts are then multiplied by CHILD_COUNT_FACTOR (section 6), the census ratio of
-# young children to births at Licheng's published rate.
+# Sex ratio at birth 2021-2024: 111.3 (national 2020, published).  These rates are in
+# seeds/history.toml, where the engine's projection from the census reads them.
 
 # Schools.
 LOCAL_PUBLIC_SHARE = 0.95      # ASSUMPTION: share of local (non-migrant) pupils in public schools
@@ -208,8 +206,7 @@ QZ_POP_2024_WAN = QZ_POP_WAN[2023] + QZ_POP_CHANGE_2024_WAN
 QZ_GROWTH_2021_2024 = QZ_POP_2024_WAN / QZ_POP_WAN[2021]
 QZ_GROWTH_ANNUAL_PCT = (QZ_GROWTH_2021_2024 ** (1.0 / 3.0) - 1.0) * 100.0
 LICHENG_POP_2021 = int(round(LICHENG_POP_2021_WAN * 10000))
-POP_2024_EXACT = LICHENG_POP_2021 * QZ_GROWTH_2021_2024
-POP_2024 = int(round(POP_2024_EXACT))
+POP_2024_EXACT = LICHENG_POP_2021 * QZ_GROWTH_2021_2024  # the earlier method, for comparison only
 
 
 def licheng_pop(year):
@@ -229,41 +226,30 @@ def licheng_pop(year):
 # 4. LIFE TABLE
 # =============================================================================================
 
-def life_table(big_b, male):
-    """Return (l, L): l[x] survivors at exact age x (l[0] = 1), L[x] person-years in [x, x+1)."""
-    a = MAKEHAM_M if male else MAKEHAM_F
-    bb = big_b * (MALE_HAZARD_RATIO if male else 1.0)
-    b = GOMPERTZ_SLOPE
-    l = [1.0, 1.0 - INFANT_Q0]
-    for x in range(1, MAX_AGE):
-        cum = a + bb / b * math.exp(b * x) * (math.exp(b) - 1.0)
-        l.append(l[-1] * math.exp(-cum))
-    big_l = [l[1] + 0.1 * (l[0] - l[1])]          # infant deaths early in the first year
-    big_l += [(l[x] + l[x + 1]) / 2.0 for x in range(1, MAX_AGE)]
-    return l, big_l
+def siler_l(k, x):
+    infant = SILER_A / SILER_B * (1.0 - math.exp(-SILER_B * x))
+    adult = SILER_C * x + SILER_D / SILER_G * (math.exp(SILER_G * x) - 1.0)
+    return math.exp(-infant - k * adult)
 
 
-def e0_combined(big_b):
-    srb = CN_SRB_2020 / 100.0
-    e_m = sum(life_table(big_b, True)[1])
-    e_f = sum(life_table(big_b, False)[1])
-    return (srb * e_m + e_f) / (srb + 1.0)
+def siler_person_years(k):
+    """L[x], person-years in [x, x+1) for x = 0..129 (radix 1), Simpson's rule as life_table.rs."""
+    return [(siler_l(k, x) + 4.0 * siler_l(k, x + 0.5) + siler_l(k, x + 1.0)) / 6.0 for x in range(MAX_AGE)]
 
 
-def solve_gompertz_b():
-    lo, hi = 1e-7, 1e-3          # bisection on log B (e0 decreases in B)
+def siler_level(e0):
+    lo, hi = 0.01, 100.0          # bisection on log k (e0 decreases in k)
     for _ in range(200):
         mid = math.sqrt(lo * hi)
-        if e0_combined(mid) > FJ_E0_2024:
+        if sum(siler_person_years(mid)) > e0:
             lo = mid
         else:
             hi = mid
     return math.sqrt(lo * hi)
 
 
-GOMPERTZ_B = solve_gompertz_b()
-L_M = life_table(GOMPERTZ_B, True)[1]
-L_F = life_table(GOMPERTZ_B, False)[1]
+L_M = siler_person_years(siler_level(E0_MALE))
+L_F = siler_person_years(siler_level(E0_FEMALE))
 E0_M = sum(L_M)
 E0_F = sum(L_F)
 
@@ -323,12 +309,15 @@ def old_components():
     return rows
 
 
-def census_table(share_0_14):
+def census_table(share_0_14, old_scale=1.0):
     """Build the 2020 table for a given 0-14 share (percent); 15-59 gets the remainder of the
-    non-60+ share; 60-64 and 65+ keep Quanzhou's shares.  Returns (male, female) lists of 101."""
+    non-60+ share; 60-64 and 65+ get Quanzhou's shares times `old_scale`.  Returns (male, female)
+    lists of 101."""
     total = float(LICHENG_CENSUS_2020)
-    share_15_59 = (100.0 - QZ_SHARE_60P) - share_0_14
-    share_60_64 = QZ_SHARE_60P - QZ_SHARE_65P
+    share_60p = QZ_SHARE_60P * old_scale
+    share_65p = QZ_SHARE_65P * old_scale
+    share_15_59 = (100.0 - share_60p) - share_0_14
+    share_60_64 = share_60p - share_65p
     male = [0.0] * 101
     female = [0.0] * 101
     # 0-14
@@ -341,7 +330,7 @@ def census_table(share_0_14):
     # 65+: survival x cohort factor, scaled to the 65+ share
     old = old_components()
     w65 = sum(m + f for m, f in old[5:])
-    kk = total * QZ_SHARE_65P / 100.0 / w65
+    kk = total * share_65p / 100.0 / w65
     for i in range(5, len(old)):
         male[60 + i] = old[i][0] * kk
         female[60 + i] = old[i][1] * kk
@@ -376,104 +365,71 @@ def women_15_49(female):
     return sum(female[a] for a in range(15, 50))
 
 
-def calibrate_share_0_14():
+def calibrate_share_0_14(old_scale):
     """CALIBRATION: the only published age-sex figure for Licheng proper is women aged 15-49 at
     the census (106,500; 26.9 % of the population against 24.9 % in Quanzhou).  With Quanzhou's
-    shares the table gives about 4 % fewer, so the 0-14 share is lowered (and 15-59 raised by the
-    same amount; 60-64, 65+ and the sex split stay at Quanzhou's) until the table matches it.
-    The result (about 17.9 % against 20.62 %) is in the ratio of Licheng's to Quanzhou's 2021
-    birth rate (7.5/8.7 = 0.86), which supports it."""
-    if women_15_49(census_table(QZ_SHARE_0_14)[1]) >= LICHENG_WOMEN_15_49_2020:
+    shares the table gives fewer, so the 0-14 share is lowered (and 15-59 raised by the same
+    amount) until the table matches it."""
+    if women_15_49(census_table(QZ_SHARE_0_14, old_scale)[1]) >= LICHENG_WOMEN_15_49_2020:
         return QZ_SHARE_0_14
     lo, hi = 5.0, QZ_SHARE_0_14
-    for _ in range(200):
+    for _ in range(60):
         mid = (lo + hi) / 2.0
-        if women_15_49(census_table(mid)[1]) > LICHENG_WOMEN_15_49_2020:
+        if women_15_49(census_table(mid, old_scale)[1]) > LICHENG_WOMEN_15_49_2020:
             lo = mid
         else:
             hi = mid
     return (lo + hi) / 2.0
 
 
-SHARE_0_14_LICHENG = calibrate_share_0_14()
-CENSUS_M, CENSUS_F = census_table(SHARE_0_14_LICHENG)
+def crude_death_rate(male, female):
+    """Deaths in a year per thousand under the engine's life table (survival L[x+1]/L[x], the open
+    group T[101]/T[100]), as the engine's first full year from the census counts them."""
+    deaths = 0.0
+    for pop, big_l in ((male, L_M), (female, L_F)):
+        for a in range(100):
+            deaths += pop[a] * (1.0 - big_l[a + 1] / big_l[a])
+        deaths += pop[100] * (1.0 - sum(big_l[101:]) / sum(big_l[100:]))
+    return deaths / (sum(male) + sum(female)) * 1000.0
+
+
+def calibrate_old_scale():
+    """CALIBRATION: Licheng's only published figure on its old ages is its death rate, 6.7 per
+    mille in 2021 (yearbook 2022, table 3-5).  With Quanzhou's 60+ and 65+ shares the table dies
+    at about 5.6 per mille under the model's life table: the old city core is older than the city.
+    Both shares are scaled by one factor (with the 0-14 share recalibrated each time) until the
+    table's crude death rate is 6.7."""
+    lo, hi = 0.8, 2.5
+    for _ in range(50):
+        mid = (lo + hi) / 2.0
+        m, f = census_table(calibrate_share_0_14(mid), mid)
+        if crude_death_rate(m, f) < LICHENG_DEATH_RATE_2021:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2.0
+
+
+OLD_SCALE = calibrate_old_scale()
+SHARE_0_14_LICHENG = calibrate_share_0_14(OLD_SCALE)
+CENSUS_M, CENSUS_F = census_table(SHARE_0_14_LICHENG, OLD_SCALE)
 
 
 # =============================================================================================
-# 6. AGEING TO 2024 (census date + 4 years = 2024-11-01, used as the 2024 year-end stock)
+# 6. THE 2024 TABLE: the model's own projection from the census table (`licheng derive-baseline`,
+#    src/scenario/hindcast.rs, with the birth rates and net migration of seeds/history.toml).
+#    This script writes the census table; the engine ages it, with the same life table, fertility
+#    and migration patterns it projects 2025-2028 with; the figures below are read from its table.
 # =============================================================================================
 
 def birth_rate_licheng(year):
-    """Licheng crude birth rate (per mille): 2021 published, other years estimated."""
+    """Licheng crude birth rate (per mille): 2021 published, other years estimated (as in
+    seeds/history.toml)."""
     if year == 2020:
         return LICHENG_BIRTH_RATE_2021 * QZ_BIRTH_RATE[2020] / QZ_BIRTH_RATE[2021]
     r2024 = LICHENG_BIRTH_RATE_2021 * FJ_BIRTH_RATE_2024 / QZ_BIRTH_RATE[2021]
     t = (year - 2021) / 3.0
     return LICHENG_BIRTH_RATE_2021 * (r2024 / LICHENG_BIRTH_RATE_2021) ** t
-
-
-def births_licheng(year):
-    mid_pop = (licheng_pop(year) + licheng_pop(year - 1)) / 2.0
-    return birth_rate_licheng(year) / 1000.0 * mid_pop
-
-
-def births_licheng_census_era(year):
-    """Licheng births before 2021 at the rate 7.5 x Quanzhou(year)/Quanzhou(2021) (estimate)."""
-    rate = LICHENG_BIRTH_RATE_2021 * qz_birth_rate_assumed(year) / QZ_BIRTH_RATE[2021]
-    mid_pop = (licheng_pop(year) + licheng_pop(year - 1)) / 2.0
-    return rate / 1000.0 * mid_pop
-
-
-def child_count_factor():
-    """CALIBRATION: the census table holds more young children than Licheng's published birth
-    rate implies (at ages 0-2 about 1.2 times as many: net in-migration of young children and/or
-    births missing from the annual rate).  Births 2021-2024 are multiplied by the same factor, so
-    that ages 0-3 in 2024 continue the census cohorts instead of starting a step of about 40 %
-    at age 4; with it the step from age 4 (born 2020) to age 3 (born 2021) equals the fall of
-    Quanzhou's published birth rate from 9.7 to 8.7 per mille."""
-    srb = SEX_RATIO_0_14
-    num = sum(CENSUS_M[a] + CENSUS_F[a] for a in range(3))
-    den = 0.0
-    for a in range(3):
-        b = (10.0 / 12.0) * births_licheng_census_era(2020 - a) + (2.0 / 12.0) * births_licheng_census_era(2019 - a)
-        den += b * (srb * L_M[a] + L_F[a]) / (srb + 1.0)
-    return num / den
-
-
-CHILD_COUNT_FACTOR = child_count_factor()
-
-
-def age_to_2024():
-    male = [0.0] * 101
-    female = [0.0] * 101
-    # cohorts present at the census: age a -> a+4, survival L[a+4]/L[a]
-    for sex_in, sex_out, big_l in ((CENSUS_M, male, L_M), (CENSUS_F, female, L_F)):
-        for a in range(97):
-            sex_out[a + 4] += sex_in[a] * big_l[a + 4] / big_l[a]
-        for a in range(97, 100):
-            sex_out[100] += sex_in[a] * big_l[a + 4] / big_l[a]
-        t100 = sum(big_l[100:])
-        t104 = sum(big_l[104:])
-        sex_out[100] += sex_in[100] * t104 / t100
-    # born after the census: age k on 2024-11-01 = born Nov (2023-k) .. Oct (2024-k)
-    srb = CN_SRB_2020 / 100.0
-    for k in range(4):
-        b = (10.0 / 12.0) * births_licheng(2024 - k)
-        if 2023 - k >= 2021:
-            b += (2.0 / 12.0) * births_licheng(2023 - k)
-        else:  # Nov-Dec 2020 births
-            b += (2.0 / 12.0) * births_licheng(2020)
-        b *= CHILD_COUNT_FACTOR
-        male[k] += b * srb / (1.0 + srb) * L_M[k]
-        female[k] += b / (1.0 + srb) * L_F[k]
-    return male, female
-
-
-AGED_M, AGED_F = age_to_2024()
-AGED_SUM = sum(AGED_M) + sum(AGED_F)
-# Net migration 2020-2024 is not modelled; scaling to the estimated 2024 total spreads it in
-# proportion to the aged table.
-SCALE_2024 = POP_2024 / AGED_SUM
 
 
 def largest_remainder(values, total):
@@ -485,11 +441,20 @@ def largest_remainder(values, total):
     return floors
 
 
-_cells = [v * SCALE_2024 for v in AGED_M] + [v * SCALE_2024 for v in AGED_F]
-_rounded = largest_remainder(_cells, POP_2024)
-POP_M = _rounded[:101]
-POP_F = _rounded[101:]
-assert sum(POP_M) + sum(POP_F) == POP_2024
+def read_table(path):
+    male, female = [0] * 101, [0] * 101
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("#") or line.startswith("age"):
+                continue
+            a, m, f = line.split(",")
+            male[int(a)], female[int(a)] = int(m), int(f)
+    return male, female
+
+
+POP_M, POP_F = read_table(CSV_PATH)
+POP_2024 = sum(POP_M) + sum(POP_F)
 
 
 def band(lo, hi, m=POP_M, f=POP_F):
@@ -546,30 +511,26 @@ def fmt(x, nd):
 
 
 # =============================================================================================
-# 8. OUTPUT: CSV
+# 8. OUTPUT: CSV (the census table; the 2024 table is the engine's, `licheng derive-baseline`)
 # =============================================================================================
 
-def write_csv():
+def write_census_csv():
+    """The estimated census table (2020-11-01), where the hindcast starts (src/scenario/hindcast.rs)."""
+    cells = CENSUS_M + CENSUS_F
+    rounded = largest_remainder(cells, LICHENG_CENSUS_2020)
+    male, female = rounded[:101], rounded[101:]
     lines = [
-        "# 鲤城区2024年常住人口分年龄、性别估计表 / Licheng District: estimated resident population by single year of age and sex, 2024",
+        "# 鲤城区2020年11月1日（第七次人口普查）常住人口分年龄、性别估计表 / Licheng District: estimated resident population by single year of age and sex at the 7th census, 2020-11-01",
         "# 口径：鲤城区（不含泉州开发区） / Basis: Licheng District proper, excluding the Quanzhou Economic and Technological Development Zone",
-        "# 估计值——非官方统计数据 / ESTIMATE — not an official statistic",
-        f"# 总数{POP_2024}人 = 2021年末39.7万（泉州统计年鉴2022表3-5）×泉州2021→2024增长（885万→891.4万）；男{MALE_2024}，女{FEMALE_2024}",
-        "# 方法：以七普鲤城区常住人口396112人为基数，性别比例、60-64岁和65岁以上占比采用泉州市七普数据；0-14与15-59岁的分配按七普鲤城区15-49岁育龄妇女10.65万人校准",
-        "# 方法：0-14岁按出生序列形状；15-59岁在主要劳动年龄近似持平、青壮年略高，并与相邻年龄组平滑衔接；60岁以上按Gompertz生命表（预期寿命79.3岁）生存递减",
-        f"# 方法：推移4年至2024年并计生存；0-3岁由2021-2024年出生推算（2021年出生率7.5‰，2024年按泉州8.7‰→福建6.95‰同比例降至{birth_rate_licheng(2024):.2f}‰），并乘以七普幼儿数与出生数之比{CHILD_COUNT_FACTOR:.2f}",
-        "# 方法：按2024年总数缩放（隐含2020-2024年净迁移按比例分布），最大余数法取整",
-        f"# Total {POP_2024} = 397,000 at end-2021 (Quanzhou Statistical Yearbook 2022, table 3-5) x Quanzhou growth 2021->2024 (885 -> 891.4 x 10^4); male {MALE_2024}, female {FEMALE_2024}",
-        "# Method: the 2020 census total 396,112 with Quanzhou's census sex split and 60-64 / 65+ shares; the 0-14 vs 15-59 split calibrated to Licheng's published 106,500 women aged 15-49 (census)",
-        "# Method: single-year shape 0-14 from the birth series; 15-59 near flat over the main working ages with a young-adult hump, joined smoothly to the groups either side; 60+ by survival from a Gompertz life table (e0 79.3)",
-        f"# Method: aged 4 years with survival; ages 0-3 from 2021-2024 births (7.5 per mille in 2021, falling to {birth_rate_licheng(2024):.2f} in 2024 as Quanzhou 8.7 -> Fujian 6.95) times {CHILD_COUNT_FACTOR:.2f}, the census ratio of young children to births",
-        "# Method: scaled to the 2024 total (net migration 2020-2024 spread in proportion); largest-remainder rounding to whole persons",
+        "# 估计值——非官方统计数据；总数396112人为普查数 / ESTIMATE — not an official statistic; only the total, 396,112, is the census figure",
+        "# 方法：性别比例、60-64岁和65岁以上占比采用泉州市七普数据；0-14与15-59岁的分配按七普鲤城区15-49岁育龄妇女10.65万人校准；最大余数法取整",
+        "# Method: Quanzhou's census sex split and 60-64 / 65+ shares; the 0-14 vs 15-59 split calibrated to Licheng's published 106,500 women aged 15-49; largest-remainder rounding",
         "# Generated by seeds/derive_baseline.py; age 100 means 100 and over",
         "age,male,female",
     ]
     for a in range(101):
-        lines.append(f"{a},{POP_M[a]},{POP_F[a]}")
-    with open(CSV_PATH, "w", encoding="utf-8", newline="\n") as fh:
+        lines.append(f"{a},{male[a]},{female[a]}")
+    with open(CENSUS_CSV_PATH, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\n".join(lines) + "\n")
 
 
@@ -705,15 +666,16 @@ def build_figures():
             f"(6.95‰): 2024 = 7.5 × 6.95/8.7 = {birth_rate_licheng(2024):.2f}‰, 2022–2023 geometric interpolation. "
             "Used for ages 0–3 of the 2024 table.", "low")
     estimate(
-        "births_2024", round(births_licheng(2024)), "人", "persons", 2024,
+        "births_2024", round(birth_rate_licheng(2024) / 1000.0 * POP_2024), "人", "persons", 2024,
         "鲤城区出生人口（2024年，估计）", "Licheng births 2024 (estimate)",
-        "Inputs: estimated birth rate 2024 (birth_rate_2024) and the population estimates for end-2023 and end-2024.",
-        f"出生率估计值×年平均人口（2023、2024年末估计值的平均）。注意：七普时鲤城区幼儿数约为按公布出生率推算出生数的{CHILD_COUNT_FACTOR:.2f}倍"
-        "（幼儿净迁入和/或年度出生率偏低），年龄表的0—3岁已乘以该系数；模型推算出生时应同样处理。",
-        f"Estimated birth rate × mean population (average of the end-2023 and end-2024 estimates). Note: at the census Licheng "
-        f"had about {CHILD_COUNT_FACTOR:.2f} times as many young children as births at its published rate imply (net in-migration "
-        "of young children and/or births missing from the annual rate); ages 0–3 of the age table carry that factor, and the "
-        "model's birth projection should too.", "low")
+        "Inputs: estimated birth rate 2024 (birth_rate_2024) and the estimated end-2024 population.",
+        "出生率估计值×2024年末人口估计值。模型自七普推算时，各年总和生育率按当年出生率校准，2024年所得总和生育率即预测的默认值，"
+        "故2025年的出生延续2024年的水平。七普估计表的幼儿数约为按公布出生率推算的1.2倍，所以基期表在3岁与4岁之间"
+        "（普查后出生与普查时已出生的队列之间）有一个台阶。",
+        "Estimated birth rate × the estimated end-2024 population. In the model's projection from the census each year's TFR "
+        "is calibrated to that year's birth rate, and 2024's is the projection's default TFR, so 2025's births continue "
+        "2024's. The census table holds about 1.2 times as many young children as Licheng's published birth rates imply, "
+        "so the base table has a step between ages 3 and 4 (cohorts born after the census against those counted by it).", "low")
 
     # ---------------------------------------------------------------- age structure (from the table)
     estimate(
@@ -1034,15 +996,15 @@ def write_toml():
 
 
 def main():
-    write_csv()
+    write_census_csv()
     write_toml()
-    print(f"Gompertz B = {GOMPERTZ_B:.4e}; e0 male {E0_M:.2f}, female {E0_F:.2f}, combined {e0_combined(GOMPERTZ_B):.2f}")
+    print(f"life table (engine's): e0 male {E0_M:.2f}, female {E0_F:.2f}")
     print(f"calibrated 0-14 share at census: {SHARE_0_14_LICHENG:.3f}% (Quanzhou 20.62%)")
+    print(f"calibrated old-age factor {OLD_SCALE:.4f}: 60+ {QZ_SHARE_60P * OLD_SCALE:.2f}%, 65+ {QZ_SHARE_65P * OLD_SCALE:.2f}% "
+          f"(Quanzhou 13.21%, 9.00%); census death rate {crude_death_rate(CENSUS_M, CENSUS_F):.3f} per mille")
     print(f"census 0-14 = {CENSUS_0_14:,.0f}; estimated Licheng births 2006-2020 = {LICHENG_BIRTHS_2006_2020:,.0f}"
           f" (ratio {CENSUS_0_14 / LICHENG_BIRTHS_2006_2020:.3f})")
-    print(f"child count factor (census ages 0-2 / births at Licheng's rate) = {CHILD_COUNT_FACTOR:.3f}")
     print(f"census women 15-49 = {women_15_49(CENSUS_F):,.0f} (published 106,500)")
-    print(f"aged 2024 sum before scaling = {AGED_SUM:,.0f}; scale = {SCALE_2024:.5f}")
     print(f"2024 total {POP_2024:,}: male {MALE_2024:,} ({MALE_2024 / POP_2024 * 100:.2f}%), female {FEMALE_2024:,}")
     print(f"shares 0-14 {SHARE_0_14_2024:.2f}%, 15-64 {SHARE_15_64_2024:.2f}%, 65+ {SHARE_65P_2024:.2f}%, "
           f"80+ of 65+ {band(80, 100) / band(65, 100) * 100:.1f}%")
@@ -1050,7 +1012,7 @@ def main():
     print(f"public share {PUBLIC_SHARE:.3f}; capacity primary {PRIMARY_CAPACITY_2024:,} (spare {SPARE_PRIMARY_PCT:.1f}%), "
           f"junior {JUNIOR_CAPACITY_2024:,} (spare {SPARE_JUNIOR_PCT:.1f}%)")
     print(f"implied crude death rate 2024 {CDR_2024:.2f} per mille (Licheng 2021 published 6.7)")
-    print(f"women 15-49 in 2024 = {WOMEN_15_49_2024:,}; births 2024 est = {births_licheng(2024):,.0f}")
+    print(f"women 15-49 in 2024 = {WOMEN_15_49_2024:,}")
     print("ages 0-8:", [POP_M[a] + POP_F[a] for a in range(9)])
     print(f"figures: {len(FIGURES)}")
 

@@ -9,6 +9,7 @@ use licheng_sim::model::montecarlo::Settings;
 use licheng_sim::scenario::baseline_edits::{self, BaselineEdits};
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
+use licheng_sim::scenario::hindcast;
 use licheng_sim::scenario::report;
 use licheng_sim::scenario::uncertainty;
 use licheng_sim::scenario::InputError;
@@ -32,6 +33,13 @@ USAGE:
   licheng goalseek --target ID --lever KEY [SCENARIO] [--draws N] [--seed S]
                    [--spread X] [--format table|json|csv]
       The lever value at which the target is met with probability 50 % and 80 %.
+  licheng hindcast [--format table|json]
+      The model from the 2020 census against what was published (end-2021 total, 2021 birth
+      and death rates, 2010–2020 growth): observed, model, error, tolerance, and which inputs
+      were calibrated to each observation.
+  licheng derive-baseline
+      Prints the base-year population table (seeds/baseline-population-2024.csv) as the model
+      derives it from the 2020 census table and seeds/history.toml.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
       Bare cohort-component projection of a custom baseline (README: custom-baseline format).
 
@@ -94,7 +102,8 @@ impl Args {
             "mc" => (true, &["seed", "spread", "draws"]),
             "tornado" => (true, &["spread", "target"]),
             "goalseek" => (true, &["seed", "spread", "draws", "target", "lever"]),
-            "levers" => (false, &["format"]),
+            "levers" | "hindcast" => (false, &["format"]),
+            "derive-baseline" => (false, &[]),
             _ => return Ok(()),
         };
         let shared: &[&str] = if scenario { &SCENARIO } else { &[] };
@@ -507,6 +516,82 @@ fn run_levers(args: &Args) -> Result<String, InputError> {
     })
 }
 
+fn run_hindcast(args: &Args) -> Result<String, InputError> {
+    let zh = args.lang == "zh";
+    let format = args.format()?;
+    let result = hindcast::hindcast()?;
+    Ok(match format {
+        Format::Json => {
+            serde_json::to_string_pretty(&result).expect("plain values serialise") + "\n"
+        }
+        Format::Csv => {
+            return Err(InputError::new(
+                "--format",
+                "hindcast 命令只输出表格或 JSON（--format table 或 json）",
+                "'hindcast' prints a table or JSON (--format table or json)",
+            ))
+        }
+        Format::Table => {
+            let mut out = if zh {
+                format!(
+                    "模型检验：自 {} 普查起推算，与公布数对照\n",
+                    result.census_date
+                )
+            } else {
+                format!(
+                    "Hindcast: the model from the census of {}, against what was published\n",
+                    result.census_date
+                )
+            };
+            for r in &result.rows {
+                let (label, unit, calibrated) = if zh {
+                    (&r.label_zh, &r.unit_zh, &r.calibrated_zh)
+                } else {
+                    (&r.label_en, &r.unit_en, &r.calibrated_en)
+                };
+                let verdict = match (r.within, zh) {
+                    (true, true) => "在容差内",
+                    (false, true) => "超出容差",
+                    (true, false) => "within",
+                    (false, false) => "OUTSIDE",
+                };
+                let mark = if r.calibrated_to_this {
+                    if zh {
+                        "  [已按此校准]"
+                    } else {
+                        "  [calibrated to this]"
+                    }
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "{label}{mark}\n  observed {:.1} {unit}, model {:.1}, error {:+.1}, tolerance ±{:.1}: {verdict}\n  {calibrated}\n",
+                    r.observed, r.model, r.error, r.tolerance
+                ));
+            }
+            out.push_str(if zh {
+                "年份  年末人口  出生  死亡  净迁入  总和生育率  出生率‰  死亡率‰\n"
+            } else {
+                "year  population  births  deaths  net migrants  TFR  birth rate ‰  death rate ‰\n"
+            });
+            for y in &result.years {
+                out.push_str(&format!(
+                    "{}  {:.0}  {:.0}  {:.0}  {:.0}  {:.3}  {:.2}  {:.2}\n",
+                    y.year,
+                    y.population,
+                    y.births,
+                    y.deaths,
+                    y.net_migrants,
+                    y.tfr,
+                    y.birth_rate_per_mille,
+                    y.death_rate_per_mille
+                ));
+            }
+            out
+        }
+    })
+}
+
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help") {
@@ -531,6 +616,8 @@ fn main() -> ExitCode {
         "ccm" => run_ccm(&args),
         "project" => run_project(&args),
         "levers" => run_levers(&args),
+        "hindcast" => run_hindcast(&args),
+        "derive-baseline" => hindcast::base_table_csv(),
         "mc" => run_mc(&args),
         "tornado" => run_tornado(&args),
         "goalseek" => run_goalseek(&args),

@@ -1,6 +1,6 @@
 //! The cohort-component engine: one projection step of a two-sex population by age group.
 //!
-//! # Conventions (all documented in Preston, Heuveline & Guillot 2001, ch. 6, and UN ccmpp)
+//! # Conventions (Preston, Heuveline & Guillot 2001, ch. 6; UN ccmppWPP)
 //!
 //! Age groups have width `w` years (1 for annual steps, 5 for 5-year steps) and the projection
 //! step is `w` years. Group `x` holds ages `[x·w, (x+1)·w)`; the last group is open.
@@ -9,13 +9,16 @@
 //!   `S_x = L_{x+1} / L_x` moves group `x` into `x+1`; the open group receives
 //!   `(P_{n-2} + P_{n-1}) · T_{n-1} / (L_{n-2} + T_{n-1})`, where `T_{n-1}` is the person-years
 //!   lived in the open group; births survive to group 0 with `L_0 / (w · l0)`.
-//! * **Fertility.** `B = w · Σ_x F_x · (W_x(t) + W_x(t+w)) / 2`, with `F_x` births (both sexes)
-//!   per woman-year and `W_x` women at the start and end of the step. Female births are
-//!   `B / (1 + SRB)`, male births `B · SRB / (1 + SRB)`, with SRB males per female.
-//! * **Migration** (the "even" convention). `M_x` net migrants of each sex in group `x` at the
-//!   end of the step; half join at the start (with the cohort that ends in `x`, exposed to its
-//!   survival; for group 0 with the births) and half at the end:
-//!   `P_x(t+w) = (P_{x-1}(t) + M_x/2) · S_{x-1} + M_x/2`.
+//! * **Migration** (UN ccmppWPP's "even" convention, `project_ccmpp_z_by_z`). `M_x` net
+//!   migrants of each sex in group `x` during the step: half join group `x` at the start and are
+//!   survived with it into `x+1`, half join group `x` at the end:
+//!   `P_x(t+w) = (P_{x-1}(t) + M_{x-1}/2) · S_{x-1} + M_x/2`; the open group receives
+//!   `(P_{n-2}(t) + M_{n-2}/2 + P_{n-1}(t) + M_{n-1}/2) · S_{n-2} + M_{n-1}/2`, group 0 the
+//!   surviving births and `M_0/2`.
+//! * **Fertility.** `B = w · Σ_x F_x · (W_x(t) + M^f_x/2 + W_x(t+w)) / 2`, with `F_x` births
+//!   (both sexes) per woman-year and `W_x` women at the start (with the migrants who join then)
+//!   and at the end of the step. Female births are `B / (1 + SRB)`, male births
+//!   `B · SRB / (1 + SRB)`, with SRB males per female.
 //! * **Accounting.** Deaths are what survival removes from everyone exposed, so
 //!   `P(t+w) = P(t) + B − D + M` holds for every step (checked in the tests).
 
@@ -23,6 +26,9 @@ use super::error::{check_all, check_range, ModelError};
 
 /// Index of the sexes in every two-element array of the model.
 pub const FEMALE: usize = 0;
+/// Most age groups with non-zero fertility (`StepRates::new` checks it): the step keeps the
+/// women at the start of these groups on the stack.
+pub const MAX_FERTILE_GROUPS: usize = 64;
 /// Index of the sexes in every two-element array of the model.
 pub const MALE: usize = 1;
 
@@ -108,11 +114,6 @@ pub struct StepRates {
     migrants: [Vec<f64>; 2],
     /// Half of each migrant count (what joins at the start and at the end).
     half_migrants: [Vec<f64>; 2],
-    /// Per sex: no net out-migration in any group, so no cohort can be emptied and the step
-    /// may skip the flooring (the common case; the result is the same).
-    no_outflow: [bool; 2],
-    /// Per sex: net migrants of groups 1.. (both halves), what the fast path counts.
-    migrants_after_birth: [f64; 2],
     /// The groups with non-zero fertility (births sum over these alone).
     fertile: std::ops::Range<usize>,
 }
@@ -170,11 +171,18 @@ impl StepRates {
             sex_ratio_at_birth,
             migrants,
             half_migrants: [Vec::with_capacity(n), Vec::with_capacity(n)],
-            no_outflow: [true; 2],
-            migrants_after_birth: [0.0; 2],
             fertile: 0..0,
         };
         rates.derive();
+        if rates.fertile.len() > MAX_FERTILE_GROUPS {
+            return Err(ModelError::Invalid {
+                field: "fertility".into(),
+                reason_zh: format!("生育率非零的年龄组最多 {MAX_FERTILE_GROUPS} 个"),
+                reason_en: format!(
+                    "at most {MAX_FERTILE_GROUPS} age groups may have non-zero fertility"
+                ),
+            });
+        }
         Ok(rates)
     }
 
@@ -183,8 +191,6 @@ impl StepRates {
         for s in [FEMALE, MALE] {
             self.half_migrants[s].clear();
             self.half_migrants[s].extend(self.migrants[s].iter().map(|m| m / 2.0));
-            self.no_outflow[s] = self.migrants[s].iter().all(|&m| m >= 0.0);
-            self.migrants_after_birth[s] = self.half_migrants[s][1..].iter().sum::<f64>() * 2.0;
         }
         let first = self.fertility.iter().position(|&f| f != 0.0);
         let last = self.fertility.iter().rposition(|&f| f != 0.0);
@@ -318,6 +324,11 @@ impl Population {
 
     /// As [`step`](Self::step), writing into `next` (resized as needed) so that a projection
     /// can alternate two buffers instead of allocating every year.
+    ///
+    /// UN ccmppWPP's "even" convention (`project_ccmpp_z_by_z`): half of the migrants of group
+    /// `x` join group `x` at the start and are survived with it (into `x+1`), half join group
+    /// `x` at the end; births come from the average of the women at the start (with the first
+    /// half) and at the end.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn step_into(&self, rates: &StepRates, next_population: &mut Population) -> StepFlows {
         let n = self.groups();
@@ -327,69 +338,56 @@ impl Population {
             v.resize(n, 0.0);
         }
         let mut flows = StepFlows::default();
+        // The women at the start of the step, with the migrants who join then (births' exposure).
+        let mut women_start = [0.0_f64; MAX_FERTILE_GROUPS];
+        let fertile = rates.fertile.clone();
 
-        // Ages 1.. first (they do not depend on births), for both sexes.
         for sex in [FEMALE, MALE] {
             let p = &self.counts[sex][..n];
             let half = &rates.half_migrants[sex][..n];
             let s = &rates.survival[sex].ratios[..n - 1];
             let out = &mut next[sex][..n];
             let (mut deaths, mut migrants) = (0.0, 0.0);
-            if rates.no_outflow[sex] {
-                // Fast path: nothing to floor, so every migrant is counted. Deaths summed in
-                // four independent chains (groups x ≡ 1, 2, 3, 0 mod 4 from group 1), as
-                // `math::sum` does, so the loop is not held up by one long addition chain.
-                let mut lanes = [0.0_f64; 4];
-                let closed = n - 2; // groups 1..=n-2
-                let full = closed / 4 * 4;
-                for base in (1..1 + full).step_by(4) {
-                    for (j, lane) in lanes.iter_mut().enumerate() {
-                        let x = base + j;
-                        let exposed = p[x - 1] + half[x];
-                        let survivors = exposed * s[x - 1];
-                        out[x] = survivors + half[x];
-                        *lane += exposed - survivors;
-                    }
+            // `start(x)`: group x at the start with the first half of its migrants (floored at
+            // zero: only those who can leave are counted).
+            let start = |x: usize, migrants: &mut f64| -> f64 {
+                let (stock, joined) = join(p[x], half[x]);
+                *migrants += joined;
+                stock
+            };
+            let mut below = start(0, &mut migrants);
+            // Closed groups 1..n-2 take the group below; the open group the last two.
+            for x in 1..n - 1 {
+                let here = start(x, &mut migrants);
+                if sex == FEMALE && fertile.contains(&x) {
+                    women_start[x - fertile.start] = here;
                 }
-                deaths = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
-                for x in 1 + full..n - 1 {
-                    let exposed = p[x - 1] + half[x];
-                    let survivors = exposed * s[x - 1];
-                    out[x] = survivors + half[x];
-                    deaths += exposed - survivors;
-                }
-                let exposed = p[n - 2] + p[n - 1] + half[n - 1];
-                let survivors = exposed * s[n - 2];
-                out[n - 1] = survivors + half[n - 1];
-                deaths += exposed - survivors;
-                migrants += rates.migrants_after_birth[sex];
-            } else {
-                let mut survive = |start: f64, h: f64, ratio: f64| -> f64 {
-                    let (exposed, start_half) = join(start, h);
-                    let survivors = exposed * ratio;
-                    let (end, end_half) = join(survivors, h);
-                    deaths += exposed - survivors;
-                    migrants += start_half + end_half;
-                    end
-                };
-                // Closed groups 1..n-2 take the group below; the open group the last two.
-                for x in 1..n - 1 {
-                    out[x] = survive(p[x - 1], half[x], s[x - 1]);
-                }
-                out[n - 1] = survive(p[n - 2] + p[n - 1], half[n - 1], s[n - 2]);
+                let survivors = below * s[x - 1];
+                deaths += below - survivors;
+                let (end, joined) = join(survivors, half[x]);
+                migrants += joined;
+                out[x] = end;
+                below = here;
             }
+            let open = start(n - 1, &mut migrants);
+            let exposed = below + open;
+            let survivors = exposed * s[n - 2];
+            deaths += exposed - survivors;
+            let (end, joined) = join(survivors, half[n - 1]);
+            migrants += joined;
+            out[n - 1] = end;
             flows.deaths += deaths;
             flows.migrants += migrants;
         }
 
-        // Births from the average of women at the start and at the end of the step.
+        // Births from the average of women at the start (with the first half of their
+        // migrants) and at the end of the step.
         let w = rates.width as f64;
-        let women = &self.counts[FEMALE];
+        let women_end = &next[FEMALE];
         // Only the fertile groups: the others add exact zeros, so the sum is the same.
-        let births: f64 = rates
-            .fertile
+        let births: f64 = fertile
             .clone()
-            .map(|x| rates.fertility[x] * (women[x] + next[FEMALE][x]) / 2.0)
+            .map(|x| rates.fertility[x] * (women_start[x - fertile.start] + women_end[x]) / 2.0)
             .sum::<f64>()
             * w;
         let female_share = 1.0 / (1.0 + rates.sex_ratio_at_birth);
@@ -397,14 +395,14 @@ impl Population {
         flows.births = births;
         flows.births_female = births_by_sex[FEMALE];
 
+        // Group 0 at the end: the surviving births and the second half of its migrants (the
+        // first half joined group 0 at the start and was survived into group 1).
         for sex in [FEMALE, MALE] {
-            let m0 = rates.half_migrants[sex][0];
-            let (exposed, start_half) = join(births_by_sex[sex], m0);
-            let survivors = exposed * rates.survival[sex].births();
-            let (end, end_half) = join(survivors, m0);
+            let survivors = births_by_sex[sex] * rates.survival[sex].births();
+            flows.deaths += births_by_sex[sex] - survivors;
+            let (end, joined) = join(survivors, rates.half_migrants[sex][0]);
             next[sex][0] = end;
-            flows.deaths += exposed - survivors;
-            flows.migrants += start_half + end_half;
+            flows.migrants += joined;
         }
         flows
     }
@@ -450,6 +448,39 @@ mod tests {
                 .chain(next.sex(MALE))
                 .all(|&p| p >= 0.0));
         }
+    }
+
+    /// One step by hand, as UN ccmppWPP's `project_ccmpp_z_by_z` computes it with
+    /// `mig_assumption = "even"`: half of group x's migrants join it at the start and are
+    /// survived into x+1, half join it at the end; births from the women at the start (with
+    /// their first half) and at the end.
+    #[test]
+    fn a_step_follows_the_un_even_convention() {
+        let s = Survival::from_ratios(vec![0.9, 0.8, 0.7], 0.95).unwrap();
+        let pop = Population::new(vec![100.0, 80.0, 60.0, 40.0], vec![0.0; 4]).unwrap();
+        let m = vec![10.0, -20.0, 30.0, 4.0];
+        let fertility = vec![0.0, 0.5, 0.25, 0.0];
+        let rates =
+            StepRates::new(1, [s.clone(), s], fertility, 1.0, [m.clone(), vec![0.0; 4]]).unwrap();
+        let (next, flows) = pop.step(&rates);
+        let start: Vec<f64> = (0..4).map(|x| pop.sex(FEMALE)[x] + m[x] / 2.0).collect();
+        let end1 = start[0] * 0.9 + m[1] / 2.0;
+        let end2 = start[1] * 0.8 + m[2] / 2.0;
+        let end3 = (start[2] + start[3]) * 0.7 + m[3] / 2.0;
+        let births = 0.5 * (start[1] + end1) / 2.0 + 0.25 * (start[2] + end2) / 2.0;
+        let end0 = births / 2.0 * 0.95 + m[0] / 2.0;
+        let expected = [end0, end1, end2, end3];
+        for (x, e) in expected.iter().enumerate() {
+            assert!(
+                (next.sex(FEMALE)[x] - e).abs() < 1e-12,
+                "group {x}: {} vs {e}",
+                next.sex(FEMALE)[x]
+            );
+        }
+        assert!((flows.births - births).abs() < 1e-12);
+        assert!((flows.migrants - m.iter().sum::<f64>()).abs() < 1e-12);
+        let accounted = pop.total() + flows.births - flows.deaths + flows.migrants;
+        assert!((next.total() - accounted).abs() < 1e-9);
     }
 
     #[test]

@@ -179,9 +179,9 @@ use Spread as S;
 
 /// The lever table, in [`LeverId`] order (checked by a test).
 pub const LEVERS: [LeverSpec; LEVER_COUNT] = [
-    LeverSpec { id: L::Tfr, key: "tfr", module: M::Population, label_zh: "总和生育率", label_en: "Total fertility rate", unit_zh: "孩/妇女", unit_en: "children per woman", default: 0.78, min: 0.5, max: 2.5, step: 0.01, low: 0.65, high: 0.95, spread: S::LogNormal, provenance: P::Estimate,
-        note_zh: "估算（校准）：在估算的2024年年龄表上，0.78使2025年出生约2430人，接近2024年估计出生2392人（出生率5.99‰，由2021年鲤城区7.5‰按福建出生率降幅推算）。参照：泉州市2020年1.419、全国2020年1.3；中心城区通常更低。",
-        note_en: "Estimate (calibrated): on the estimated 2024 age table, 0.78 gives about 2,430 births in 2025, close to the 2,392 estimated for 2024 (5.99‰, Licheng's 7.5‰ of 2021 lowered with Fujian's birth rate). For reference: Quanzhou 2020 1.419, China 2020 1.3; city cores are usually lower." },
+    LeverSpec { id: L::Tfr, key: "tfr", module: M::Population, label_zh: "总和生育率", label_en: "Total fertility rate", unit_zh: "孩/妇女", unit_en: "children per woman", default: 0.77, min: 0.5, max: 2.5, step: 0.01, low: 0.65, high: 0.92, spread: S::LogNormal, provenance: P::Estimate,
+        note_zh: "估算（校准）：模型自七普逐年推算时，各年总和生育率按当年出生率校准（2021年公布7.5‰→0.90；2024年估计5.99‰→0.77，见“模型检验”），2025年起延续2024年的水平。参照：泉州市2020年1.419、全国2020年1.3；中心城区通常更低。",
+        note_en: "Estimate (calibrated): in the model's projection from the 2020 census each year's TFR is solved for that year's birth rate (7.5‰ published for 2021 → 0.90; 5.99‰ estimated for 2024 → 0.77, see “Validation”); 2025 on continues 2024's. For reference: Quanzhou 2020 1.419, China 2020 1.3; city cores are usually lower." },
     LeverSpec { id: L::MeanAgeBirth, key: "mab", module: M::Population, label_zh: "平均生育年龄", label_en: "Mean age at childbearing", unit_zh: "岁", unit_en: "years", default: 30.0, min: 25.0, max: 35.0, step: 0.1, low: 29.3, high: 30.7, spread: S::Normal, provenance: P::Estimate,
         note_zh: "估算：泉州2020年一孩平均生育年龄27.25岁（泉州晚报），加上二孩、三孩约2.75岁。",
         note_en: "Estimate: Quanzhou's mean age at first birth 27.25 in 2020 (泉州晚报) plus about 2.75 years for second and third births." },
@@ -194,9 +194,9 @@ pub const LEVERS: [LeverSpec; LEVER_COUNT] = [
     LeverSpec { id: L::SexRatioBirth, key: "srb", module: M::Population, label_zh: "出生性别比", label_en: "Sex ratio at birth", unit_zh: "男/百女", unit_en: "boys per 100 girls", default: 111.3, min: 95.0, max: 125.0, step: 0.1, low: 107.0, high: 114.0, spread: S::Normal, provenance: P::Published,
         note_zh: "全国2020年出生人口性别比111.3（第七次人口普查，新华网2021-05-11）。",
         note_en: "China's 2020 sex ratio at birth, 111.3 (7th census, xinhuanet.com 2021-05-11)." },
-    LeverSpec { id: L::NetMigration, key: "mig", module: M::Population, label_zh: "年净迁入人口", label_en: "Net migration per year", unit_zh: "人/年", unit_en: "persons/year", default: 1200.0, min: -10000.0, max: 15000.0, step: 50.0, low: -300.0, high: 2700.0, spread: S::Normal, provenance: P::Estimate,
-        note_zh: "估算：2010—2020年普查间增长28053人（年均2805人），扣除自然增长（2021年0.9‰，约360人/年）后净迁入约2450人/年；泉州全市增速由0.78%降至约0.24%，故取其一半左右。",
-        note_en: "Estimate: intercensal growth 2010–2020 of 28,053 (2,805 a year) less natural increase (0.9‰ in 2021, about 360 a year) implies net migration near 2,450 a year; Quanzhou's growth slowed from 0.78 % to about 0.24 %, so about half of that." },
+    LeverSpec { id: L::NetMigration, key: "mig", module: M::Population, label_zh: "年净迁入人口", label_en: "Net migration per year", unit_zh: "人/年", unit_en: "persons/year", default: 450.0, min: -10000.0, max: 15000.0, step: 50.0, low: -200.0, high: 1100.0, spread: S::Normal, provenance: P::Estimate,
+        note_zh: "估算：2010—2020年普查间增长28053人，扣除自然增长约13700人后净迁入约1430人/年；泉州全市年均增速由0.78%降至约0.24%，按同比例降至约450人/年。模型检验：自2020年普查按此推算，2021年末为39.73万（公布39.7万）。范围覆盖普查至2021年末变化所示的0—830人/年。",
+        note_en: "Estimate: the censuses give growth of 28,053 over 2010–2020, about 1,430 a year of net migration after natural increase of about 13,700; Quanzhou's growth slowed from 0.78 % to about 0.24 % a year, which scales it to about 450. Hindcast: from the 2020 census at this rate, end-2021 comes to 397,300 (published 39.7万). The range covers the 0–830 a year implied by the change from the census to end-2021." },
     LeverSpec { id: L::MigrantMaleShare, key: "migm", module: M::Population, label_zh: "净迁入中男性占比", label_en: "Male share of net migrants", unit_zh: "%", unit_en: "%", default: 53.0, min: 20.0, max: 80.0, step: 0.5, low: 50.0, high: 56.0, spread: S::Normal, provenance: P::Estimate,
         note_zh: "估算：泉州2020年普查男性占52.2%，迁移人口男性略多。",
         note_en: "Estimate: men are 52.2 % of Quanzhou's 2020 census population; migrants slightly more male." },

@@ -2,23 +2,26 @@
 //!
 //! # Formula
 //!
-//! One standard force of mortality (a Siler hazard: infant, constant and Gompertz terms)
+//! A Siler force of mortality (infant, constant and Gompertz terms) whose adult part is scaled
+//! by a level `k` per sex:
 //!
-//! `μ_std(x) = A·e^(−B·x) + C + D·e^(G·x)`, with `A = 0.03, B = 8, C = 0.0002, D = 5·10⁻⁶,
+//! `μ(x) = A·e^(−B·x) + k·(C + D·e^(G·x))`, with `A = 0.03, B = 8, C = 0.0002, D = 5·10⁻⁶,
 //! G = 0.115`,
 //!
-//! is scaled by a level `k` per sex: `μ(x) = k·μ_std(x)`, so `l(x) = exp(−k·H(x))` with the
-//! closed-form cumulative hazard `H(x) = A/B·(1 − e^(−B·x)) + C·x + D/G·(e^(G·x) − 1)`.
-//! Person-years in `[x, x+1)` use Simpson's rule on `l`; the open group integrates to age 130
-//! (where `l < 10⁻¹⁷` at every admissible level). `k` is found by safeguarded Newton iteration so
-//! that `e0 = Σ L_x` equals the target. At `k = 1`, `e0 ≈ 81.3`, infant mortality `q0 ≈ 3.9 ‰`
-//! and the Gompertz slope 0.115 is typical of low-mortality populations (e.g. mortality at 80
-//! about ten times that at 60). Proportional scaling of a Gompertz hazard is equivalent to
-//! shifting adult mortality along the age axis by `ln k / G` years.
+//! so `l(x) = exp(−H_i(x) − k·H_a(x))` with the closed-form cumulative hazards
+//! `H_i(x) = A/B·(1 − e^(−B·x))` and `H_a(x) = C·x + D/G·(e^(G·x) − 1)`. Person-years in
+//! `[x, x+1)` use Simpson's rule on `l`; the open group integrates to age 130 (where
+//! `l < 10⁻¹⁷` at every admissible level). `k` is found by safeguarded Newton iteration so that
+//! `e0 = Σ L_x` equals the target. Scaling only the adult part puts the difference between the
+//! sexes' life expectancies at adult ages, where it is in every national life table, and
+//! leaves infant mortality nearly the same for both (`q0 ≈ 3.9 ‰`); scaling a Gompertz hazard by `k`
+//! shifts adult mortality along the age axis by `ln k / G` years.
 //!
 //! **Estimate:** the shape parameters are ours, chosen to give Chinese urban levels (q0 of a few
-//! per thousand, e0 near Fujian's 79.3 in 2024); no Licheng life table is published. Analysts can
-//! supply their own `nLx` instead (custom baseline).
+//! per thousand, e0 near Fujian's 79.3 in 2024); no Licheng life table is published. The same
+//! table derives the base-year population (`seeds/derive_baseline.py` and
+//! `scenario::derivation`) and projects it. Analysts can supply their own `nLx` instead (custom
+//! baseline).
 
 use super::error::{check_range, ModelError};
 use super::math;
@@ -33,16 +36,22 @@ const OMEGA: usize = 130;
 /// Lowest and highest life expectancy the model life table accepts.
 pub const E0_RANGE: (f64, f64) = (50.0, 95.0);
 
-/// Cumulative standard hazard `H(x)`.
-fn cumulative_hazard(x: f64) -> f64 {
-    A / B * (1.0 - math::exp(-B * x)) + C * x + D / G * (math::exp(G * x) - 1.0)
+/// Cumulative infant hazard `H_i(x)` (not scaled by the level).
+pub fn infant_hazard(x: f64) -> f64 {
+    A / B * (1.0 - math::exp(-B * x))
+}
+
+/// Cumulative adult hazard `H_a(x)` (scaled by the level `k`).
+pub fn adult_hazard(x: f64) -> f64 {
+    C * x + D / G * (math::exp(G * x) - 1.0)
 }
 
 /// The standard hazard evaluated once on the half-year grid 0, 0.5, …, 130, with the Simpson
 /// weights that turn `l` on the grid into person-years. Build once, reuse for every `e0`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelLifeTable {
-    hazard: Vec<f64>,
+    /// `(H_i, H_a)` on the half-year grid.
+    hazard: Vec<(f64, f64)>,
 }
 
 /// A life table for one sex at single years of age, with an open group.
@@ -66,7 +75,10 @@ impl ModelLifeTable {
     /// Evaluates `H` on the half-year grid.
     pub fn new() -> Self {
         let hazard = (0..=2 * OMEGA)
-            .map(|i| cumulative_hazard(i as f64 / 2.0))
+            .map(|i| {
+                let x = i as f64 / 2.0;
+                (infant_hazard(x), adult_hazard(x))
+            })
             .collect();
         ModelLifeTable { hazard }
     }
@@ -75,7 +87,7 @@ impl ModelLifeTable {
     fn e0_and_slope(&self, k: f64) -> (f64, f64) {
         let mut e0 = 0.0;
         let mut slope = 0.0;
-        for (i, &h) in self.hazard.iter().enumerate() {
+        for (i, &(infant, adult)) in self.hazard.iter().enumerate() {
             let weight = if i == 0 || i == 2 * OMEGA {
                 1.0 / 6.0
             } else if i % 2 == 1 {
@@ -83,9 +95,9 @@ impl ModelLifeTable {
             } else {
                 2.0 / 6.0
             };
-            let l = math::exp(-k * h);
+            let l = math::exp(-infant - k * adult);
             e0 += weight * l;
-            slope -= weight * h * l;
+            slope -= weight * adult * l;
         }
         (e0, slope)
     }
@@ -130,7 +142,11 @@ impl ModelLifeTable {
     ) -> Result<LifeTable, ModelError> {
         check_range("open_age", open_age as f64, 2.0, (OMEGA - 1) as f64)?;
         let k = self.level_from(e0, start)?;
-        let l: Vec<f64> = self.hazard.iter().map(|&h| math::exp(-k * h)).collect();
+        let l: Vec<f64> = self
+            .hazard
+            .iter()
+            .map(|&(infant, adult)| math::exp(-infant - k * adult))
+            .collect();
         let unit = |x: usize| (l[2 * x] + 4.0 * l[2 * x + 1] + l[2 * x + 2]) / 6.0;
         let mut nlx: Vec<f64> = (0..open_age).map(unit).collect();
         nlx.push((open_age..OMEGA).map(unit).sum());
@@ -159,6 +175,17 @@ mod tests {
         let low = model.single_year(75.0, 100).unwrap();
         let high = model.single_year(80.0, 100).unwrap();
         assert!(low.nlx.iter().zip(&high.nlx).all(|(a, b)| b > a));
+    }
+
+    #[test]
+    fn the_sexes_differ_at_adult_ages_not_in_infancy() {
+        let model = ModelLifeTable::new();
+        let women = model.single_year(82.0, 100).unwrap();
+        let men = model.single_year(76.5, 100).unwrap();
+        // Survival over the first year (L1/L0) barely differs; from 60 to 80 it does.
+        let ratio = |t: &LifeTable, a: usize, b: usize| t.nlx[b] / t.nlx[a];
+        assert!((ratio(&women, 0, 1) - ratio(&men, 0, 1)).abs() < 5e-4);
+        assert!(ratio(&women, 60, 80) - ratio(&men, 60, 80) > 0.1);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! * `schedules` — standard age schedules (fertility, migration, labour-force participation).
 //! * `levers` — every assumption an analyst can move, with unit, range and provenance.
 //! * `projection` — the Licheng projection 2025–2028 over all modules.
+//! * `history` — the years from a census to the base year: the base table's derivation and the
+//!   hindcast, with the projection's own rates.
 //! * `targets` — the work plan's quantitative targets and how each is evaluated.
 //! * `montecarlo` — uncertainty: distributions, seeded draws, percentiles, probabilities.
 //! * `draw_rng` — each draw's random words (ChaCha8, with a simd128 block function in Wasm).
@@ -15,6 +17,7 @@ pub mod cohort;
 pub mod decision;
 pub mod draw_rng;
 pub mod error;
+pub mod history;
 pub mod levers;
 pub mod life_table;
 pub mod math;

@@ -190,6 +190,11 @@ impl Prepared {
         })
     }
 
+    /// The step rates (survival, fertility, sex ratio at birth, migrants) of these levers.
+    pub fn rates(&self) -> &StepRates {
+        &self.rates
+    }
+
     /// Trusted in-place update for a Monte Carlo draw: the same rates as [`from_pattern`]
     /// (Self::from_pattern) without allocating or re-validating. `levers` are validated (drawn
     /// values are clamped into range), `pattern` and the survival come from validated grids.

@@ -6,6 +6,7 @@ pub mod ccm_run;
 pub mod custom_baseline;
 pub mod engine;
 pub mod error;
+pub mod hindcast;
 pub mod link;
 pub mod mc_messages;
 pub mod population_csv;

@@ -213,14 +213,14 @@ test("invalid numbers show an inline message and leave the scenario unchanged", 
   assert.equal(await page.locator("#lever-tfr-error").count(), 1);
   await field.press("Escape");
   await settle(page);
-  assert.equal(await field.inputValue(), "0.78");
+  assert.equal(await field.inputValue(), "0.77");
   assert.equal(await page.locator("#lever-tfr-error").count(), 0);
   await field.fill("");
 
   // Leaving the field restores the scenario's value.
   await field.blur();
   await settle(page);
-  assert.equal(await field.inputValue(), "0.78");
+  assert.equal(await field.inputValue(), "0.77");
   assert.equal(await page.locator("#lever-tfr-error").count(), 0);
 
   // The provenance marker opens its note.
@@ -462,8 +462,8 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   const { page } = p;
   const official = cli();
   await assertMatchesCli(page, official, "official baseline");
-  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "13830");
-  assert.match(await page.locator("#baseline-figure-junior_capacity-range").textContent(), /0 – 100,000,000.*13,830.*估算/);
+  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "9790");
+  assert.match(await page.locator("#baseline-figure-junior_capacity-range").textContent(), /0 – 100,000,000.*9,790.*估算/);
   assert.match(await page.locator("#baseline-figure-junior_capacity-control .badge").textContent(), /估算/);
   assert.match(await page.locator("#baseline-figure-places_first_year-control .badge").textContent(), /公开数据/);
   assert.ok(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled());
@@ -474,16 +474,16 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   assert.equal(await page.locator("#tab-sources").getAttribute("aria-selected"), "true");
   await page.locator("#tab-dashboard").click();
 
-  // Junior places 2024 down to 12,000: the school-place target falls, exactly as the CLI computes it.
+  // Junior places 2024 down to 7,000: the school-place target falls, exactly as the CLI computes it.
   await slide(page, "mig", 2000);
-  await typeFigure(page, "junior_capacity", "12000");
-  const edited = cli({ mig: 2000 }, null, { junior_capacity: 12000 });
-  await assertMatchesCli(page, edited, "junior_capacity=12000");
+  await typeFigure(page, "junior_capacity", "7000");
+  const edited = cli({ mig: 2000 }, null, { junior_capacity: 7000 });
+  await assertMatchesCli(page, edited, "junior_capacity=7000");
   const share = (await targets(page)).migrant_children_public.value;
   assert.ok(share < cli({ mig: 2000 }).targets.find((t) => t.id === "migrant_children_public").value, `the school-place target did not fall: ${share}`);
-  assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
+  assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：7,000个（内置估算 9,790个）"]);
   const places = Object.entries(await chartTable(page, "chart-schools-junior")).find(([name]) => name.includes("学位"))[1];
-  assert.equal(places["2024"], 12000, "the junior chart does not start from the edited places");
+  assert.equal(places["2024"], 7000, "the junior chart does not start from the edited places");
   assert.ok(!(await page.locator("#baseline-figure-junior_capacity-reset").isDisabled()));
   assert.equal(await page.locator("#lever-mig-number").inputValue(), "2000", "the edit reset the levers");
   // A printed handout says so too (the banner prints, its button does not).
@@ -504,7 +504,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
     assert.match(await page.locator("#baseline-figure-junior_capacity-error").textContent(), message, `"${text}"`);
     assert.equal(await field.getAttribute("aria-invalid"), "true");
     assert.deepEqual(await targets(page), before, `"${text}" changed the numbers`);
-    assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
+    assert.deepEqual(await bannerItems(page), ["公办初中学位（2024年）：7,000个（内置估算 9,790个）"]);
   }
   await page.locator("#lang-toggle").click();
   await typeFigure(page, "insurance_pct", "101");
@@ -517,20 +517,20 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   await settle(page);
   assert.equal(await page.locator("#baseline-figure-insurance_pct").inputValue(), "95");
   assert.equal(await page.locator("#baseline-figure-insurance_pct-error").count(), 0);
-  assert.deepEqual(await bannerItems(page), ["Public junior-middle places, 2024: 12,000 places (built-in estimate 13,830 places)"]);
+  assert.deepEqual(await bannerItems(page), ["Public junior-middle places, 2024: 7,000 places (built-in estimate 9,790 places)"]);
   await page.locator("#lang-toggle").click();
   await settle(page);
 
   // The copied link reopens the scenario with the same numbers.
   await page.locator("#share").click();
   const link = await page.locator("#share-link").inputValue();
-  assert.match(link, /[?&]mig=2000&b\.jcap=12000&/);
+  assert.match(link, /[?&]mig=2000&b\.jcap=7000&/);
   assert.equal(await page.locator("#share-population-note").count(), 0, "a population note without an import");
   await page.locator("#share-close").click();
   const reopened = await openPage(link.slice(link.indexOf("?")));
   await assertMatchesCli(reopened.page, edited, "the copied link");
-  assert.deepEqual(await bannerItems(reopened.page), ["公办初中学位（2024年）：12,000个（内置估算 13,830个）"]);
-  assert.equal(await reopened.page.locator("#baseline-figure-junior_capacity").inputValue(), "12000");
+  assert.deepEqual(await bannerItems(reopened.page), ["公办初中学位（2024年）：7,000个（内置估算 9,790个）"]);
+  assert.equal(await reopened.page.locator("#baseline-figure-junior_capacity").inputValue(), "7000");
   await closePage(reopened);
 
   // Importing a population keeps the edited figure, and editing another figure keeps the import.
@@ -538,9 +538,9 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   await writeFile(csv, await scaledPopulationCsv(1.02));
   await page.locator("#baseline-import").setInputFiles(csv);
   await page.waitForFunction(() => document.querySelectorAll("#custom-baseline-banner .custom-baseline-item").length === 2);
-  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 12000 }), "import + junior places");
+  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 7000 }), "import + junior places");
   await typeFigure(page, "insurance_pct", "96.5");
-  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 12000, insurance_pct: 96.5 }), "import + two figures");
+  await assertMatchesCli(page, cli({ mig: 2000 }, csv, { junior_capacity: 7000, insurance_pct: 96.5 }), "import + two figures");
   const items = await bannerItems(page);
   assert.equal(items.length, 3, items.join(" | "));
   assert.match(items[0], /population-plus-2pct\.csv/);
@@ -548,13 +548,13 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   // The share panel says the imported table is not in the link.
   await page.locator("#share").click();
   assert.match(await page.locator("#share-population-note").textContent(), /population-plus-2pct\.csv.*无法放入链接/);
-  assert.match(await page.locator("#share-link").inputValue(), /b\.jcap=12000&b\.ins=96\.5/);
+  assert.match(await page.locator("#share-link").inputValue(), /b\.jcap=7000&b\.ins=96\.5/);
   await page.locator("#share-close").click();
   // A figure's reset brings back its official value only.
   await page.locator("#baseline-figure-junior_capacity-reset").click();
   await settle(page);
   await assertMatchesCli(page, cli({ mig: 2000 }, csv, { insurance_pct: 96.5 }), "junior places reset");
-  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "13830");
+  assert.equal(await page.locator("#baseline-figure-junior_capacity").inputValue(), "9790");
   assert.equal((await bannerItems(page)).length, 2);
 
   // Return to the official baseline: every official number again.
@@ -569,7 +569,7 @@ test("editing a baseline figure recomputes everything on it; bad values are name
   const bad = await openPage("?v=1&b.pcap=-3&b.ins=96&lang=en");
   await bad.page.locator("#link-notices").waitFor({ state: "visible" });
   assert.match(await bad.page.locator("#link-notices").textContent(), /Public primary places, 2024 = -3 is outside its valid range/);
-  assert.equal(await bad.page.locator("#baseline-figure-primary_capacity").inputValue(), "29290");
+  assert.equal(await bad.page.locator("#baseline-figure-primary_capacity").inputValue(), "20700");
   await assertMatchesCli(bad.page, cli({}, null, { insurance_pct: 96 }), "the link's valid figure");
   await closePage(bad);
   await closePage(p);

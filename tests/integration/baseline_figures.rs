@@ -41,8 +41,11 @@ fn assert_same_targets(json: &Value, engine: &Engine) {
 #[test]
 fn cli_baseline_figures_give_the_engines_numbers() {
     let embedded = Engine::licheng();
+    // Fewer junior places than the built-in estimate, so that fewer migrant children find one.
+    let junior = embedded.baseline().junior_capacity() - 3000.0;
+    let junior_arg = format!("junior_capacity={junior}");
     let edits = BaselineEdits::default()
-        .with(Stock::JuniorCapacity, Some(12000.0))
+        .with(Stock::JuniorCapacity, Some(junior))
         .with(Stock::PlacesFirstYear, Some(0.0))
         .with(Stock::InsurancePct, Some(93.25));
     let engine = embedded.customised(None, &edits).unwrap();
@@ -55,11 +58,14 @@ fn cli_baseline_figures_give_the_engines_numbers() {
         "insurance_pct=93.25",
         // A later setting of the same figure wins.
         "--baseline",
-        "junior_capacity=12000",
+        &junior_arg,
     ]);
     assert_eq!(json["baseline"], "custom");
-    assert_eq!(json["baseline_figures"]["junior_capacity"], 12000.0);
-    assert_eq!(json["baseline_figures"]["primary_capacity"], 29290.0);
+    assert_eq!(json["baseline_figures"]["junior_capacity"], junior);
+    assert_eq!(
+        json["baseline_figures"]["primary_capacity"],
+        Engine::licheng().baseline().primary_capacity()
+    );
     assert_same_targets(&json, &engine);
     // The edits move what depends on them.
     let official = embedded.run(&Levers::default()).unwrap();
@@ -67,7 +73,7 @@ fn cli_baseline_figures_give_the_engines_numbers() {
     let share = embedded.target_index("migrant_children_public").unwrap();
     assert!(edited.outcomes[share].value < official.outcomes[share].value);
     assert_eq!(edited.projection.years[0].insurance_pct, 93.25);
-    assert_eq!(edited.projection.years[0].junior_capacity, 12000.0);
+    assert_eq!(edited.projection.years[0].junior_capacity, junior);
 }
 
 #[test]
@@ -107,7 +113,11 @@ fn cli_baseline_figures_combine_with_an_imported_population() {
 
 #[test]
 fn a_figure_equal_to_the_official_one_is_no_custom_baseline() {
-    let json = cli_json(&["--baseline", "primary_capacity=29290"]);
+    let official = format!(
+        "primary_capacity={}",
+        Engine::licheng().baseline().primary_capacity()
+    );
+    let json = cli_json(&["--baseline", &official]);
     assert_eq!(json["baseline"], "licheng-2024");
     let embedded = Engine::licheng();
     for spec in &STOCKS {

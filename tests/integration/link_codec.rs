@@ -229,7 +229,7 @@ fn non_number_lever_value_is_ignored_and_the_default_kept() {
             d.notices[0].message_en.contains("not a finite number"),
             "{bad}"
         );
-        assert_eq!(d.state.levers.get(LeverId::NetMigration), 1200.0, "{bad}");
+        assert_eq!(d.state.levers.get(LeverId::NetMigration), 450.0, "{bad}");
         assert_eq!(d.state.levers.get(LeverId::Tfr), 1.1, "{bad}");
     }
 }
@@ -242,8 +242,11 @@ fn out_of_range_lever_value_is_ignored_and_the_range_named() {
         .message_en
         .contains("outside its valid range 0.5 to 2.5"));
     assert!(d.notices[0].message_zh.contains("0.5 至 2.5"));
-    assert_eq!(d.state.levers.get(LeverId::Tfr), 0.78);
-    assert_eq!(d.state.levers.get(LeverId::NetMigration), 1200.0);
+    assert_eq!(
+        d.state.levers.get(LeverId::Tfr),
+        LeverId::Tfr.spec().default
+    );
+    assert_eq!(d.state.levers.get(LeverId::NetMigration), 450.0);
     // The bounds themselves are valid.
     assert_eq!(d.state.levers.get(LeverId::E0Female), 65.0);
     assert_eq!(d.state.compare, Some(Levers::default()));
@@ -259,7 +262,7 @@ fn duplicate_key_keeps_the_first_and_reports_the_second() {
     // A bad first value still counts as the occurrence: the second is not silently used.
     let d = decode("v=1&mig=abc&mig=100");
     assert_eq!(locations(&d), ["mig", "mig"]);
-    assert_eq!(d.state.levers.get(LeverId::NetMigration), 1200.0);
+    assert_eq!(d.state.levers.get(LeverId::NetMigration), 450.0);
 }
 
 #[test]
@@ -267,7 +270,7 @@ fn bad_percent_encoding_drops_only_that_pair() {
     let d = decode("v=1&mig=%zz&tfr=1.1&seed=%4");
     assert_eq!(locations(&d), ["mig", "seed"]);
     assert!(d.notices[0].message_en.contains("two hex digits"));
-    assert_eq!(d.state.levers.get(LeverId::NetMigration), 1200.0);
+    assert_eq!(d.state.levers.get(LeverId::NetMigration), 450.0);
     assert_eq!(d.state.levers.get(LeverId::Tfr), 1.1);
     assert_eq!(d.state.seed, DEFAULT_SEED);
     // Bytes that are not UTF-8.
@@ -399,7 +402,7 @@ fn v1_link_does_not_get_the_v0_conversion() {
     let d = decode("v=1&srb=111.3&migration=5");
     assert_eq!(locations(&d), ["migration"]);
     assert_eq!(d.state.levers.get(LeverId::SexRatioBirth), 111.3);
-    assert_eq!(d.state.levers.get(LeverId::NetMigration), 1200.0);
+    assert_eq!(d.state.levers.get(LeverId::NetMigration), 450.0);
 }
 
 // ---------------------------------------------------------------- summary
@@ -429,7 +432,7 @@ fn summary_lists_changed_levers_with_units_and_targets() {
         "Licheng new urbanisation 2025–2028 scenario\n\
          Starting point: High migration\n\
          Changed assumptions:\n\
-         - Net migration per year: 3200 persons/year (default 1200 persons/year)\n\
+         - Net migration per year: 3200 persons/year (default 450 persons/year)\n\
          - Unemployment rate: 4.5% (default 3%)\n\
          Random seed: 7\n\
          Targets: 1 of 2 met\n\
@@ -438,7 +441,7 @@ fn summary_lists_changed_levers_with_units_and_targets() {
     );
     let zh = summary(&state, &outcomes, LinkLang::Zh);
     assert!(
-        zh.contains("- 年净迁入人口：3200 人/年（默认 1200 人/年）\n"),
+        zh.contains("- 年净迁入人口：3200 人/年（默认 450 人/年）\n"),
         "{zh}"
     );
     assert!(zh.contains("目标：2 项中达成 1 项\n"));
@@ -480,10 +483,11 @@ fn summary_of_defaults_and_of_a_comparison() {
     };
     let en = summary(&state, &[], LinkLang::En);
     assert!(
-        en.contains(
-            "Scenario B (current), changed assumptions:\n- Total fertility rate: 0.95 children per woman (default 0.78 children per woman)\n\
-             Scenario A (compared): all assumptions at their defaults.\n"
-        ),
+        en.contains(&format!(
+            "Scenario B (current), changed assumptions:\n- Total fertility rate: 0.95 children per woman (default {} children per woman)\n\
+             Scenario A (compared): all assumptions at their defaults.\n",
+            LeverId::Tfr.spec().default
+        )),
         "{en}"
     );
 }

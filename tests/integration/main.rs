@@ -7,6 +7,7 @@ mod ccm_reference;
 mod cli_bad_input;
 mod draw_words;
 mod fuzz_corpus;
+mod hindcast;
 mod layering;
 mod lever_sweep;
 mod link_codec;

@@ -53,7 +53,7 @@ fn a_run_reusing_the_previous_one_draws_exactly_as_a_fresh_run() {
     let mut edits = BaselineEdits::default();
     edits.set(
         Stock::JuniorCapacity,
-        Some(engine.baseline().junior_capacity() - 500.0),
+        Some(engine.baseline().junior_capacity() - 3000.0),
     );
     let edited = engine.customised(None, &edits).unwrap();
     // What changed since `first`: the seed only; a lever of the projection; each life
