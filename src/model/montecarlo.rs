@@ -25,9 +25,10 @@
 //! in the last bit between the two (the wasm identity test caught exactly that). Beta quantiles
 //! come from a 1,024-interval table built once per run from the density, linearly interpolated.
 //!
-//! **Correlation.** Net migration and GDP growth move together (jobs attract migrants): their
-//! standard normal scores are correlated with ρ = 0.5 (Gaussian copula); all other levers are
-//! independent.
+//! **Correlation.** Net migration and GDP growth move together (jobs attract migrants), and so do
+//! Licheng's net migration and Quanzhou's growth (both follow the city's pull): each pair's
+//! standard normal scores are correlated with ρ = 0.5 (Gaussian copula; our estimate); all other
+//! levers are independent.
 //!
 //! **Life expectancy** is drawn like the others; survival for a drawn `e0` is interpolated
 //! linearly between model life tables precomputed every 0.2 year over ±4σ (the life table is the
@@ -61,6 +62,8 @@ use statrs::distribution::{Beta, LogNormal, Normal, Triangular};
 pub const Z90: f64 = 1.281_551_565_544_600_4;
 /// Correlation of the normal scores of net migration and GDP growth.
 pub const RHO_MIGRATION_GDP: f64 = 0.5;
+/// Correlation of the normal scores of Licheng's net migration and Quanzhou's growth.
+pub const RHO_MIGRATION_QUANZHOU: f64 = 0.5;
 /// The percentiles reported for every series.
 pub const PERCENTILES: [f64; 5] = [0.025, 0.10, 0.50, 0.90, 0.975];
 /// Largest number of draws accepted.
@@ -657,6 +660,11 @@ impl MonteCarlo {
         let z_g = RHO_MIGRATION_GDP * normal_quantile(u[m])
             + (1.0 - RHO_MIGRATION_GDP * RHO_MIGRATION_GDP).sqrt() * normal_quantile(u[g]);
         u[g] = normal_cdf(z_g);
+        // Quanzhou's growth leans on Licheng's migration the same way (both follow the city's pull).
+        let q = LeverId::QuanzhouGrowth as usize;
+        let z_q = RHO_MIGRATION_QUANZHOU * normal_quantile(u[m])
+            + (1.0 - RHO_MIGRATION_QUANZHOU * RHO_MIGRATION_QUANZHOU).sqrt() * normal_quantile(u[q]);
+        u[q] = normal_cdf(z_q);
         let mut levers = self.central.clone();
         for (spec, draw) in LEVERS.iter().zip(&self.draws) {
             // Clamped into the lever's valid range, so no check is needed.

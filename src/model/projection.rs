@@ -12,15 +12,23 @@
 //! **Employment** — labour force `LF_t = Σ_{a,s} P_{a,s,t} · π_{a,s} · κ`, with the standard
 //! participation schedule `π` ([`schedules::participation_standard`]) scaled by `κ` so that the
 //! base-year participation at ages 15–64 equals `lfp` (capped at 0.99 for any age).
-//! Supply `E^s_t = LF_t · (1 − ur)`; demand `E^d_t = E^d_{t−1} · (1 + gdp · el)`, `E^d_0 = E^s_0`;
-//! employment `E_t = min(E^s_t, E^d_t)`. **New urban jobs** (城镇新增就业, a gross flow: people
-//! newly taking up urban jobs) `J_t = max(0, E_t − E_{t−1}) + to · E_{t−1}`.
+//! Supply `E^s_t = LF_t · (1 − ur)`; jobs at the district's employers (demand)
+//! `E^d_t = E^d_{t−1} · (1 + gdp · el)`, `E^d_0 = E^s_0`; residents employed
+//! `E_t = min(E^s_t, E^d_t)`. **New urban jobs** (城镇新增就业: people newly employed in urban
+//! units minus natural attrition, counted where the job is registered, so by employers, not from
+//! the resident population) `J_t = max(0, E^d_t − E^d_{t−1}) + to · E^d_{t−1}`; `to` is
+//! calibrated to the district's reported 7,500 in 2022 (`scenario::hindcast`). Participation at
+//! the ages around the statutory retirement ages shifts with the 2025 retirement reform
+//! (`schedules::retirement_delay`).
 //!
 //! **Housing** — household size `h_t = hhs + hht · (t − base)`; households `H_t = P_t / h_t`;
-//! new households `ΔH_t`; housing need `max(0, ΔH_t) + ren`. Eligible affordable-rental need
-//! `A_t = (max(0, mig)/h_t + Y_t/h_t) · elig · take`, where `Y_t` is the number of residents who
-//! turn 22 in year t (young workers forming households). Supply `aff` units a year; coverage is
-//! cumulative supply over cumulative need.
+//! new households `ΔH_t`; housing need `max(0, ΔH_t) + ren`. Eligible affordable-rental need, in
+//! households (one unit each): `A_t = (max(0, mig)/h_t + Y_t) · elig · take`, the new citizens'
+//! households (net migrants in households of the average size) and the residents who turn 22 in
+//! year t (each a young worker's own household); `take` is calibrated so that the need of the
+//! first year equals the 640 affordable rental units the district completed in 2022
+//! (`scenario::hindcast`). Supply `aff` units a year; coverage is cumulative supply over
+//! cumulative need.
 //!
 //! **Schools** — pupils: primary ages 6–11, junior-middle 12–14 (end-of-year ages); migrant
 //! pupils `mpup` % of each. Public capacity grows by the published places in the first year, then
@@ -115,7 +123,9 @@ pub struct Projection {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     rates: StepRates,
-    participation: [Vec<f64>; 2],
+    /// Participation by sex and age for each year of the projection (index 0 = base year), with
+    /// the retirement reform's delay of that year.
+    participation: Vec<[Vec<f64>; 2]>,
     /// The base year's people aged 15–64 weighted by the standard participation, and unweighted
     /// (they fix the participation scale; lever-independent, so a draw reuses them).
     standard_labour: StandardLabour,
@@ -180,7 +190,7 @@ impl Prepared {
             levers.get(L::SexRatioBirth) / 100.0,
             migrants,
         )?;
-        let mut participation = [Vec::new(), Vec::new()];
+        let mut participation = Vec::new();
         let standard_labour = StandardLabour::of(baseline, schedules);
         fill_participation(&mut participation, &standard_labour, schedules, levers);
         Ok(Prepared {
@@ -266,22 +276,25 @@ impl StandardLabour {
 }
 
 /// The standard participation scaled by `κ` so that base-year participation at 15–64 equals
-/// `lfp` (each age capped at 0.99).
+/// `lfp` (each age capped at 0.99), for each year of the projection with that year's
+/// retirement delay (`Schedules::participation_by_year`).
 fn fill_participation(
-    out: &mut [Vec<f64>; 2],
+    out: &mut Vec<[Vec<f64>; 2]>,
     base: &StandardLabour,
     schedules: &Schedules,
     levers: &Levers,
 ) {
-    let standard = &schedules.participation;
     let kappa = if base.active > 0.0 {
         levers.get(L::Participation) / 100.0 * base.people / base.active
     } else {
         0.0
     };
-    for sex in [FEMALE, MALE] {
-        out[sex].clear();
-        out[sex].extend(standard[sex].iter().map(|p| math::min(p * kappa, 0.99)));
+    out.resize_with(schedules.participation_by_year.len(), Default::default);
+    for (year, standard) in out.iter_mut().zip(&schedules.participation_by_year) {
+        for sex in [FEMALE, MALE] {
+            year[sex].clear();
+            year[sex].extend(standard[sex].iter().map(|p| math::min(p * kappa, 0.99)));
+        }
     }
 }
 
@@ -289,15 +302,38 @@ fn fill_participation(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedules {
     migration: Vec<f64>,
+    /// The standard participation of the base year (it fixes `κ`).
     participation: [Vec<f64>; 2],
+    /// The standard participation of each year from the base year (2024) to the horizon, with
+    /// the retirement reform's delay of that year.
+    participation_by_year: Vec<[Vec<f64>; 2]>,
 }
 
 impl Schedules {
     /// The schedules for `groups` single-year age groups.
     pub fn new(groups: usize) -> Self {
+        let participation = schedules::participation_standard(groups);
+        let participation_by_year = (0..=HORIZON)
+            .map(|year| {
+                let (women, men) = schedules::retirement_delay(year);
+                [
+                    schedules::delay_retirement(
+                        &participation[FEMALE],
+                        schedules::RETIREMENT_FROM[FEMALE],
+                        women,
+                    ),
+                    schedules::delay_retirement(
+                        &participation[MALE],
+                        schedules::RETIREMENT_FROM[MALE],
+                        men,
+                    ),
+                ]
+            })
+            .collect();
         Schedules {
             migration: schedules::migration_profile(groups),
-            participation: schedules::participation_standard(groups),
+            participation,
+            participation_by_year,
         }
     }
 }
@@ -402,7 +438,7 @@ fn project_inner(
     fill_stocks(
         &mut base,
         pop,
-        &prepared.participation,
+        &prepared.participation[0],
         v(L::Unemployment) / 100.0,
         v(L::HouseholdSize),
     );
@@ -434,7 +470,7 @@ fn project_inner(
         fill_stocks(
             &mut y,
             pop,
-            &prepared.participation,
+            &prepared.participation[i],
             pct(L::Unemployment),
             hh_size,
         );
@@ -447,18 +483,25 @@ fn project_inner(
             0.0
         };
 
-        // Employment
+        // Employment: jobs at Licheng's employers grow with GDP; new urban jobs are counted
+        // where the job is registered (the official definition), so they follow those jobs.
         y.employment_demand = prev.employment_demand * (1.0 + pct(L::GdpGrowth) * v(L::Elasticity));
         y.employed = math::max(math::min(y.employment_supply, y.employment_demand), 0.0);
-        y.new_urban_jobs =
-            math::max(y.employed - prev.employed, 0.0) + pct(L::Turnover) * prev.employed;
+        y.new_urban_jobs = new_urban_jobs(
+            prev.employment_demand,
+            y.employment_demand,
+            pct(L::Turnover),
+        );
 
         // Housing
         y.new_households = y.households - prev.households;
         y.housing_need = math::max(y.new_households, 0.0) + v(L::Renewal);
         let turning_22 = ages(pop, 22, 22);
-        y.affordable_need = (math::max(v(L::NetMigration), 0.0) + turning_22) / hh_size
-            * pct(L::Eligible)
+        y.affordable_need = affordable_need_households(
+            math::max(v(L::NetMigration), 0.0),
+            turning_22,
+            hh_size,
+        ) * pct(L::Eligible)
             * pct(L::TakeUp);
         y.affordable_supply = v(L::AffordableSupply);
         cum_need += y.affordable_need;
@@ -503,6 +546,21 @@ fn project_inner(
         }
         prev = y;
     }
+}
+
+/// Households that may need affordable rental housing in a year, before eligibility and
+/// take-up: the new citizens' households (`newcomers` persons in households of `household_size`)
+/// and `turning_22` young people, each forming a household of their own.
+pub fn affordable_need_households(newcomers: f64, turning_22: f64, household_size: f64) -> f64 {
+    newcomers / household_size + turning_22
+}
+
+/// New urban jobs (城镇新增就业) in a year: people newly employed in urban units minus natural
+/// attrition, counted where the job is registered. The model's reading: the jobs created as
+/// jobs at the district's employers grow from `jobs_before` to `jobs_now`, plus the leavers they
+/// replace (`replacement` of the jobs at the start of the year).
+pub fn new_urban_jobs(jobs_before: f64, jobs_now: f64, replacement: f64) -> f64 {
+    math::max(jobs_now - jobs_before, 0.0) + replacement * jobs_before
 }
 
 /// Stocks that follow from the population alone: sums over age ranges (ages 0–14, 15–64, 65+;

@@ -76,8 +76,56 @@ pub fn participation_standard(groups: usize) -> [Vec<f64>; 2] {
     [by_age(&WOMEN), by_age(&MEN)]
 }
 
+/// Years by which the 2025 retirement reform has delayed retirement `years_after_2024` years
+/// after 2024, as (women, men): "用十五年时间，逐步将男职工的法定退休年龄从原六十周岁延迟至六十三周岁，
+/// 将女职工的法定退休年龄从原五十周岁、五十五周岁分别延迟至五十五周岁、五十八周岁" (NPC decision, from
+/// 2025-01-01): men 3 years over 15 (0.2 a year); women 5 or 3 years over 15, taken as their mean,
+/// 4 years over 15 (about 0.27 a year).
+pub fn retirement_delay(years_after_2024: usize) -> (f64, f64) {
+    let t = years_after_2024.min(15) as f64;
+    (t * 4.0 / 15.0, t * 3.0 / 15.0)
+}
+
+/// Women's and men's ages from which the reform's delay applies (the earliest old statutory
+/// retirement ages).
+pub const RETIREMENT_FROM: [usize; 2] = [50, 60];
+
+/// `schedule` with retirement delayed by `delay` years from age `from` on: participation at age
+/// `a ≥ from` becomes the schedule's at `a − delay`, linearly between single years.
+pub fn delay_retirement(schedule: &[f64], from: usize, delay: f64) -> Vec<f64> {
+    let whole = delay.floor() as usize;
+    let frac = delay - delay.floor();
+    (0..schedule.len())
+        .map(|a| {
+            if a < from || delay <= 0.0 {
+                return schedule[a];
+            }
+            let at = |k: usize| schedule[a.saturating_sub(k)];
+            (1.0 - frac) * at(whole) + frac * at(whole + 1)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reform_raises_participation_only_from_the_old_retirement_ages() {
+        let [women, men] = super::participation_standard(101);
+        let (dw, dm) = super::retirement_delay(4);
+        assert!((dm - 0.8).abs() < 1e-12 && dw > dm);
+        let later = super::delay_retirement(&men, 60, dm);
+        assert_eq!(later[..60], men[..60]);
+        assert!((later[60] - (0.2 * men[60] + 0.8 * men[59])).abs() < 1e-12);
+        assert!(later[60] > men[60], "more men of 60 at work");
+        let women_later = super::delay_retirement(&women, 50, dw);
+        assert!(women_later[50] > women[50]);
+        assert_eq!(
+            super::retirement_delay(30),
+            (4.0, 3.0),
+            "fully phased in after 15 years"
+        );
+    }
+
     #[test]
     fn few_net_migrants_are_old() {
         let m = super::migration_profile(101);

@@ -5,9 +5,12 @@
 
 use super::error::InputError;
 use super::population_csv;
+use crate::model::baseline::Baseline;
+use crate::model::cohort::Population;
 use crate::model::history::{project_history, whole_persons, History, HistoryYear};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::life_table::ModelLifeTable;
+use crate::model::projection::{self, new_urban_jobs, Prepared};
 use serde::{Deserialize, Serialize};
 
 /// `seeds/history.toml`, converted to JSON by build.rs and embedded.
@@ -20,6 +23,9 @@ pub const CENSUS_CSV: &str = include_str!("../../seeds/census-2020-estimated.csv
 pub struct HistorySeed {
     pub census: CensusSeed,
     pub migration: MigrationSeed,
+    pub jobs: JobsSeed,
+    pub housing: HousingSeed,
+    pub quanzhou: QuanzhouSeed,
     #[serde(rename = "year")]
     pub years: Vec<YearSeed>,
     #[serde(rename = "check")]
@@ -42,6 +48,58 @@ pub struct MigrationSeed {
     pub decade_residual_per_year: f64,
     pub method_zh: String,
     pub method_en: String,
+}
+
+/// The district's record of new urban jobs, and that year's GDP growth.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct JobsSeed {
+    pub year: i32,
+    pub new_urban_jobs: f64,
+    pub gdp_growth_pct: f64,
+    pub source: String,
+}
+
+/// The district's record of affordable rental units completed.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct HousingSeed {
+    pub year: i32,
+    pub units_completed: f64,
+    pub source: String,
+}
+
+/// Quanzhou's published population and rates, and the estimates that carry them to 2028.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct QuanzhouSeed {
+    pub population_2021: f64,
+    pub population_2024: f64,
+    pub birth_rate_2021: f64,
+    pub death_rate_2021: f64,
+    pub birth_rate_2024: f64,
+    pub death_rate_2024: f64,
+    pub death_rate_rise_per_year: f64,
+    pub source: String,
+    pub method_zh: String,
+    pub method_en: String,
+}
+
+impl QuanzhouSeed {
+    /// Average annual growth 2025–2028 (%): natural increase at the 2024 rates with deaths
+    /// rising, plus the net migration left of the 2021→2024 growth after natural increase.
+    pub fn growth_2025_2028_pct(&self) -> f64 {
+        let natural = |year: f64| {
+            let t = ((year - 2021.0) / 3.0).clamp(0.0, 1.0);
+            let birth = self.birth_rate_2021 + (self.birth_rate_2024 - self.birth_rate_2021) * t;
+            let death = self.death_rate_2021 + (self.death_rate_2024 - self.death_rate_2021) * t
+                + self.death_rate_rise_per_year * (year - 2024.0).max(0.0);
+            birth - death
+        };
+        let growth_2021_2024 =
+            ((self.population_2024 / self.population_2021).powf(1.0 / 3.0) - 1.0) * 1000.0;
+        let natural_2022_2024 = (natural(2022.0) + natural(2023.0) + natural(2024.0)) / 3.0;
+        let migration = growth_2021_2024 - natural_2022_2024;
+        let ahead: f64 = (2025..=2028).map(|y| natural(y as f64) + migration).sum::<f64>() / 4.0;
+        ahead / 10.0
+    }
 }
 
 /// One year of the history.
@@ -171,6 +229,16 @@ pub fn hindcast() -> Result<Hindcast, InputError> {
                         .ok_or_else(missing)?
                         .death_rate_per_mille
                 }
+                "new_urban_jobs" => {
+                    let jobs = jobs_at_start(&history, check.year)?;
+                    let levers = Levers::default();
+                    new_urban_jobs(
+                        jobs,
+                        jobs * (1.0
+                            + seed.jobs.gdp_growth_pct / 100.0 * levers.get(LeverId::Elasticity)),
+                        levers.get(LeverId::Turnover) / 100.0,
+                    )
+                }
                 "intercensal_growth" => {
                     seed.migration.decade_natural_increase
                         + 10.0 * seed.migration.decade_residual_per_year
@@ -262,6 +330,61 @@ pub fn base_table_csv() -> Result<String, InputError> {
 pub fn base_year_tfr() -> Result<f64, InputError> {
     let history = run_history(&history_seed(), &Levers::default())?;
     Ok(history.years.last().map_or(0.0, |y| y.tfr))
+}
+
+/// Jobs at the district's employers at the start of `year`: the model's employed residents at
+/// the end of the year before (the projection's base-year convention, `E^d_0 = E^s_0`).
+fn jobs_at_start(history: &History, year: i32) -> Result<f64, InputError> {
+    let before = history
+        .years
+        .iter()
+        .position(|y| y.year == year - 1)
+        .ok_or_else(|| {
+            InputError::new(
+                "history.jobs.year",
+                format!("模型检验缺少{}年", year - 1),
+                format!("the hindcast has no year {}", year - 1),
+            )
+        })?;
+    let population = history_population(history, before)?;
+    let carrier = Baseline::new(year - 1, population, 0.0, 0.0, 0.0, 0.0)?;
+    let levers = Levers::default();
+    let prepared = Prepared::new(&carrier, &levers, &ModelLifeTable::new())?;
+    Ok(projection::project(&carrier, &prepared, &levers).years[0].employment_supply)
+}
+
+/// The population at the end of history year `index`: the history is re-run to that year (the
+/// tables of earlier years are not kept).
+fn history_population(history: &History, index: usize) -> Result<Population, InputError> {
+    if index + 1 == history.years.len() {
+        return Ok(history.end.clone());
+    }
+    let mut seed = history_seed();
+    seed.years.truncate(index + 1);
+    Ok(run_history(&seed, &Levers::default())?.end)
+}
+
+/// The job-replacement rate (%) at which the model gives the district's recorded new urban jobs.
+pub fn calibrated_turnover_pct() -> Result<f64, InputError> {
+    let seed = history_seed();
+    let history = run_history(&seed, &Levers::default())?;
+    let jobs = jobs_at_start(&history, seed.jobs.year)?;
+    let growth = seed.jobs.gdp_growth_pct / 100.0 * Levers::default().get(LeverId::Elasticity);
+    Ok((seed.jobs.new_urban_jobs / jobs - growth) * 100.0)
+}
+
+/// The take-up among the eligible (%) at which the default projection's first-year eligible
+/// need equals the affordable rental units the district completed in its record year.
+pub fn calibrated_take_up_pct() -> Result<f64, InputError> {
+    let seed = history_seed();
+    let engine = super::Engine::licheng();
+    let levers = Levers::default();
+    let run = engine.run(&levers)?;
+    let first = &run.projection.years[1];
+    let base_households = first.affordable_need
+        / (levers.get(LeverId::Eligible) / 100.0 * levers.get(LeverId::TakeUp) / 100.0);
+    Ok(seed.housing.units_completed / (base_households * levers.get(LeverId::Eligible) / 100.0)
+        * 100.0)
 }
 
 /// The net-migration lever's default must be the seed's estimate (one estimate, shown in both).

@@ -8,7 +8,7 @@
 use super::i18n::{self, Lang};
 use super::levers_panel::module_anchor;
 use crate::model::levers::{LeverId, Module, Spread, LEVERS};
-use crate::model::montecarlo::RHO_MIGRATION_GDP;
+use crate::model::montecarlo::{RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU};
 use yew::prelude::*;
 
 /// One formula block: a sentence or formula in each language.
@@ -271,17 +271,21 @@ fn distribution_text(spread: Spread, lang: Lang) -> &'static str {
     }
 }
 
-/// The correlation the Monte Carlo models, as the model has it.
+/// The correlations the Monte Carlo models, as the model has them.
 pub fn correlation_text(lang: Lang) -> String {
-    let (mig, gdp) = (LeverId::NetMigration.spec(), LeverId::GdpGrowth.spec());
+    let (mig, gdp, qz) = (
+        LeverId::NetMigration.spec(),
+        LeverId::GdpGrowth.spec(),
+        LeverId::QuanzhouGrowth.spec(),
+    );
     match lang {
         Lang::Zh => format!(
-            "相关性：{}与{}同向变动（就业吸引人口迁入），二者的标准正态分数相关系数 ρ = {RHO_MIGRATION_GDP}（高斯 copula）。该值为本工具的估算，并非公布数据；其余参数相互独立。",
-            mig.label_zh, gdp.label_zh
+            "相关性：{}与{}同向变动（就业吸引人口迁入），标准正态分数相关系数 ρ = {RHO_MIGRATION_GDP}；{}与{}同向变动（同受全市吸引力影响），ρ = {RHO_MIGRATION_QUANZHOU}（均为高斯 copula）。这些值为本工具的估算，并非公布数据；其余参数相互独立。",
+            mig.label_zh, gdp.label_zh, mig.label_zh, qz.label_zh
         ),
         Lang::En => format!(
-            "Correlation: {} and {} move together (jobs attract migrants); their standard normal scores are correlated with ρ = {RHO_MIGRATION_GDP} (Gaussian copula). This value is our estimate, not a published figure; all other levers are independent.",
-            mig.label_en, gdp.label_en
+            "Correlation: {} and {} move together (jobs attract migrants), their standard normal scores correlated with ρ = {RHO_MIGRATION_GDP}; {} and {} move together (both follow the city's pull), ρ = {RHO_MIGRATION_QUANZHOU} (Gaussian copulas). These values are our estimates, not published figures; all other levers are independent.",
+            mig.label_en, gdp.label_en, mig.label_en, qz.label_en
         ),
     }
 }
@@ -357,7 +361,7 @@ mod tests {
     //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
     use super::{correlation_text, levers_by_distribution};
     use crate::model::levers::{Spread, LEVERS};
-    use crate::model::montecarlo::RHO_MIGRATION_GDP;
+    use crate::model::montecarlo::{RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU};
     use crate::ui::i18n::Lang;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -392,6 +396,7 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let text = correlation_text(lang);
             assert!(text.contains(&format!("ρ = {RHO_MIGRATION_GDP}")), "{text}");
+            assert!(text.contains(&format!("ρ = {RHO_MIGRATION_QUANZHOU}")), "{text}");
         }
         assert!(correlation_text(Lang::En).contains("Net migration per year"));
         assert!(correlation_text(Lang::Zh).contains("年净迁入人口"));

@@ -1,5 +1,5 @@
 //! The hindcast: the engine from the 2020 census against what was published, within the
-//! tolerances we hold (totals ±0.25万, rates ±0.7‰), and the CLI's JSON of it.
+//! tolerances we hold (totals ±0.25万, rates ±0.7‰, new urban jobs ±500), and the CLI's JSON of it.
 
 use super::util::cli;
 use licheng_sim::scenario::hindcast::{self, history_seed, CENSUS_CSV};
@@ -30,10 +30,12 @@ fn every_hindcast_row_is_within_its_tolerance() {
 #[test]
 fn tolerances_are_the_ones_we_hold() {
     for check in history_seed().checks {
-        let expected = if check.unit_en == "persons" {
-            2500.0
-        } else {
-            0.7
+        let expected = match check.measure.as_str() {
+            "population_end" | "intercensal_growth" => 2500.0,
+            "birth_rate" | "death_rate" => 0.7,
+            // A yearly flow: about twice what one step of the rate calibrated to it moves.
+            "new_urban_jobs" => 500.0,
+            other => panic!("unknown measure {other}"),
         };
         assert_eq!(check.tolerance, expected, "{}", check.id);
     }
@@ -99,4 +101,40 @@ fn the_cli_prints_the_hindcast_as_json_rows() {
     }
     let (_, table, _) = cli(&["hindcast", "--lang", "zh"]);
     assert!(table.contains("2021年末常住人口"), "{table}");
+}
+
+#[test]
+fn the_turnover_default_gives_the_districts_recorded_new_urban_jobs() {
+    use licheng_sim::model::levers::LeverId;
+    let spec = LeverId::Turnover.spec();
+    let calibrated = hindcast::calibrated_turnover_pct().unwrap();
+    assert!(
+        (spec.default - calibrated).abs() <= spec.step / 2.0 + 1e-12,
+        "the to lever's default {} against the calibrated {calibrated}",
+        spec.default
+    );
+}
+
+#[test]
+fn the_take_up_default_gives_the_districts_recorded_affordable_units() {
+    use licheng_sim::model::levers::LeverId;
+    let spec = LeverId::TakeUp.spec();
+    let calibrated = hindcast::calibrated_take_up_pct().unwrap();
+    assert!(
+        (spec.default - calibrated).abs() <= spec.step / 2.0 + 1e-12,
+        "the take lever's default {} against the calibrated {calibrated}",
+        spec.default
+    );
+}
+
+#[test]
+fn quanzhous_growth_default_comes_from_its_own_rates_and_migration() {
+    use licheng_sim::model::levers::LeverId;
+    let spec = LeverId::QuanzhouGrowth.spec();
+    let estimate = history_seed().quanzhou.growth_2025_2028_pct();
+    assert!(
+        (spec.default - estimate).abs() <= spec.step / 2.0 + 1e-12,
+        "the qzg lever's default {} against the estimate {estimate}",
+        spec.default
+    );
 }
