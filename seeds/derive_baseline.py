@@ -586,14 +586,16 @@ def build_figures():
     estimate(
         "population_total", float(POP_2024), "人", "persons", 2024,
         "鲤城区常住人口（2024年末，估计）", "Licheng resident population, end of 2024 (estimate)",
-        "Inputs: Licheng 39.7万 at end-2021 (" + YB + ", row \"鲤城区 39.7 7.5 6.7 0.9 100.0\"); "
-        "Quanzhou resident population 885万 (2021, revised series, med-high), 888.3万 (2023, low-med) "
-        "and +3.1万 in 2024 (low-med).",
-        "2024年泉州常住人口=888.3+3.1=891.4万，2021→2024增长891.4/885=1.00723；鲤城区=397000×891.4/885="
-        f"{POP_2024_EXACT:,.2f}，取整为{POP_2024}人。假定鲤城区与全市同速增长，个位数并无实际精度（不确定度约±数千人）。",
-        "Quanzhou 2024 = 888.3 + 3.1 = 891.4万; growth 2021→2024 = 891.4/885 = 1.00723; Licheng = 397,000 × 891.4/885 = "
-        f"{POP_2024_EXACT:,.2f}, rounded to {POP_2024:,}. Assumes Licheng grew at the city rate; the units digit carries "
-        "no real precision (uncertainty several thousand).",
+        "The model's projection from the 7th census (396,112 on 2020-11-01) with the birth rates and net migration of "
+        "seeds/history.toml (`licheng derive-baseline`); checked against Licheng's published 39.7万 at end-2021 (" + YB + ").",
+        f"模型自七普（2020年11月1日396112人）逐年推算至2024年末：各年总和生育率按当年出生率校准（2021年公布7.5‰，其后估计），"
+        f"净迁入每年450人（由2010—2020年普查间增长与泉州增速估计），死亡由模型生命表给出。结果{POP_2024}人；2021年末推算值与公布的39.7万相差不到0.1万"
+        "（见“模型检验”）。个位数并无实际精度（不确定度约±数千人）。",
+        f"The model's projection from the census (396,112 on 1 November 2020) to the end of 2024: each year's TFR calibrated to "
+        f"that year's birth rate (7.5‰ published for 2021, estimated after), net migration 450 a year (from the 2010–2020 "
+        f"censuses and Quanzhou's growth), deaths from the model life table. Result {POP_2024:,}; its end-2021 value is within "
+        "0.1万 of the published 39.7万 (see “Validation”). The units digit carries no real precision (uncertainty several "
+        "thousand).",
         "med")
     official(
         "population_census_2020", float(LICHENG_CENSUS_2020), "人", "persons", 2020,
@@ -938,22 +940,49 @@ def build_figures():
              "鲤城区新增“四上”企业（2022年）", "Licheng new above-threshold (四上) enterprises 2022",
              "District government work report: \"新增“四上”企业89家\".", "high")
 
+    # ---------------------------------------------------------------- the district's delivery record
+    REPRINT = "A reprint of a Licheng government work report (p6360.com/bhuadong/4529_2.html)"
+    official("new_urban_jobs_2022", 7500.0, "人", "persons", 2022,
+             "鲤城区城镇新增就业（2022年）", "Licheng new urban jobs (2022)",
+             REPRINT + ": \"实施职业技能提升培训近9000人次,城镇新增就业7500人\". The year, 2022, is inferred from the "
+             "report's context (its 泉州七中 and 鲤跃人才工程 items and 2022 policies). The model's job-replacement rate is "
+             "calibrated to it (seeds/history.toml).", "med")
+    official("affordable_rental_completed_2022", 640.0, "套", "units", 2022,
+             "鲤城区建成保障性租赁住房（2022年）", "Licheng affordable rental units completed (2022)",
+             REPRINT + ": \"建成保障性租赁住房640套、新建开工590套,建成长租公寓121套,推出安置型商品房2259套,回迁安置群众2237户\". "
+             "The model's take-up among the eligible is calibrated to it (seeds/history.toml).", "med")
+    official("affordable_rental_started_2022", 590.0, "套", "units", 2022,
+             "鲤城区新开工保障性租赁住房（2022年）", "Licheng affordable rental units started (2022)",
+             REPRINT + ": \"新建开工590套\".", "med")
+    official("school_places_added_2022", 1080.0, "个", "places", 2022,
+             "鲤城区新增学位（2022年，三所小区配套幼儿园移交）", "Licheng new school places (2022; three estate kindergartens handed over)",
+             REPRINT + ": \"3所小区配套幼儿园完成移交、新增学位1080个\" (kindergarten places, not compulsory-school ones).", "med")
+    official("fengze_new_jobs_2023", 22000.0, "人", "persons", 2023,
+             "丰泽区（邻区）新增就业（2023年）", "Fengze District (neighbour) new jobs (2023)",
+             "A reprint of Fengze's 2023 government work report (bx2200.com/baogao/huadong/9531_2.html): \"新增就业2.2万人\". "
+             "Another district, for comparison only.", "med")
+    official("fengze_affordable_rental_2023", 969.0, "套", "units", 2023,
+             "丰泽区（邻区）新增保障性租赁住房（2023年）", "Fengze District (neighbour) new affordable rental units (2023)",
+             "Same reprint: \"新增保障性租赁住房969套\". Another district, for comparison only.", "med")
+
 
 NOTE_ZH = (
     "官方数据（status = \"official\"）均按公开发布原样录入，并注明出处、原文和可信度；其中鲤城区的直接统计只有：七普常住人口396112人、"
-    "2021年末常住人口39.7万、2021年出生率7.5‰和死亡率6.7‰、七普15—49岁育龄妇女10.65万人，以及区政府工作报告中的地区生产总值预计数。"
-    "其余（status = \"estimate\"）均为估计，不是官方统计：2024年常住人口按2021年39.7万乘以泉州2021—2024年增长推算；分年龄、性别人口表以七普总数为基础，"
-    "借用泉州市七普性别比例和老年人口占比，按鲤城区育龄妇女数校准少儿与劳动年龄比例，推移至2024年（2021年后出生按七普幼儿数与出生数之比调整）；学位存量、随迁子女比例、医保参保率、"
-    "户规模等均按说明的方法估计。区里掌握正式数据后应直接替换。口径均为鲤城区（不含泉州开发区）。"
+    "2021年末常住人口39.7万、2021年出生率7.5‰和死亡率6.7‰、七普15—49岁育龄妇女10.65万人、区政府工作报告中的地区生产总值预计数，"
+    "以及工作报告中的完成情况（2022年城镇新增就业7500人、建成保障性租赁住房640套、新增“四上”企业89家等）。"
+    "其余（status = \"estimate\"）均为估计，不是官方统计：七普分年龄、性别表以普查总数为基础，借用泉州市七普性别比例，"
+    "老年人口占比按鲤城区2021年死亡率校准、少儿与劳动年龄比例按育龄妇女数校准；2024年末年龄表由模型自七普逐年推算（seeds/history.toml）；"
+    "学位存量、随迁子女比例、医保参保率、户规模等均按说明的方法估计。区里掌握正式数据后应直接替换。口径均为鲤城区（不含泉州开发区）。"
 )
 NOTE_EN = (
     "Official figures (status = \"official\") are entered as published, with source, quoted text and confidence. The only "
     "direct statistics for Licheng are the 2020 census total 396,112, the end-2021 population 39.7万, the 2021 birth and "
-    "death rates 7.5‰ and 6.7‰, the 106,500 women aged 15–49 at the census, and the preliminary GDP figures of the district "
-    "work reports. Everything marked \"estimate\" is an estimate, not an official statistic: the 2024 total is 39.7万 grown "
-    "at Quanzhou's 2021–2024 rate; the age–sex table starts from the census total with Quanzhou's census sex split and "
-    "old-age shares, calibrates the child/working-age split to Licheng's published women aged 15–49, and is aged to 2024 (births since 2021 "
-    "adjusted by the census ratio of young children to births); "
+    "death rates 7.5‰ and 6.7‰, the 106,500 women aged 15–49 at the census, the preliminary GDP figures of the district "
+    "work reports and the delivery they report (7,500 new urban jobs, 640 affordable rental units completed and 89 new 四上 "
+    "firms in 2022, and more). Everything marked \"estimate\" is an estimate, not an official statistic: the census age–sex "
+    "table starts from the census total with Quanzhou's census sex split, its old-age shares calibrated to Licheng's 2021 "
+    "death rate and its child/working-age split to Licheng's published women aged 15–49; the end-2024 table is the model's "
+    "own projection from it (seeds/history.toml); "
     "school places, the migrant-pupil share, insurance coverage and household size are estimated as each entry says. "
     "Replace any of them with an official figure when the district has one. Basis throughout: Licheng District proper, "
     "excluding the development zone."

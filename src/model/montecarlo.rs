@@ -663,7 +663,8 @@ impl MonteCarlo {
         // Quanzhou's growth leans on Licheng's migration the same way (both follow the city's pull).
         let q = LeverId::QuanzhouGrowth as usize;
         let z_q = RHO_MIGRATION_QUANZHOU * normal_quantile(u[m])
-            + (1.0 - RHO_MIGRATION_QUANZHOU * RHO_MIGRATION_QUANZHOU).sqrt() * normal_quantile(u[q]);
+            + (1.0 - RHO_MIGRATION_QUANZHOU * RHO_MIGRATION_QUANZHOU).sqrt()
+                * normal_quantile(u[q]);
         u[q] = normal_cdf(z_q);
         let mut levers = self.central.clone();
         for (spec, draw) in LEVERS.iter().zip(&self.draws) {

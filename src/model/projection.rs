@@ -497,12 +497,10 @@ fn project_inner(
         y.new_households = y.households - prev.households;
         y.housing_need = math::max(y.new_households, 0.0) + v(L::Renewal);
         let turning_22 = ages(pop, 22, 22);
-        y.affordable_need = affordable_need_households(
-            math::max(v(L::NetMigration), 0.0),
-            turning_22,
-            hh_size,
-        ) * pct(L::Eligible)
-            * pct(L::TakeUp);
+        y.affordable_need =
+            affordable_need_households(math::max(v(L::NetMigration), 0.0), turning_22, hh_size)
+                * pct(L::Eligible)
+                * pct(L::TakeUp);
         y.affordable_supply = v(L::AffordableSupply);
         cum_need += y.affordable_need;
         cum_supply += y.affordable_supply;

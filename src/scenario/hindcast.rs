@@ -89,7 +89,8 @@ impl QuanzhouSeed {
         let natural = |year: f64| {
             let t = ((year - 2021.0) / 3.0).clamp(0.0, 1.0);
             let birth = self.birth_rate_2021 + (self.birth_rate_2024 - self.birth_rate_2021) * t;
-            let death = self.death_rate_2021 + (self.death_rate_2024 - self.death_rate_2021) * t
+            let death = self.death_rate_2021
+                + (self.death_rate_2024 - self.death_rate_2021) * t
                 + self.death_rate_rise_per_year * (year - 2024.0).max(0.0);
             birth - death
         };
@@ -97,7 +98,10 @@ impl QuanzhouSeed {
             ((self.population_2024 / self.population_2021).powf(1.0 / 3.0) - 1.0) * 1000.0;
         let natural_2022_2024 = (natural(2022.0) + natural(2023.0) + natural(2024.0)) / 3.0;
         let migration = growth_2021_2024 - natural_2022_2024;
-        let ahead: f64 = (2025..=2028).map(|y| natural(y as f64) + migration).sum::<f64>() / 4.0;
+        let ahead: f64 = (2025..=2028)
+            .map(|y| natural(y as f64) + migration)
+            .sum::<f64>()
+            / 4.0;
         ahead / 10.0
     }
 }
@@ -383,8 +387,10 @@ pub fn calibrated_take_up_pct() -> Result<f64, InputError> {
     let first = &run.projection.years[1];
     let base_households = first.affordable_need
         / (levers.get(LeverId::Eligible) / 100.0 * levers.get(LeverId::TakeUp) / 100.0);
-    Ok(seed.housing.units_completed / (base_households * levers.get(LeverId::Eligible) / 100.0)
-        * 100.0)
+    Ok(
+        seed.housing.units_completed / (base_households * levers.get(LeverId::Eligible) / 100.0)
+            * 100.0,
+    )
 }
 
 /// The net-migration lever's default must be the seed's estimate (one estimate, shown in both).

@@ -619,7 +619,7 @@ test("sources list every baseline figure with its status; methods show the formu
   assert.equal(await page.locator(".sources article.figure").count(), figures);
   assert.equal(await page.locator(".sources .badge-official").count(), (toml.match(/^status = "official"/gm) ?? []).length);
   await page.locator("#tab-methods").click();
-  assert.match(await page.locator("#method-employment").textContent(), /J_t = max\(0, E_t − E_\{t−1\}\) \+ to · E_\{t−1\}/);
+  assert.match(await page.locator("#method-employment").textContent(), /J_t = max\(0, E\^d_t − E\^d_\{t−1\}\) \+ to · E\^d_\{t−1\}/);
   // The Monte Carlo panel links to how the draws are made: every lever under its distribution, the correlation.
   await page.locator("#tab-dashboard").click();
   await page.locator("#mc-method-link").click();
@@ -631,7 +631,37 @@ test("sources list every baseline figure with its status; methods show the formu
   for (const key of keys) {
     assert.equal(listed.filter((t) => t.includes(`(${key})`)).length, 1, `lever ${key} is not listed once`);
   }
-  assert.match(await page.locator("#method-correlation").textContent(), /年净迁入人口与地区生产总值增速.*ρ = 0\.5/);
+  assert.match(await page.locator("#method-correlation").textContent(), /年净迁入人口与地区生产总值增速.*ρ = 0\.5.*年净迁入人口与泉州市常住人口年均增速.*ρ = 0\.5/);
+  await closePage(p);
+});
+
+test("the validation panel shows the CLI's hindcast: each row observed, model, within its tolerance, and whether it was calibrated to its own observation", async () => {
+  const p = await openPage();
+  const { page } = p;
+  const hindcast = JSON.parse(execFileSync(cliPath, ["hindcast", "--format", "json"], { encoding: "utf8" }));
+  assert.ok(hindcast.rows.length >= 4, `${hindcast.rows.length} rows`);
+  await page.locator("#tab-methods").click();
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll("#validation-table tbody tr")].map((tr) => ({
+      id: tr.id.replace(/^validation-/, ""),
+      within: tr.dataset.within === "true",
+      calibrated: tr.dataset.calibrated === "true",
+      values: [...tr.querySelectorAll("td[data-value]")].map((td) => Number(td.dataset.value)),
+      text: tr.textContent,
+    })),
+  );
+  assert.deepEqual(rows.map((r) => r.id), hindcast.rows.map((r) => r.id));
+  rows.forEach((row, i) => {
+    const cli = hindcast.rows[i];
+    assert.deepEqual(row.values, [cli.observed, cli.model, cli.error, cli.tolerance], row.id);
+    assert.equal(row.within, cli.within, row.id);
+    assert.equal(row.calibrated, cli.calibrated_to_this, row.id);
+    assert.match(row.text, row.calibrated ? /已按此校准/ : /独立检验/, row.id);
+  });
+  assert.ok(rows.some((r) => !r.calibrated), "no independent check");
+  await page.locator("#lang-toggle").click();
+  await settle(page);
+  assert.match(await page.locator("#method-validation").textContent(), /Validation.*calibrated to its own observation/s);
   await closePage(p);
 });
 
