@@ -1,12 +1,24 @@
 #!/usr/bin/env python3
-"""Derive the 2024 baseline of the Licheng scenario simulator.
+"""Derive the census table and the baseline figures of the Licheng scenario simulator.
 
 Writes, deterministically (rerunning gives identical bytes):
-  seeds/baseline-population-2024.csv  -- estimated 2024 population by single year of age and sex
-  seeds/baseline.toml                 -- scalar baseline figures, each official (as published) or
-                                         an explicitly documented estimate
+  seeds/census-2020-estimated.csv  -- estimated population by single year of age and sex at the
+                                      7th census (2020-11-01), where the model's history starts
+  seeds/baseline.toml              -- scalar baseline figures, each official (as published) or
+                                      an explicitly documented estimate
 
-Python 3 standard library only.  Run from anywhere:  python3 seeds/derive_baseline.py
+The 2024 table (seeds/baseline-population-2024.csv) is the model's own projection from the census
+table, and the hindcast (seeds/hindcast.json) its comparison with what was published; both come
+from the engine, so the whole pipeline is, from the repository root:
+
+  python3 seeds/derive_baseline.py
+  cargo run --bin licheng -- derive-baseline > seeds/baseline-population-2024.csv
+  python3 seeds/derive_baseline.py          # the figures that are read from the 2024 table
+  cargo run --bin licheng -- hindcast --format json > seeds/hindcast.json
+
+(tests/integration/hindcast.rs fails when a committed file is not what this gives.)
+
+Python 3 standard library only.
 
 BASIS.  Everything is on the basis of Licheng District proper, WITHOUT the Quanzhou Economic and
 Technological Development Zone (泉州开发区): the work plan is the district government's, and the

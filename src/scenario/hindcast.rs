@@ -13,6 +13,22 @@ use crate::model::life_table::ModelLifeTable;
 use crate::model::projection::{self, new_urban_jobs, Prepared};
 use serde::{Deserialize, Serialize};
 
+/// `seeds/hindcast.json`: the hindcast as `licheng hindcast --format json` prints it, committed
+/// (a test checks that it is the model's) so that the page shows it without carrying the model's
+/// history code and seeds.
+pub const HINDCAST_JSON: &str = include_str!("../../seeds/hindcast.json");
+
+/// The committed hindcast (`HINDCAST_JSON`).
+pub fn committed() -> Result<Hindcast, InputError> {
+    serde_json::from_str(HINDCAST_JSON).map_err(|e| {
+        InputError::new(
+            "seeds/hindcast.json",
+            format!("模型检验数据无法读取：{e}"),
+            format!("the hindcast cannot be read: {e}"),
+        )
+    })
+}
+
 /// `seeds/history.toml`, converted to JSON by build.rs and embedded.
 pub const HISTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/history.json"));
 /// `seeds/census-2020-estimated.csv`, embedded.
@@ -137,7 +153,7 @@ pub struct CheckSeed {
 
 /// One row of the hindcast: what, observed, model, error (model − observed), tolerance,
 /// whether within it, and what was calibrated to the observation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct HindcastRow {
     pub id: String,
     pub label_zh: String,
@@ -155,18 +171,22 @@ pub struct HindcastRow {
     pub source: String,
 }
 
-/// The hindcast: the model's years and the rows.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// The hindcast: the model's years and the rows, and how the estimates it rests on were made.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Hindcast {
     pub census_date: String,
     pub rows: Vec<HindcastRow>,
+    pub migration_method_zh: String,
+    pub migration_method_en: String,
+    pub quanzhou_method_zh: String,
+    pub quanzhou_method_en: String,
     /// Per year: year, end population, births, deaths, net migrants, solved TFR, birth and
     /// death rates (per mille).
     pub years: Vec<HindcastYear>,
 }
 
 /// The model's figures for one year of the hindcast.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct HindcastYear {
     pub year: i32,
     pub population: f64,
@@ -277,6 +297,10 @@ pub fn hindcast() -> Result<Hindcast, InputError> {
     Ok(Hindcast {
         census_date: seed.census.date.clone(),
         rows,
+        migration_method_zh: seed.migration.method_zh.clone(),
+        migration_method_en: seed.migration.method_en.clone(),
+        quanzhou_method_zh: seed.quanzhou.method_zh.clone(),
+        quanzhou_method_en: seed.quanzhou.method_en.clone(),
         years: history
             .years
             .iter()

@@ -331,7 +331,6 @@ fn uncertainty_panel(lang: Lang) -> Html {
 /// on were made.
 fn validation_panel(
     lang: Lang,
-    seed: &hindcast::HistorySeed,
     result: &Result<hindcast::Hindcast, crate::scenario::InputError>,
 ) -> Html {
     let result = match result {
@@ -413,8 +412,8 @@ fn validation_panel(
                 </table>
             </div>
             <p class="formula" id="validation-tfr">{ lang.pick("各年校准所得总和生育率：", "TFR solved for each year: ") }{ tfrs }</p>
-            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(&seed.migration.method_zh, &seed.migration.method_en) }</p>
-            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(&seed.quanzhou.method_zh, &seed.quanzhou.method_en) }</p>
+            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(&result.migration_method_zh, &result.migration_method_en) }</p>
+            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(&result.quanzhou_method_zh, &result.quanzhou_method_en) }</p>
         </details>
     }
 }
@@ -427,8 +426,8 @@ pub struct MethodsPanelProps {
 #[function_component(MethodsPanel)]
 pub fn methods_panel(props: &MethodsPanelProps) -> Html {
     let lang = props.lang;
-    // The hindcast runs the model from the census (a few milliseconds): once per page.
-    let validation = use_memo((), |_| (hindcast::history_seed(), hindcast::hindcast()));
+    // The hindcast as the model computed it (seeds/hindcast.json), read once per page.
+    let validation = use_memo((), |_| hindcast::committed());
     let panels = PANELS.iter().map(|panel| {
         let anchor = match panel.anchor {
             PanelAnchor::Module(m) => module_anchor(m),
@@ -449,7 +448,7 @@ pub fn methods_panel(props: &MethodsPanelProps) -> Html {
             <p class="hint">{ i18n::METHODS_INTRO.get(lang) }</p>
             { for panels }
             { uncertainty_panel(lang) }
-            { validation_panel(lang, &validation.0, &validation.1) }
+            { validation_panel(lang, &validation) }
         </section>
     }
 }

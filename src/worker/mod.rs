@@ -333,8 +333,12 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
         };
         let mut mark = last_yield_ms;
         let mut milestone_waiting = false;
-        // Whether this share has asked the others for draws since it was last handed some.
+        // Whether this share has asked the others for draws since it was last handed some, and
+        // whether it has asked since it ran out: a request made while it was still drawing may
+        // have found no share able to give (one whose speed was not known yet, or too little
+        // left then to be worth it), so a share that runs out asks once more.
         let mut asked = false;
+        let mut asked_when_out = false;
         // The job's end: the update to send last, or `None` (a newer request came, or a failure
         // was sent already).
         let last: Option<McUpdate> = 'job: loop {
@@ -482,6 +486,10 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
             if let Err(e) = exchanged {
                 break Some(failed(job.run_id, e));
             }
+            if !asked {
+                // Handed draws since it last asked: it may ask again when it runs out.
+                asked_when_out = false;
+            }
             if work.remaining() > 0 {
                 continue;
             }
@@ -502,9 +510,10 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 }
                 break Some(update);
             }
-            if let Some(per_ms) = per_ms.filter(|_| !asked && columns.owns_columns()) {
+            if let Some(per_ms) = per_ms.filter(|_| !asked_when_out && columns.owns_columns()) {
                 channel.want_draws(columns, 0.0, per_ms);
                 asked = true;
+                asked_when_out = true;
             }
             futures::select! {
                 request = scope.next() => match request {

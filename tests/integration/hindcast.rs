@@ -138,3 +138,26 @@ fn quanzhous_growth_default_comes_from_its_own_rates_and_migration() {
         spec.default
     );
 }
+
+#[test]
+fn the_committed_hindcast_is_the_models() {
+    let (code, out, _) = cli(&["hindcast", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        hindcast::HINDCAST_JSON,
+        "rerun `licheng hindcast --format json > seeds/hindcast.json`"
+    );
+    // It reads back (serde_json's float parsing may differ from the model's in the last bit).
+    let committed = hindcast::committed().unwrap();
+    let model = hindcast::hindcast().unwrap();
+    assert_eq!(committed.rows.len(), model.rows.len());
+    for (a, b) in committed.rows.iter().zip(&model.rows) {
+        assert_eq!(a.id, b.id);
+        assert!(
+            (a.model - b.model).abs() <= 1e-9 * b.model.abs().max(1.0),
+            "{}",
+            a.id
+        );
+    }
+}
