@@ -18,16 +18,46 @@ use serde::{Deserialize, Serialize};
 /// history code and seeds.
 pub const HINDCAST_JSON: &str = include_str!("../../seeds/hindcast.json");
 
-/// The committed hindcast (`HINDCAST_JSON`).
-pub fn committed() -> Result<Hindcast, InputError> {
-    serde_json::from_str(HINDCAST_JSON).map_err(|e| {
-        InputError::new(
-            "seeds/hindcast.json",
-            format!("模型检验数据无法读取：{e}"),
-            format!("the hindcast cannot be read: {e}"),
-        )
-    })
+/// One row of the committed hindcast (`HindcastRow` as static data).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CommittedRow {
+    pub id: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    pub unit_zh: &'static str,
+    pub unit_en: &'static str,
+    pub observed: f64,
+    pub model: f64,
+    pub error: f64,
+    pub tolerance: f64,
+    pub within: bool,
+    pub calibrated_to_this: bool,
+    pub calibrated_zh: &'static str,
+    pub calibrated_en: &'static str,
+    pub source: &'static str,
 }
+
+/// One year of the committed hindcast: its solved TFR.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CommittedYear {
+    pub year: i32,
+    pub tfr: f64,
+}
+
+/// The committed hindcast, as build.rs writes it from `seeds/hindcast.json`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Committed {
+    pub census_date: &'static str,
+    pub rows: &'static [CommittedRow],
+    pub years: &'static [CommittedYear],
+    pub migration_method_zh: &'static str,
+    pub migration_method_en: &'static str,
+    pub quanzhou_method_zh: &'static str,
+    pub quanzhou_method_en: &'static str,
+}
+
+/// The committed hindcast (`seeds/hindcast.json`, compiled in by build.rs).
+pub static COMMITTED: Committed = include!(concat!(env!("OUT_DIR"), "/hindcast.rs"));
 
 /// `seeds/history.toml`, converted to JSON by build.rs and embedded.
 pub const HISTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/history.json"));
@@ -153,7 +183,7 @@ pub struct CheckSeed {
 
 /// One row of the hindcast: what, observed, model, error (model − observed), tolerance,
 /// whether within it, and what was calibrated to the observation.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HindcastRow {
     pub id: String,
     pub label_zh: String,
@@ -172,7 +202,7 @@ pub struct HindcastRow {
 }
 
 /// The hindcast: the model's years and the rows, and how the estimates it rests on were made.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Hindcast {
     pub census_date: String,
     pub rows: Vec<HindcastRow>,
@@ -186,7 +216,7 @@ pub struct Hindcast {
 }
 
 /// The model's figures for one year of the hindcast.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HindcastYear {
     pub year: i32,
     pub population: f64,

@@ -329,23 +329,10 @@ fn uncertainty_panel(lang: Lang) -> Html {
 /// The hindcast (`scenario::hindcast`) as a table: what, observed, model, error, tolerance,
 /// within or not, and what was calibrated to each observation; then how the estimates it rests
 /// on were made.
-fn validation_panel(
-    lang: Lang,
-    result: &Result<hindcast::Hindcast, crate::scenario::InputError>,
-) -> Html {
-    let result = match result {
-        Ok(result) => result,
-        Err(e) => {
-            return html! {
-                <details class="method" id="method-validation" open=true>
-                    <summary><h3>{ lang.pick("模型检验", "Validation") }</h3></summary>
-                    <p class="formula">{ e.message(lang.error_code()) }</p>
-                </details>
-            }
-        }
-    };
+fn validation_panel(lang: Lang) -> Html {
+    let result = &hindcast::COMMITTED;
     let rows = result.rows.iter().map(|r| {
-        let unit = lang.pick(&r.unit_zh, &r.unit_en);
+        let unit = lang.pick(r.unit_zh, r.unit_en);
         let shown = |v: f64| {
             if unit == "‰" {
                 format!("{v:.2}‰")
@@ -373,14 +360,14 @@ fn validation_panel(
         html! {
             <tr id={format!("validation-{}", r.id)} data-within={r.within.to_string()}
                 data-calibrated={r.calibrated_to_this.to_string()}>
-                <th scope="row">{ lang.pick(&r.label_zh, &r.label_en) }</th>
+                <th scope="row">{ lang.pick(r.label_zh, r.label_en) }</th>
                 <td data-value={r.observed.to_string()}>{ shown(r.observed) }</td>
                 <td data-value={r.model.to_string()}>{ shown(r.model) }</td>
                 <td data-value={r.error.to_string()}>{ error }</td>
                 <td data-value={r.tolerance.to_string()}>{ format!("±{}", shown(r.tolerance)) }</td>
                 <td>{ verdict }</td>
-                <td><strong>{ calibrated }</strong>{ lang.pick(&r.calibrated_zh, &r.calibrated_en) }
-                    <br/><small>{ &r.source }</small></td>
+                <td><strong>{ calibrated }</strong>{ lang.pick(r.calibrated_zh, r.calibrated_en) }
+                    <br/><small>{ r.source }</small></td>
             </tr>
         }
     });
@@ -412,8 +399,8 @@ fn validation_panel(
                 </table>
             </div>
             <p class="formula" id="validation-tfr">{ lang.pick("各年校准所得总和生育率：", "TFR solved for each year: ") }{ tfrs }</p>
-            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(&result.migration_method_zh, &result.migration_method_en) }</p>
-            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(&result.quanzhou_method_zh, &result.quanzhou_method_en) }</p>
+            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(result.migration_method_zh, result.migration_method_en) }</p>
+            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(result.quanzhou_method_zh, result.quanzhou_method_en) }</p>
         </details>
     }
 }
@@ -426,8 +413,6 @@ pub struct MethodsPanelProps {
 #[function_component(MethodsPanel)]
 pub fn methods_panel(props: &MethodsPanelProps) -> Html {
     let lang = props.lang;
-    // The hindcast as the model computed it (seeds/hindcast.json), read once per page.
-    let validation = use_memo((), |_| hindcast::committed());
     let panels = PANELS.iter().map(|panel| {
         let anchor = match panel.anchor {
             PanelAnchor::Module(m) => module_anchor(m),
@@ -448,7 +433,7 @@ pub fn methods_panel(props: &MethodsPanelProps) -> Html {
             <p class="hint">{ i18n::METHODS_INTRO.get(lang) }</p>
             { for panels }
             { uncertainty_panel(lang) }
-            { validation_panel(lang, &validation) }
+            { validation_panel(lang) }
         </section>
     }
 }
