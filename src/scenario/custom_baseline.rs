@@ -22,7 +22,7 @@
 //! rates = [0, 0, 0, 0.012, …]    # births of both sexes per woman-year, by age group
 //! sex_ratio_at_birth = 1.05      # males per female
 //!
-//! [migration]                    # optional: net migrants per step, by age at the end of the step
+//! [migration]                    # optional: net migrants of each age group per step, joining by UN ccmppWPP's "even" convention (half at the start with their group, half at the end)
 //! female = […]
 //! male   = […]
 //! ```

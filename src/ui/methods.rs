@@ -384,7 +384,8 @@ fn validation_panel(lang: Lang) -> Html {
                 "模型以默认参数自第七次人口普查（2020年11月1日，396112人；分年龄、性别表为估计）逐年推算，各年总和生育率按当年出生率校准，再与公布数对照。容差：总数±0.25万人，比率±0.7‰。按某一观测值校准的行只说明校准成功，不能检验模型；独立检验的行才说明模型与证据相符。",
                 "The model, at its defaults, projected year by year from the 7th census (1 November 2020, 396,112; the age and sex table is estimated), each year's TFR calibrated to that year's birth rate, against what was published. Tolerances: totals ±2,500, rates ±0.7‰. A row calibrated to its own observation shows only that the calibration worked and tests nothing; the independent checks are the ones that show the model agrees with evidence.",
             ) }</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region"
+                aria-label={lang.pick("模型检验表", "Validation table")}>
                 <table id="validation-table" class="validation">
                     <thead><tr>
                         <th scope="col">{ lang.pick("项目", "What") }</th>

@@ -203,6 +203,16 @@ fn set_test_flag(name: &str, value: bool) {
     );
 }
 
+/// Sets this worker's global `name` to a number (`lichengDrawn`: the draws this worker has made
+/// of its current job, which the end-to-end tests read).
+fn set_test_number(name: &str, value: f64) {
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str(name),
+        &JsValue::from_f64(value),
+    );
+}
+
 /// How long a held worker sleeps between its looks at its messages.
 const HOLD_POLL_MS: u32 = 5;
 
@@ -348,6 +358,7 @@ pub async fn McReactor(mut scope: ReactorScope<McRequest, McUpdate>) {
                 mc.draws_into(slice, &mut table);
                 lap(&mut timing.draw_ms, &mut mark);
                 done += drawn;
+                set_test_number("lichengDrawn", done as f64);
                 let left = work.remaining();
                 let milestone = done == next_milestone || left == 0;
                 if milestone {

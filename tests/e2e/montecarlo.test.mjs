@@ -621,19 +621,26 @@ test("a worker held up hands part of its share to the other worker, which draws 
   assert.equal(workers.length, 2, "two workers for two cores");
   for (const [run, held] of [0, 1].entries()) {
     // Held by its test switch, the worker stops after its first slice of draws; the other runs out
-    // first and asks, and the held one hands some over; then it is let go.
-    await holdWorkers(page, [workers[held]]);
+    // first and asks, and the held one hands some over, which the other draws while the held one
+    // is still held: it makes more than its own half of the job. Then the held one is let go.
+    await holdWorkers(page, workers);
+    await releaseWorkers(page, [workers[1 - held]]);
+    for (const worker of workers) await worker.evaluate(() => (self.lichengDrawn = 0));
     const seed = 700 + run;
     await page.locator("#mc-seed").fill(String(seed));
     await page.locator("#mc-seed").press("Enter");
-    await until(() => workers[held].evaluate(() => self.lichengHandedOver > 0), `worker ${held} to hand draws over`);
+    const drawn = await until(async () => {
+      const [mine, other] = [await workers[held].evaluate(() => self.lichengDrawn), await workers[1 - held].evaluate(() => self.lichengDrawn)];
+      return other > 5000 && { mine, other };
+    }, `the other worker to draw part of worker ${held}'s share`);
+    assert.ok(drawn.mine < 5000, `worker ${held} drew ${drawn.mine} while held`);
+    assert.ok(await workers[held].evaluate(() => self.lichengHandedOver > 0), `worker ${held} handed nothing over`);
     await releaseWorkers(page, [workers[held]]);
     const done = await waitDone(page, Number(previous.runId));
     previous = done;
     const draws = done.shareDraws.split(" ").map(Number);
     assert.equal(draws.length, 2, JSON.stringify(done));
     assert.equal(draws[0] + draws[1], 10000, JSON.stringify(done));
-    assert.ok(draws[held] < 5000 && draws[1 - held] > 5000, `worker ${held} held up: draws ${done.shareDraws}`);
     await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000, seed }), `worker ${held} held up, seed ${seed}`);
   }
   await closePage(p);

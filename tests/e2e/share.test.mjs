@@ -184,7 +184,7 @@ test("a copied link opens in a fresh browser with the same scenario and the same
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, "the clipboard does not hold the link");
   // The summary is plain text naming the changed levers and the targets.
   const summary = await page.locator("#share-summary").inputValue();
-  assert.match(summary, /Total fertility rate: 1\.1 children per woman \(default 0\.78/);
+  assert.match(summary, /Total fertility rate: 1\.1 children per woman \(default 0\.77/);
   assert.match(summary, /Targets: \d+ of \d+ met/);
   // The QR code is an SVG drawn from the link (square, with dark modules), large enough to scan.
   const qr = await page.locator("#share-qr").evaluate((svg) => ({
