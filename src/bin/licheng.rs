@@ -11,6 +11,7 @@ use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
 use licheng_sim::scenario::hindcast;
 use licheng_sim::scenario::report;
+use licheng_sim::scenario::status;
 use licheng_sim::scenario::uncertainty;
 use licheng_sim::scenario::InputError;
 use licheng_sim::scenario::{population_csv, Engine};
@@ -327,23 +328,29 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
         }
         Format::Csv => uncertainty::mc_csv(&engine, &result),
         Format::Table => {
+            let zh = args.lang == "zh";
             let mut out = format!(
-                "draws {} seed {} spread {}\n\n{:<36} {:>11} {:>12} {:>12} {:>12}\n",
+                "draws {} seed {} spread {}\n{}\n\n{:<36} {:>11} {:<14} {:>12} {:>12} {:>12}\n",
                 result.draws,
                 settings.seed,
                 settings.spread,
+                status::thresholds_text(zh),
                 "target",
                 "probability",
+                "status",
                 "p10",
                 "p50",
                 "p90"
             );
             for (k, t) in engine.plan().targets.iter().enumerate() {
                 let b = result.target_bands[k].p;
+                let level = status::Status::of(result.probability[k])
+                    .map_or(String::new(), |s| format!("{} {}", s.icon(), s.label(zh)));
                 out.push_str(&format!(
-                    "{:<36} {:>10.1}% {:>12} {:>12} {:>12}\n",
+                    "{:<36} {:>10.1}% {:<14} {:>12} {:>12} {:>12}\n",
                     t.id,
                     result.probability[k] * 100.0,
+                    level,
                     report::number(b[1]),
                     report::number(b[2]),
                     report::number(b[3])

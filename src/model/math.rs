@@ -22,6 +22,13 @@ pub fn pow(x: f64, y: f64) -> f64 {
     libm::pow(x, y)
 }
 
+/// The largest whole number not above `x` (exact on every target: `f64.floor` in WebAssembly,
+/// `roundsd` or libm's exact bit manipulation natively).
+#[inline]
+pub fn floor(x: f64) -> f64 {
+    x.floor()
+}
+
 /// Square root: IEEE 754 requires it correctly rounded, so the hardware instruction gives the
 /// same bits on every target (`sqrtsd` natively, `f64.sqrt` in WebAssembly). Not `libm::sqrt`:
 /// on wasm32 that is a bit-by-bit software loop (libm uses the instruction only with nightly

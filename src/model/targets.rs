@@ -7,6 +7,8 @@
 //! * `Average` — the compound average of yearly growth rates, `(Π(1 + g_t/100))^(1/n) − 1`.
 //!
 //! The gap is the signed margin: positive when met by that much, negative when short by that much.
+//! Counts (`Metric::is_count`: enterprises, stations, projects, chains, housing units) are
+//! compared as the whole number reached.
 
 use super::error::ModelError;
 use super::levers::{LeverId as L, Levers};
@@ -33,6 +35,21 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Whether the metric counts whole things (enterprises, stations, projects, chains, units):
+    /// its value is compared as the whole number reached, so 25.3 enterprises is 25.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Metric::AffordableUnitsCum
+                | Metric::DigitalLevel2Enterprises
+                | Metric::BenchmarkProjects
+                | Metric::NewEnterprisesInProduction2025
+                | Metric::NewSishang2025
+                | Metric::G5StationsCum
+                | Metric::KeyIndustrialChains
+        )
+    }
+
     /// Every metric with its id in `seeds/workplan.toml`.
     pub const ALL: [(Metric, &'static str); 14] = [
         (Metric::ResidentGrowthAvgPct, "resident_growth_avg_pct"),
@@ -242,6 +259,13 @@ impl Target {
                 .copied()
                 .min_by(|a, b| margin(*a).total_cmp(&margin(*b)))
                 .unwrap_or(0.0),
+        };
+        // A count is what has been reached in whole things (a tiny tolerance keeps 5.0 made of
+        // four paces of 1.25 at 5, not 4.999…).
+        let value = if self.metric.is_count() {
+            math::floor(value + 1e-9)
+        } else {
+            value
         };
         let gap = margin(value);
         let met = match self.comparator {

@@ -16,6 +16,7 @@ pub mod report;
 pub mod saved;
 pub mod seeds;
 pub mod share_work;
+pub mod status;
 pub mod uncertainty;
 
 pub use engine::{Engine, Run};

@@ -3,6 +3,7 @@
 
 use super::engine::Engine;
 use super::error::InputError;
+use super::status::Status;
 use crate::model::decision::{self, Seek, Tornado};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::{
@@ -189,6 +190,10 @@ pub fn mc_json(engine: &Engine, result: &McResult, settings: Settings) -> Value 
             let mut m = serde_json::Map::new();
             m.insert("id".into(), json!(t.id));
             m.insert("probability".into(), json!(result.probability[k]));
+            m.insert(
+                "status".into(),
+                json!(Status::of(result.probability[k]).map(Status::id)),
+            );
             for (q, v) in PERCENTILES.iter().zip(result.target_bands[k].p) {
                 m.insert(pct_key(*q), json!(v));
             }
@@ -211,9 +216,10 @@ pub fn mc_csv(engine: &Engine, result: &McResult) -> String {
             out.push('\n');
         }
     }
-    out.push_str("\ntarget,probability,p2.5,p10,p50,p90,p97.5\n");
+    out.push_str("\ntarget,probability,status,p2.5,p10,p50,p90,p97.5\n");
     for (k, t) in engine.plan().targets.iter().enumerate() {
-        out.push_str(&format!("{},{}", t.id, result.probability[k]));
+        let status = Status::of(result.probability[k]).map_or("", Status::id);
+        out.push_str(&format!("{},{},{status}", t.id, result.probability[k]));
         for v in result.target_bands[k].p {
             out.push_str(&format!(",{v}"));
         }

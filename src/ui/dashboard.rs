@@ -7,6 +7,7 @@ use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
 use crate::model::targets::Outcome;
 use crate::scenario::seeds::TargetDef;
+use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -84,6 +85,31 @@ pub fn at_threshold_probabilities(
     Some((found.len(), low, high))
 }
 
+/// The class, icon and word of a status level (`None`: the probability is not known yet).
+pub fn status_look(
+    level: Option<Status>,
+    lang: Lang,
+) -> (&'static str, &'static str, &'static str) {
+    match level {
+        Some(Status::Likely) => (
+            "status status-met",
+            Status::Likely.icon(),
+            Status::Likely.label(lang == Lang::Zh),
+        ),
+        Some(Status::AtRisk) => (
+            "status status-at-risk",
+            Status::AtRisk.icon(),
+            Status::AtRisk.label(lang == Lang::Zh),
+        ),
+        Some(Status::Unlikely) => (
+            "status status-not-met",
+            Status::Unlikely.icon(),
+            Status::Unlikely.label(lang == Lang::Zh),
+        ),
+        None => ("status status-pending", "…", i18n::STATUS_PENDING.get(lang)),
+    }
+}
+
 #[function_component(TargetDashboard)]
 pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let lang = props.lang;
@@ -134,24 +160,17 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
             },
             None => html! { <td class="num target-probability">{ format::MISSING }</td> },
         };
-        let (status_class, icon, status_text) = if outcome.met {
-            ("status status-met", "✓", i18n::STATUS_MET)
-        } else {
-            ("status status-not-met", "✗", i18n::STATUS_NOT_MET)
-        };
+        // The status follows the probability (三色); until the Monte Carlo has results it says
+        // so rather than guessing from the central run.
+        let level = probability.and_then(Status::of);
+        let (status_class, icon, status_text) = status_look(level, lang);
         let compare_cells: Option<(Html, Html)> = props.compare.as_ref().map(|a| match a.outcomes.get(i) {
             Some(a_outcome) => {
                 let delta = outcome.value - a_outcome.value;
-                let (a_class, a_icon, a_text) = if a_outcome.met {
-                    ("mini-status status-met", "✓", i18n::STATUS_MET)
-                } else {
-                    ("mini-status status-not-met", "✗", i18n::STATUS_NOT_MET)
-                };
                 (
                     html! {
                         <td class="num target-value-a" data-value={data_value(a_outcome.value)}>
                             { format::value_with_unit(a_outcome.value, unit, lang) }
-                            <span class={a_class} title={a_text.get(lang)} aria-label={a_text.get(lang)}>{ " " }{ a_icon }</span>
                         </td>
                     },
                     html! {
@@ -187,10 +206,10 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </td>
                 <td class="num target-gap" data-value={data_value(outcome.gap)}>{ format::signed_difference(outcome.gap, unit, lang) }</td>
                 { probability_cell }
-                <td class="target-status">
+                <td class="target-status" data-status={level.map(Status::id)}>
                     <span class={status_class}>
                         <span class="status-icon" aria-hidden="true">{ icon }</span>
-                        { " " }<span class="status-text">{ status_text.get(lang) }</span>
+                        { " " }<span class="status-text">{ status_text }</span>
                     </span>
                 </td>
             </tr>
@@ -236,6 +255,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <p id="status-legend" class="hint">{ status::thresholds_text(lang == Lang::Zh) }</p>
             if let Some((count, low, high)) = at_threshold {
                 <p id="targets-at-threshold" class="hint" data-count={count.to_string()}>
                     { i18n::at_threshold_note(lang, count, low, high) }

@@ -10,7 +10,7 @@
 
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
-use super::dashboard::{at_threshold_probabilities, data_value, EngineRef};
+use super::dashboard::{at_threshold_probabilities, data_value, status_look, EngineRef};
 use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
@@ -23,6 +23,7 @@ use crate::model::targets::{Metric, Outcome};
 use crate::scenario::mc_messages::McSummary;
 use crate::scenario::presets::Preset;
 use crate::scenario::seeds::{self, TargetDef};
+use crate::scenario::status::Status;
 use crate::scenario::{Engine, Run};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -346,16 +347,14 @@ pub fn presentation(props: &PresentationProps) -> Html {
     }
 }
 
-/// Status as icon and text, with its colour class.
-fn status(met: bool, lang: Lang, class: &'static str) -> Html {
-    let (modifier, icon, text) = if met {
-        ("status-met", "✓", i18n::STATUS_MET)
-    } else {
-        ("status-not-met", "✗", i18n::STATUS_NOT_MET)
-    };
+/// The status of a probability (三色) as icon and word, with its colour class; until the
+/// Monte Carlo has results, that it is pending.
+fn status(probability: Option<f64>, lang: Lang, class: &'static str) -> Html {
+    let level = probability.and_then(Status::of);
+    let (look, icon, text) = status_look(level, lang);
     html! {
-        <span class={classes!("status", class, modifier)}>
-            <span class="status-icon" aria-hidden="true">{ icon }</span>{ " " }{ text.get(lang) }
+        <span class={classes!(look, class)} data-status={level.map(Status::id)}>
+            <span class="status-icon" aria-hidden="true">{ icon }</span>{ " " }{ text }
         </span>
     }
 }
@@ -552,7 +551,7 @@ fn target_slide(
                         y_from_zero={def.evaluate == "cumulative"} />
                 </div>
                 <div class="slide-facts">
-                    { status(outcome.met, lang, "slide-status") }
+                    { status(probability, lang, "slide-status") }
                     <dl class="slide-numbers">
                         <div>
                             <dt>{ i18n::COL_PROJECTED.get(lang) }</dt>
@@ -572,8 +571,7 @@ fn target_slide(
                             <div>
                                 <dt>{ i18n::SCENARIO_A.get(lang) }</dt>
                                 <dd data-value={data_value(a.value)}>
-                                    { format::value_with_unit(a.value, unit, lang) }{ " " }
-                                    { status(a.met, lang, "slide-status-small") }
+                                    { format::value_with_unit(a.value, unit, lang) }
                                 </dd>
                             </div>
                         }
@@ -629,7 +627,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                     <td class="num">
                         { probability.map_or_else(|| format::MISSING.to_string(), |p| format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0))) }
                     </td>
-                    <td>{ status(o.met, lang, "slide-status-small") }</td>
+                    <td>{ status(probability, lang, "slide-status-small") }</td>
                 </tr>
             }
         });

@@ -183,6 +183,25 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   for (const text of await page.locator(".target-probability").allTextContents()) {
     assert.match(text.trim(), /^\d{1,3}%$/, `probability cell ${JSON.stringify(text)}`);
   }
+  // Each target's status is the CLI's for the same seed (likely ≥ 80 %, at risk 20–80 %, unlikely
+  // < 20 %), in words and icon, and the thresholds are stated under the table.
+  const cliStatus = Object.fromEntries(
+    cliJson(["mc", "--draws", "2000", "--seed", String(SEED), "--spread", "1"]).targets.map((t) => [t.id, t.status]),
+  );
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((r) => ({
+      id: r.id.slice("target-".length),
+      status: r.querySelector(".target-status").dataset.status,
+      text: r.querySelector(".target-status").textContent.trim(),
+    })),
+  );
+  const words = { likely: /✓\s*很可能达成/, at_risk: /!\s*有风险/, unlikely: /✗\s*难以达成/ };
+  for (const row of shown) {
+    assert.equal(row.status, cliStatus[row.id], `${row.id}: page ${row.status}, CLI ${cliStatus[row.id]}`);
+    assert.match(row.text, words[row.status], row.id);
+  }
+  assert.ok(new Set(shown.map((r) => r.status)).size >= 2, "every target has the same status");
+  assert.match(await page.locator("#status-legend").textContent(), /≥80%.*很可能达成.*20%—80%.*有风险.*<20%.*难以达成/);
   assert.ok(await page.locator("#mc-cancel").isDisabled(), "cancel is enabled after the run finished");
 
   // Bands: 80 % and 95 % on every chart that has them, around the projected years.
@@ -253,6 +272,11 @@ test("a run's start keeps every chart's y axis and, until the hold's end, the ba
   }, "the old bands to go at the end of the hold");
   assert.equal(after.status.done, "false", "the held run ended");
   assert.deepEqual(after.ticks, before.ticks, "an axis moved while the run had no bands");
+  // Without results, each target's status says the probability is pending; it does not guess.
+  const pending = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table .target-status")].map((td) => [td.dataset.status ?? null, td.textContent.trim()]),
+  );
+  assert.ok(pending.length > 0 && pending.every(([s, t]) => s === null && /概率计算中/.test(t)), JSON.stringify(pending));
   await page.clock.resume();
   await releaseWorkers(page);
   await waitDone(page, Number(during.status.runId) - 1);

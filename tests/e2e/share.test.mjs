@@ -504,7 +504,7 @@ test("the printed handout gives the scenario, the target table with its probabil
   await page.setViewportSize({ width: 794, height: 1123 });
   const word = page.locator("#targets-table tbody .target-status .status-text").first();
   assert.ok((await word.boundingBox())?.width > 10, "the status prints without its words");
-  assert.match(await word.textContent(), /^(Met|Not met)$/);
+  assert.match(await word.textContent(), /^(Likely met|At risk|Unlikely)$/);
   await page.emulateMedia({ media: "screen" });
   // In Chinese, the same line.
   await page.goto(server.url + "?v=1&seed=7&lang=zh", { waitUntil: "load" });

@@ -244,3 +244,33 @@ fn monte_carlo_output_matches_snapshot_shared_with_the_wasm_test() {
     assert_eq!(code, 0, "{err}");
     check_snapshot("mc-seed7-300.json", &out);
 }
+
+#[test]
+fn every_target_gets_the_status_of_its_probability_in_the_clis_json_and_csv() {
+    use licheng_sim::scenario::status::{LIKELY_FROM, UNLIKELY_BELOW};
+    let (code, out, _) =
+        super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut levels = std::collections::BTreeSet::new();
+    for t in json["targets"].as_array().unwrap() {
+        let p = t["probability"].as_f64().unwrap();
+        let expected = if p >= LIKELY_FROM {
+            "likely"
+        } else if p >= UNLIKELY_BELOW {
+            "at_risk"
+        } else {
+            "unlikely"
+        };
+        assert_eq!(t["status"], expected, "{}", t["id"]);
+        levels.insert(expected);
+    }
+    assert!(
+        levels.len() >= 2,
+        "the defaults give one level only: {levels:?}"
+    );
+    let (_, csv, _) = super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--format", "csv"]);
+    assert!(csv.contains("\ntarget,probability,status,"), "{csv}");
+    let (_, table, _) = super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--lang", "zh"]);
+    assert!(table.contains("≥80%"), "the table states the thresholds");
+}

@@ -1,0 +1,92 @@
+//! A target's status from its probability, in three levels (三色, the convention of Chinese
+//! government target dashboards): likely met (P ≥ 80 %, green), at risk (20 % ≤ P < 80 %,
+//! yellow), unlikely (P < 20 %, red). Colour is never the only signal: each level has an icon
+//! and a word.
+
+/// From this probability on, a target is likely met.
+pub const LIKELY_FROM: f64 = 0.8;
+/// Below this probability, a target is unlikely to be met.
+pub const UNLIKELY_BELOW: f64 = 0.2;
+
+/// The three levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Likely,
+    AtRisk,
+    Unlikely,
+}
+
+impl Status {
+    /// The level of probability `p` (a share in [0, 1]); `None` for a non-finite one.
+    pub fn of(p: f64) -> Option<Status> {
+        if !p.is_finite() {
+            None
+        } else if p >= LIKELY_FROM {
+            Some(Status::Likely)
+        } else if p >= UNLIKELY_BELOW {
+            Some(Status::AtRisk)
+        } else {
+            Some(Status::Unlikely)
+        }
+    }
+
+    /// The id in files and the CLI's JSON: `likely`, `at_risk`, `unlikely`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Likely => "likely",
+            Status::AtRisk => "at_risk",
+            Status::Unlikely => "unlikely",
+        }
+    }
+
+    /// The word, in Chinese or English.
+    pub fn label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Status::Likely, true) => "很可能达成",
+            (Status::AtRisk, true) => "有风险",
+            (Status::Unlikely, true) => "难以达成",
+            (Status::Likely, false) => "Likely met",
+            (Status::AtRisk, false) => "At risk",
+            (Status::Unlikely, false) => "Unlikely",
+        }
+    }
+
+    /// The icon beside the word.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Status::Likely => "✓",
+            Status::AtRisk => "!",
+            Status::Unlikely => "✗",
+        }
+    }
+}
+
+/// The thresholds in words, as the page, the slides and the handout state them.
+pub fn thresholds_text(zh: bool) -> &'static str {
+    if zh {
+        "状态按达成概率分三档：≥80% 为“很可能达成”（绿），20%—80% 为“有风险”（黄），<20% 为“难以达成”（红）。达成概率是在所列参数分布下，达到目标的参数组合所占的比例，不是对结果的预报。"
+    } else {
+        "Status follows the probability in three levels: ≥ 80 % likely met (green), 20–80 % at risk (yellow), < 20 % unlikely (red). A probability is the share of plausible parameter sets, under the stated distributions, that meet the target, not a forecast of odds."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_levels_change_at_twenty_and_eighty_per_cent() {
+        assert_eq!(Status::of(0.8), Some(Status::Likely));
+        assert_eq!(Status::of(0.7999), Some(Status::AtRisk));
+        assert_eq!(Status::of(0.2), Some(Status::AtRisk));
+        assert_eq!(Status::of(0.1999), Some(Status::Unlikely));
+        assert_eq!(Status::of(1.0), Some(Status::Likely));
+        assert_eq!(Status::of(0.0), Some(Status::Unlikely));
+        assert_eq!(Status::of(f64::NAN), None);
+        for s in [Status::Likely, Status::AtRisk, Status::Unlikely] {
+            assert!(
+                !s.label(true).is_empty() && !s.label(false).is_empty() && !s.icon().is_empty()
+            );
+        }
+    }
+}
