@@ -256,6 +256,11 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </table>
             </div>
             <p id="status-legend" class="hint">{ status::thresholds_text(lang == Lang::Zh) }</p>
+            if let Some(last) = props.run.projection.years.last() {
+                <p id="model-indicators" class="hint" data-value={data_value(last.affordable_coverage_pct)}>
+                    { i18n::affordable_coverage_indicator(lang, last.year, last.affordable_coverage_pct) }
+                </p>
+            }
             if let Some((count, low, high)) = at_threshold {
                 <p id="targets-at-threshold" class="hint" data-count={count.to_string()}>
                     { i18n::at_threshold_note(lang, count, low, high) }

@@ -184,6 +184,15 @@ pub const COL_GAP: Tr = tr("差距", "Margin");
 pub const COL_PROBABILITY: Tr = tr("达成概率", "Probability");
 pub const COL_STATUS: Tr = tr("状态", "Status");
 pub const STATUS_PENDING: Tr = tr("概率计算中", "Probability pending");
+
+/// The model's own indicator beside the plan's targets (no verdict: the plan sets no such target).
+pub fn affordable_coverage_indicator(lang: Lang, year: i32, pct: f64) -> String {
+    let value = format!("{pct:.0}%");
+    match lang {
+        Lang::Zh => format!("模型指标（非工作要点目标，不作达成判断）：至{year}年末保障性住房累计供给约为符合条件需求的 {value}（需求按2022年建成640套校准，见“计算方法·住房”）。"),
+        Lang::En => format!("The model's own indicator (not a target of the plan, so no verdict): by the end of {year} cumulative affordable housing supply is about {value} of the eligible need (the need calibrated to the 640 units completed in 2022; see “How it is computed · Housing”)."),
+    }
+}
 pub const MAIN_GOALS: Tr = tr("主要目标", "Main goals");
 pub const BETWEEN: Tr = tr("介于", "between");
 pub const GAP_HINT: Tr = tr(

@@ -162,6 +162,11 @@ test("moving a lever updates the headline, the target table and the charts to th
   await slide(page, "mig", 1500, 2200, 3000);
   const json = cli({ mig: 3000 });
   await assertMatchesCli(page, json, "mig=3000 by slider");
+  // The model's own indicator sits beside the plan's targets, with the CLI's value and no verdict.
+  assert.equal(await page.locator("#target-affordable_need_coverage").count(), 0, "a model indicator in the plan-target table");
+  const last = json.projection[json.projection.length - 1];
+  assert.equal(Number(await page.locator("#model-indicators").getAttribute("data-value")), last.affordable_coverage_pct);
+  assert.match(await page.locator("#model-indicators").textContent(), /模型指标（非工作要点目标，不作达成判断）/);
   assert.notEqual(await chartShape(page, "chart-population"), shapeBefore, "the population chart did not change");
   const table = await chartTable(page, "chart-population");
   const series = Object.values(table)[0];
