@@ -25,10 +25,10 @@
 //! in the last bit between the two (the wasm identity test caught exactly that). Beta quantiles
 //! come from a 1,024-interval table built once per run from the density, linearly interpolated.
 //!
-//! **Correlation.** Net migration and GDP growth move together (jobs attract migrants), and so do
-//! Licheng's net migration and Quanzhou's growth (both follow the city's pull): each pair's
-//! standard normal scores are correlated with ρ = 0.5 (Gaussian copula; our estimate); all other
-//! levers are independent.
+//! **Correlation.** Gaussian copulas over the standard normal scores (our estimates, none
+//! published): net migration with GDP growth (ρ = 0.5, jobs attract migrants) and with Quanzhou's
+//! growth (ρ = 0.5, both follow the city's pull); female with male life expectancy (ρ = 0.8);
+//! GDP growth with the job-replacement rate (ρ = 0.3). All other levers are independent.
 //!
 //! **Life expectancy** is drawn like the others; survival for a drawn `e0` is interpolated
 //! linearly between model life tables precomputed every 0.2 year over ±4σ (the life table is the
@@ -64,6 +64,10 @@ pub const Z90: f64 = 1.281_551_565_544_600_4;
 pub const RHO_MIGRATION_GDP: f64 = 0.5;
 /// Correlation of the normal scores of Licheng's net migration and Quanzhou's growth.
 pub const RHO_MIGRATION_QUANZHOU: f64 = 0.5;
+/// Correlation of the normal scores of female and male life expectancy.
+pub const RHO_LIFE_EXPECTANCY: f64 = 0.8;
+/// Correlation of the normal scores of GDP growth and the job-replacement rate.
+pub const RHO_GDP_TURNOVER: f64 = 0.3;
 /// The percentiles reported for every series.
 pub const PERCENTILES: [f64; 5] = [0.025, 0.10, 0.50, 0.90, 0.975];
 /// Largest number of draws accepted.
@@ -660,12 +664,23 @@ impl MonteCarlo {
         let z_g = RHO_MIGRATION_GDP * normal_quantile(u[m])
             + (1.0 - RHO_MIGRATION_GDP * RHO_MIGRATION_GDP).sqrt() * normal_quantile(u[g]);
         u[g] = normal_cdf(z_g);
-        // Quanzhou's growth leans on Licheng's migration the same way (both follow the city's pull).
-        let q = LeverId::QuanzhouGrowth as usize;
-        let z_q = RHO_MIGRATION_QUANZHOU * normal_quantile(u[m])
-            + (1.0 - RHO_MIGRATION_QUANZHOU * RHO_MIGRATION_QUANZHOU).sqrt()
-                * normal_quantile(u[q]);
-        u[q] = normal_cdf(z_q);
+        // Each further pair: the second's score leans on the first's the same way.
+        for (first, second, rho) in [
+            // Quanzhou's growth and Licheng's migration both follow the city's pull.
+            (
+                LeverId::NetMigration,
+                LeverId::QuanzhouGrowth,
+                RHO_MIGRATION_QUANZHOU,
+            ),
+            // Both sexes' mortality moves with the same health care and living standards.
+            (LeverId::E0Female, LeverId::E0Male, RHO_LIFE_EXPECTANCY),
+            // A growing economy hires more, including to replace leavers.
+            (LeverId::GdpGrowth, LeverId::Turnover, RHO_GDP_TURNOVER),
+        ] {
+            let (a, b) = (first as usize, second as usize);
+            let z = rho * normal_quantile(u[a]) + (1.0 - rho * rho).sqrt() * normal_quantile(u[b]);
+            u[b] = normal_cdf(z);
+        }
         let mut levers = self.central.clone();
         for (spec, draw) in LEVERS.iter().zip(&self.draws) {
             // Clamped into the lever's valid range, so no check is needed.

@@ -9,7 +9,9 @@ use super::format;
 use super::i18n::{self, Lang};
 use super::levers_panel::module_anchor;
 use crate::model::levers::{LeverId, Module, Spread, LEVERS};
-use crate::model::montecarlo::{RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU};
+use crate::model::montecarlo::{
+    RHO_GDP_TURNOVER, RHO_LIFE_EXPECTANCY, RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU,
+};
 use crate::scenario::hindcast;
 use yew::prelude::*;
 
@@ -228,6 +230,10 @@ const UNCERTAINTY_OUTRO: &[Para] = &[
         "第 i 次抽样使用以情景种子初始化、流号为 i 的 ChaCha8 随机数：同一种子在本页与命令行（licheng mc）给出相同结果，与分几个线程计算无关。图中区间为各年数值在全部抽样中的第2.5—97.5与第10—90百分位（第8类估计量）；目标的达成概率为达成该目标的抽样所占比例。",
         "Draw i uses ChaCha8 seeded with the scenario seed on stream i: one seed gives the same numbers on this page and in the CLI (licheng mc), however many threads share the work. The bands are the 2.5th–97.5th and 10th–90th percentiles of each year's values over the draws (type 8 estimator); a target's probability is the share of draws that meet it.",
     ),
+    p(
+        "达成概率的含义：在上列参数分布之下，能达到该目标的参数组合所占的比例。它说明结论对各项假设有多敏感，不是对实际结果的预报（假设本身可能有偏）。状态据此分三档：≥80%“很可能达成”（绿），20%—80%“有风险”（黄），<20%“难以达成”（红）。",
+        "What a probability is: the share of plausible parameter sets, under the distributions listed above, that meet the target. It says how much the verdict depends on the assumptions, not the odds of what will happen (the assumptions themselves may be off). The status follows it in three levels: ≥ 80 % likely met (green), 20–80 % at risk (yellow), < 20 % unlikely (red).",
+    ),
 ];
 
 /// The levers drawn from each distribution, in lever-table order; distributions no lever uses
@@ -275,19 +281,21 @@ fn distribution_text(spread: Spread, lang: Lang) -> &'static str {
 
 /// The correlations the Monte Carlo models, as the model has them.
 pub fn correlation_text(lang: Lang) -> String {
-    let (mig, gdp, qz) = (
-        LeverId::NetMigration.spec(),
-        LeverId::GdpGrowth.spec(),
-        LeverId::QuanzhouGrowth.spec(),
+    let label = |id: LeverId| lang.pick(id.spec().label_zh, id.spec().label_en);
+    let (mig, gdp, qz, e0f, e0m, to) = (
+        label(LeverId::NetMigration),
+        label(LeverId::GdpGrowth),
+        label(LeverId::QuanzhouGrowth),
+        label(LeverId::E0Female),
+        label(LeverId::E0Male),
+        label(LeverId::Turnover),
     );
     match lang {
         Lang::Zh => format!(
-            "相关性：{}与{}同向变动（就业吸引人口迁入），标准正态分数相关系数 ρ = {RHO_MIGRATION_GDP}；{}与{}同向变动（同受全市吸引力影响），ρ = {RHO_MIGRATION_QUANZHOU}（均为高斯 copula）。这些值为本工具的估算，并非公布数据；其余参数相互独立。",
-            mig.label_zh, gdp.label_zh, mig.label_zh, qz.label_zh
+            "相关性（高斯 copula，标准正态分数的相关系数）：{mig}与{gdp}同向变动（就业吸引人口迁入），ρ = {RHO_MIGRATION_GDP}；{mig}与{qz}同向变动（同受全市吸引力影响），ρ = {RHO_MIGRATION_QUANZHOU}；{e0f}与{e0m}，ρ = {RHO_LIFE_EXPECTANCY}；{gdp}与{to}，ρ = {RHO_GDP_TURNOVER}。这些值为本工具的估算，并非公布数据；其余参数相互独立。"
         ),
         Lang::En => format!(
-            "Correlation: {} and {} move together (jobs attract migrants), their standard normal scores correlated with ρ = {RHO_MIGRATION_GDP}; {} and {} move together (both follow the city's pull), ρ = {RHO_MIGRATION_QUANZHOU} (Gaussian copulas). These values are our estimates, not published figures; all other levers are independent.",
-            mig.label_en, gdp.label_en, mig.label_en, qz.label_en
+            "Correlation (Gaussian copulas over the standard normal scores): {mig} and {gdp} move together (jobs attract migrants), ρ = {RHO_MIGRATION_GDP}; {mig} and {qz} (both follow the city's pull), ρ = {RHO_MIGRATION_QUANZHOU}; {e0f} and {e0m}, ρ = {RHO_LIFE_EXPECTANCY}; {gdp} and {to}, ρ = {RHO_GDP_TURNOVER}. These values are our estimates, not published figures; all other levers are independent."
         ),
     }
 }
@@ -444,7 +452,9 @@ mod tests {
     //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
     use super::{correlation_text, levers_by_distribution};
     use crate::model::levers::{Spread, LEVERS};
-    use crate::model::montecarlo::{RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU};
+    use crate::model::montecarlo::{
+        RHO_GDP_TURNOVER, RHO_LIFE_EXPECTANCY, RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU,
+    };
     use crate::ui::i18n::Lang;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
