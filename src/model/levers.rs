@@ -233,9 +233,9 @@ pub const LEVERS: [LeverSpec; LEVER_COUNT] = [
     LeverSpec { id: L::TakeUp, key: "take", module: M::Housing, label_zh: "符合条件者申请比例", label_en: "Take-up among the eligible", unit_zh: "%", unit_en: "%", default: 48.0, min: 0.0, max: 100.0, step: 1.0, low: 35.0, high: 60.0, spread: S::BetaPercent, provenance: P::Estimate,
         note_zh: "估算（校准）：区政府工作报告（转载）称2022年“建成保障性租赁住房640套、新建开工590套”；以建成数作为区里项目所回应的需求规模，48%使2025年符合条件的需求为640户（新市民户加当年满22岁的青年，各占一套）。范围35%—60%。",
         note_en: "Estimate (calibrated): a district work report (reprint) says that in 2022 it \"建成保障性租赁住房640套、新建开工590套\" (completed 640 affordable rental units, started 590); taking the completions as the scale of need its programme answered, 48 % makes the eligible need of 2025 640 households (new citizens' households and those turning 22, one unit each). Range 35–60 %." },
-    LeverSpec { id: L::AffordableSupply, key: "aff", module: M::Housing, label_zh: "保障性住房年供给", label_en: "Affordable housing delivered per year", unit_zh: "套/年", unit_en: "units/year", default: 125.0, min: 0.0, max: 3000.0, step: 5.0, low: 105.0, high: 138.0, spread: S::Triangular, provenance: P::Plan,
-        note_zh: "工作要点（四）：2025—2028年新增保障性住房500套，按每年均衡推进。",
-        note_en: "Work plan task 4: 500 new affordable units over 2025–2028, read as an even pace." },
+    LeverSpec { id: L::AffordableSupply, key: "aff", module: M::Housing, label_zh: "保障性住房年供给", label_en: "Affordable housing delivered per year", unit_zh: "套/年", unit_en: "units/year", default: 150.0, min: 0.0, max: 3000.0, step: 5.0, low: 90.0, high: 190.0, spread: S::Triangular, provenance: P::Estimate,
+        note_zh: "估算（完成记录）：工作要点（四）要求2025—2028年新增保障性住房500套（每年125套）。区政府工作报告（转载）称2022年“建成保障性租赁住房640套、新建开工590套”：交付能力远超每年125套，但“保障性住房”的口径可能窄于保障性租赁住房，故中位取每年150套，向下偏（计划工程常延误）：第10百分位90套，第90百分位190套。",
+        note_en: "Estimate (delivery record): work plan task 4 asks for 500 new affordable units over 2025–2028 (125 a year). A district work report (reprint) says that in 2022 it \"建成保障性租赁住房640套、新建开工590套\" (completed 640 affordable rental units, started 590): capacity well above 125 a year, but the plan's 保障性住房 may be a narrower category than affordable rental housing, so the median is taken at 150 a year, skewed down (planned works slip): 10th percentile 90, 90th percentile 190." },
     LeverSpec { id: L::MigrantPupilShare, key: "mpup", module: M::Schools, label_zh: "随迁子女占学生比例", label_en: "Migrant children's share of pupils", unit_zh: "%", unit_en: "%", default: 30.0, min: 0.0, max: 90.0, step: 0.5, low: 22.0, high: 40.0, spread: S::BetaPercent, provenance: P::Estimate,
         note_zh: "估算：无鲤城区公开数据；泉州常住外来人口约204万（约占23%），晋江2014年为66.7%（工业区上限），老城区取30%。",
         note_en: "Estimate: no Licheng figure is published; Quanzhou has about 2.04 m non-local residents (about 23 %), Jinjiang 66.7 % in 2014 (an industrial upper bound); 30 % taken for the old urban core." },
@@ -272,9 +272,9 @@ pub const LEVERS: [LeverSpec; LEVER_COUNT] = [
     LeverSpec { id: L::NewEnterprises2025, key: "ent", module: M::Delivery, label_zh: "2025年新增投产企业", label_en: "New enterprises in production, 2025", unit_zh: "家", unit_en: "enterprises", default: 18.0, min: 0.0, max: 200.0, step: 1.0, low: 14.0, high: 21.0, spread: S::Triangular, provenance: P::Plan,
         note_zh: "工作要点（二十二）：2025年新增投产企业18家以上。",
         note_en: "Work plan task 22: at least 18 new enterprises in production in 2025." },
-    LeverSpec { id: L::NewSishang2025, key: "ssh", module: M::Delivery, label_zh: "2025年新增“四上”企业", label_en: "New 'four-above' enterprises, 2025", unit_zh: "家", unit_en: "enterprises", default: 15.0, min: 0.0, max: 200.0, step: 1.0, low: 11.0, high: 18.0, spread: S::Triangular, provenance: P::Plan,
-        note_zh: "工作要点（二十二）：2025年新增“四上”企业15家（2022年实际新增89家，口径可能不同）。",
-        note_en: "Work plan task 22: 15 new 'four-above' enterprises in 2025 (89 were added in 2022, possibly on another basis)." },
+    LeverSpec { id: L::NewSishang2025, key: "ssh", module: M::Delivery, label_zh: "2025年新增“四上”企业", label_en: "New 'four-above' enterprises, 2025", unit_zh: "家", unit_en: "enterprises", default: 30.0, min: 0.0, max: 200.0, step: 1.0, low: 12.0, high: 42.0, spread: S::Triangular, provenance: P::Estimate,
+        note_zh: "估算（完成记录）：工作要点（二十二）要求2025年新增“四上”企业15家。区政府工作报告称2022年“新增‘四上’企业89家”：远超15家，但口径（新增入库或净增）可能不同，故中位取30家，向下偏：第10百分位12家，第90百分位42家。",
+        note_en: "Estimate (delivery record): work plan task 22 asks for 15 new 'four-above' enterprises in 2025. The district's work report says it added 89 in 2022 (\"新增‘四上’企业89家\"): far above 15, but possibly on another basis (new entries or net), so the median is taken at 30, skewed down: 10th percentile 12, 90th percentile 42." },
     LeverSpec { id: L::ParkEntryIncrease, key: "park", module: M::Delivery, label_zh: "规上工业企业入园率提高", label_en: "Rise in park entry of above-scale industry", unit_zh: "个百分点", unit_en: "percentage points", default: 10.0, min: 0.0, max: 60.0, step: 0.5, low: 7.0, high: 12.0, spread: S::Triangular, provenance: P::Plan,
         note_zh: "工作要点（二十二）：到2028年入园率提高10%以上（按百分点理解）。",
         note_en: "Work plan task 22: park entry up by at least 10 % by 2028 (read as percentage points)." },
@@ -282,6 +282,48 @@ pub const LEVERS: [LeverSpec; LEVER_COUNT] = [
         note_zh: "工作要点（十五）：培育1—2条重点产业链。",
         note_en: "Work plan task 15: build 1–2 key industrial chains." },
 ];
+
+/// What a delivery lever's distribution rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveryEvidence {
+    /// The district's record of delivering the same kind of thing (in the lever's note).
+    Record,
+    /// No record was found: the distribution is around the plan's pace, so a target's
+    /// probability reflects that assumed pace, not evidence.
+    NoRecord,
+}
+
+impl LeverId {
+    /// For a lever that is the pace of a planned delivery, what its distribution rests on;
+    /// `None` for every other lever.
+    pub fn delivery_evidence(self) -> Option<DeliveryEvidence> {
+        match self {
+            LeverId::AffordableSupply | LeverId::NewSishang2025 => Some(DeliveryEvidence::Record),
+            LeverId::G5PerYear
+            | LeverId::PipesPerYear
+            | LeverId::DigitalEnterprises
+            | LeverId::BenchmarkPerYear
+            | LeverId::NewEnterprises2025
+            | LeverId::ParkEntryIncrease
+            | LeverId::IndustrialChains => Some(DeliveryEvidence::NoRecord),
+            _ => None,
+        }
+    }
+
+    /// Whether the lever counts whole things delivered in a year or by a date (stations,
+    /// enterprises, chains, housing units): the Monte Carlo draws it as a whole number.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            LeverId::AffordableSupply
+                | LeverId::G5PerYear
+                | LeverId::DigitalEnterprises
+                | LeverId::NewEnterprises2025
+                | LeverId::NewSishang2025
+                | LeverId::IndustrialChains
+        )
+    }
+}
 
 /// A full, validated set of lever values (index by `LeverId as usize`).
 #[derive(Debug, Clone, PartialEq)]

@@ -683,11 +683,15 @@ impl MonteCarlo {
         }
         let mut levers = self.central.clone();
         for (spec, draw) in LEVERS.iter().zip(&self.draws) {
-            // Clamped into the lever's valid range, so no check is needed.
-            levers.set_in_range(
-                spec.id,
-                draw.value(u[spec.id as usize]).clamp(spec.min, spec.max),
-            );
+            // Clamped into the lever's valid range, so no check is needed; counts are whole
+            // (ranges have whole bounds for them, so rounding stays inside).
+            let value = draw.value(u[spec.id as usize]);
+            let value = if spec.id.is_count() {
+                math::floor(value + 0.5)
+            } else {
+                value
+            };
+            levers.set_in_range(spec.id, value.clamp(spec.min, spec.max));
         }
         levers
     }

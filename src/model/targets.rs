@@ -50,6 +50,22 @@ impl Metric {
         )
     }
 
+    /// The lever whose pace delivers this metric, for the plan's delivery targets.
+    pub fn delivery_lever(self) -> Option<L> {
+        match self {
+            Metric::AffordableUnitsCum => Some(L::AffordableSupply),
+            Metric::DigitalLevel2Enterprises => Some(L::DigitalEnterprises),
+            Metric::BenchmarkProjects => Some(L::BenchmarkPerYear),
+            Metric::NewEnterprisesInProduction2025 => Some(L::NewEnterprises2025),
+            Metric::NewSishang2025 => Some(L::NewSishang2025),
+            Metric::ParkEntryIncreasePct => Some(L::ParkEntryIncrease),
+            Metric::RainPipeKmPerYear => Some(L::PipesPerYear),
+            Metric::G5StationsCum => Some(L::G5PerYear),
+            Metric::KeyIndustrialChains => Some(L::IndustrialChains),
+            _ => None,
+        }
+    }
+
     /// Every metric with its id in `seeds/workplan.toml`.
     pub const ALL: [(Metric, &'static str); 14] = [
         (Metric::ResidentGrowthAvgPct, "resident_growth_avg_pct"),

@@ -61,6 +61,22 @@ impl Status {
     }
 }
 
+/// Whether a target's probability rests on no evidence: a delivery target whose lever has no
+/// delivery record found (its distribution is around the plan's pace).
+pub fn without_record(metric: crate::model::targets::Metric) -> bool {
+    use crate::model::levers::DeliveryEvidence;
+    metric.delivery_lever().and_then(|l| l.delivery_evidence()) == Some(DeliveryEvidence::NoRecord)
+}
+
+/// What a probability without a delivery record says, in words.
+pub fn no_record_text(zh: bool) -> &'static str {
+    if zh {
+        "未找到完成记录：该概率反映假定的推进速度，而非证据。"
+    } else {
+        "No delivery record found: the probability reflects the assumed pace, not evidence."
+    }
+}
+
 /// The thresholds in words, as the page, the slides and the handout state them.
 pub fn thresholds_text(zh: bool) -> &'static str {
     if zh {

@@ -194,6 +194,12 @@ pub fn mc_json(engine: &Engine, result: &McResult, settings: Settings) -> Value 
                 "status".into(),
                 json!(Status::of(result.probability[k]).map(Status::id)),
             );
+            if let Some(metric) = crate::model::targets::Metric::from_id(&t.metric) {
+                if metric.delivery_lever().is_some() {
+                    let record = !super::status::without_record(metric);
+                    m.insert("delivery_record".into(), json!(record));
+                }
+            }
             for (q, v) in PERCENTILES.iter().zip(result.target_bands[k].p) {
                 m.insert(pct_key(*q), json!(v));
             }

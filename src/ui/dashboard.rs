@@ -5,7 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::model::targets::Outcome;
+use crate::model::targets::{Metric, Outcome};
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
@@ -152,10 +152,14 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
             .and_then(|p| p.get(i))
             .copied()
             .filter(|p| p.is_finite());
+        let no_record = Metric::from_id(&def.metric).is_some_and(status::without_record);
         let probability_cell = match probability {
             Some(p) => html! {
-                <td class="num target-probability" data-value={data_value(p)}>
+                <td class="num target-probability" data-value={data_value(p)}
+                    data-no-record={no_record.then_some("true")}
+                    title={no_record.then(|| status::no_record_text(lang == Lang::Zh))}>
                     { format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)) }
+                    if no_record { <sup class="no-record-mark" aria-hidden="true">{ "†" }</sup> }
                 </td>
             },
             None => html! { <td class="num target-probability">{ format::MISSING }</td> },
@@ -256,6 +260,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </table>
             </div>
             <p id="status-legend" class="hint">{ status::thresholds_text(lang == Lang::Zh) }</p>
+            <p id="no-record-legend" class="hint">{ "† " }{ status::no_record_text(lang == Lang::Zh) }</p>
             if let Some(last) = props.run.projection.years.last() {
                 <p id="model-indicators" class="hint" data-value={data_value(last.affordable_coverage_pct)}>
                     { i18n::affordable_coverage_indicator(lang, last.year, last.affordable_coverage_pct) }
@@ -274,7 +279,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
 mod tests {
     //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
     use super::at_threshold_probabilities;
-    use crate::model::targets::Outcome;
+    use crate::model::targets::{Metric, Outcome};
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
     wasm_bindgen_test_configure!(run_in_browser);

@@ -23,7 +23,7 @@ use crate::model::targets::{Metric, Outcome};
 use crate::scenario::mc_messages::McSummary;
 use crate::scenario::presets::Preset;
 use crate::scenario::seeds::{self, TargetDef};
-use crate::scenario::status::Status;
+use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -552,6 +552,9 @@ fn target_slide(
                 </div>
                 <div class="slide-facts">
                     { status(probability, lang, "slide-status") }
+                    if Metric::from_id(&def.metric).is_some_and(status::without_record) {
+                        <p class="slide-no-record">{ status::no_record_text(lang == Lang::Zh) }</p>
+                    }
                     <dl class="slide-numbers">
                         <div>
                             <dt>{ i18n::COL_PROJECTED.get(lang) }</dt>

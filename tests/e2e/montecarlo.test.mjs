@@ -202,6 +202,18 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   }
   assert.ok(new Set(shown.map((r) => r.status)).size >= 2, "every target has the same status");
   assert.match(await page.locator("#status-legend").textContent(), /≥80%.*很可能达成.*20%—80%.*有风险.*<20%.*难以达成/);
+  // A delivery target without a delivery record says its probability reflects the assumed pace;
+  // one with a record does not; the CLI flags the same.
+  const records = Object.fromEntries(
+    cliJson(["mc", "--draws", "1"]).targets.filter((t) => "delivery_record" in t).map((t) => [t.id, t.delivery_record]),
+  );
+  assert.equal(records.affordable_units, true);
+  assert.equal(records.g5_stations, false);
+  for (const [id, record] of Object.entries(records)) {
+    const flagged = await page.locator(`#target-${id} .target-probability[data-no-record]`).count();
+    assert.equal(flagged, record ? 0 : 1, `${id}: flagged ${flagged}, record ${record}`);
+  }
+  assert.match(await page.locator("#no-record-legend").textContent(), /未找到完成记录：该概率反映假定的推进速度/);
   assert.ok(await page.locator("#mc-cancel").isDisabled(), "cancel is enabled after the run finished");
 
   // Bands: 80 % and 95 % on every chart that has them, around the projected years.
