@@ -286,6 +286,13 @@ impl Population {
         }
     }
 
+    /// Multiplies every count by `factor` (positive: a drawn base-year total).
+    pub(crate) fn scale_in_place(&mut self, factor: f64) {
+        for v in self.counts.iter_mut().flatten() {
+            *v *= factor;
+        }
+    }
+
     /// Counts of one sex by group.
     pub fn sex(&self, sex: usize) -> &[f64] {
         &self.counts[sex]

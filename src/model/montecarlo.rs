@@ -53,7 +53,7 @@ use super::levers::{LeverId, Levers, Spread, LEVERS, LEVER_COUNT};
 use super::life_table::ModelLifeTable;
 use super::math;
 use super::projection::{
-    self, Prepared, Projection, ProjectionBuffers, Schedules, YearResult, HORIZON,
+    self, BaseDraw, Prepared, Projection, ProjectionBuffers, Schedules, YearResult, HORIZON,
 };
 use super::targets::Target;
 use statrs::distribution::{Beta, LogNormal, Normal, Triangular};
@@ -258,15 +258,24 @@ pub struct Settings {
     pub seed: u64,
     /// Multiplier of every lever's documented spread (0 to 3).
     pub spread: f64,
+    /// How much the base-year estimates vary (none unless set with `with_base`).
+    pub base: BaseUncertainty,
 }
 
 impl Settings {
-    /// Validates the settings.
+    /// Validates the settings (no base-year uncertainty).
     pub fn new(seed: u64, spread: f64) -> Result<Self, ModelError> {
         Ok(Settings {
             seed,
             spread: check_range("spread", spread, 0.0, 3.0)?,
+            base: BaseUncertainty::default(),
         })
+    }
+
+    /// The same settings with the base-year estimates drawn as `base` says (each draw then
+    /// replaces the base population's total, the public places and insurance participation).
+    pub fn with_base(self, base: BaseUncertainty) -> Self {
+        Settings { base, ..self }
     }
 }
 
@@ -289,6 +298,30 @@ pub struct MonteCarlo {
     /// it).
     life: ModelLifeTable,
 }
+
+/// How much the base-year figures that are estimates vary: the half-widths of their 10th–90th
+/// percentile ranges at spread 1 (normal, scaled by the spread). Our estimates of how far the
+/// built-in estimates may be off: the 2024 population ±1 % (several thousand), the public school
+/// places of 2024 ±5 % (primary and junior together: they are estimated the same way), insurance
+/// participation in 2024 ±1.5 percentage points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BaseUncertainty {
+    pub population_rel: f64,
+    pub capacity_rel: f64,
+    pub insurance_pp: f64,
+}
+
+impl BaseUncertainty {
+    /// The built-in baseline's estimates.
+    pub const ESTIMATES: BaseUncertainty = BaseUncertainty {
+        population_rel: 0.01,
+        capacity_rel: 0.05,
+        insurance_pp: 1.5,
+    };
+}
+
+/// Uniforms of a draw beyond the levers': the base population, school places, insurance.
+const BASE_WORDS: usize = 3;
 
 /// Standard normal quantile: Acklam's rational approximation (relative error below 1.2e-9 over
 /// (0, 1), ample for sampling; pure arithmetic plus `libm`, so identical on every target).
@@ -656,6 +689,22 @@ impl MonteCarlo {
         })
     }
 
+    /// The base-year figures of draw `i` (the baseline's own when nothing is drawn).
+    fn base_of(&self, i: u64) -> BaseDraw {
+        let words = self.rng.words::<{ LEVER_COUNT + BASE_WORDS }>(i);
+        let z = |k: usize| normal_quantile(uniform(words[LEVER_COUNT + k])).clamp(-4.0, 4.0);
+        let b = self.settings.base;
+        let s = self.settings.spread / Z90;
+        let own = BaseDraw::of(&self.baseline);
+        let capacity = math::max(1.0 + z(1) * b.capacity_rel * s, 0.0);
+        BaseDraw {
+            population_scale: math::max(1.0 + z(0) * b.population_rel * s, 0.5),
+            primary_capacity: own.primary_capacity * capacity,
+            junior_capacity: own.junior_capacity * capacity,
+            insurance_pct: (own.insurance_pct + z(2) * b.insurance_pp * s).clamp(0.0, 100.0),
+        }
+    }
+
     /// The lever values of draw `i`.
     pub fn levers_of(&self, i: u64) -> Levers {
         let mut u = self.rng.words::<LEVER_COUNT>(i).map(uniform);
@@ -744,8 +793,14 @@ impl MonteCarlo {
                 scratch.prepared.insert(fresh)
             }
         };
+        let base = if self.settings.base == BaseUncertainty::default() {
+            BaseDraw::of(&self.baseline)
+        } else {
+            self.base_of(i)
+        };
         projection::project_years_into(
             &self.baseline,
+            base,
             prepared,
             &levers,
             &mut scratch.buffers,

@@ -371,7 +371,15 @@ pub fn project(baseline: &Baseline, prepared: &Prepared, levers: &Levers) -> Pro
         populations: Vec::with_capacity(HORIZON + 1),
     };
     let mut buffers = ProjectionBuffers::default();
-    project_inner(baseline, prepared, levers, true, &mut buffers, &mut out);
+    project_inner(
+        baseline,
+        BaseDraw::of(baseline),
+        prepared,
+        levers,
+        true,
+        &mut buffers,
+        &mut out,
+    );
     out
 }
 
@@ -383,7 +391,15 @@ pub fn project_years(baseline: &Baseline, prepared: &Prepared, levers: &Levers) 
         populations: Vec::new(),
     };
     let mut buffers = ProjectionBuffers::default();
-    project_inner(baseline, prepared, levers, false, &mut buffers, &mut out);
+    project_inner(
+        baseline,
+        BaseDraw::of(baseline),
+        prepared,
+        levers,
+        false,
+        &mut buffers,
+        &mut out,
+    );
     out
 }
 
@@ -394,21 +410,46 @@ pub(crate) struct ProjectionBuffers {
     tables: Option<(Population, Population)>,
 }
 
-/// As [`project_years`], overwriting `out` (its `populations` left empty) and reusing `buffers`.
+/// Base-year figures that a Monte Carlo draw replaces (the estimates it draws): the population
+/// table scaled by `population_scale`, public places and insurance participation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct BaseDraw {
+    pub population_scale: f64,
+    pub primary_capacity: f64,
+    pub junior_capacity: f64,
+    pub insurance_pct: f64,
+}
+
+impl BaseDraw {
+    /// The baseline's own figures.
+    pub(crate) fn of(baseline: &Baseline) -> BaseDraw {
+        BaseDraw {
+            population_scale: 1.0,
+            primary_capacity: baseline.primary_capacity(),
+            junior_capacity: baseline.junior_capacity(),
+            insurance_pct: baseline.insurance_pct(),
+        }
+    }
+}
+
+/// As [`project_years`], overwriting `out` (its `populations` left empty) and reusing `buffers`,
+/// with the base-year figures of `base`.
 pub(crate) fn project_years_into(
     baseline: &Baseline,
+    base: BaseDraw,
     prepared: &Prepared,
     levers: &Levers,
     buffers: &mut ProjectionBuffers,
     out: &mut Projection,
 ) {
     out.populations.clear();
-    project_inner(baseline, prepared, levers, false, buffers, out);
+    project_inner(baseline, base, prepared, levers, false, buffers, out);
 }
 
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn project_inner(
     baseline: &Baseline,
+    base_draw: BaseDraw,
     prepared: &Prepared,
     levers: &Levers,
     keep_populations: bool,
@@ -429,6 +470,9 @@ fn project_inner(
             (&mut tables.0, &mut tables.1)
         }
     };
+    if base_draw.population_scale != 1.0 {
+        pop.scale_in_place(base_draw.population_scale);
+    }
 
     let migrant_share = pct(L::MigrantPupilShare);
     let mut base = YearResult {
@@ -444,10 +488,10 @@ fn project_inner(
     );
     base.employment_demand = base.employment_supply;
     base.employed = base.employment_supply;
-    base.primary_capacity = baseline.primary_capacity();
-    base.junior_capacity = baseline.junior_capacity();
+    base.primary_capacity = base_draw.primary_capacity;
+    base.junior_capacity = base_draw.junior_capacity;
     fill_schools(&mut base, migrant_share, pct(L::LocalPublicShare));
-    base.insurance_pct = baseline.insurance_pct();
+    base.insurance_pct = base_draw.insurance_pct;
     base.affordable_coverage_pct = 100.0;
 
     let years = &mut out.years;

@@ -7,7 +7,7 @@ use super::status::Status;
 use crate::model::decision::{self, Seek, Tornado};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::{
-    self, DrawTable, McResult, MonteCarlo, Series, Settings, PERCENTILES,
+    self, BaseUncertainty, DrawTable, McResult, MonteCarlo, Series, Settings, PERCENTILES,
 };
 use crate::model::projection::HORIZON;
 use serde_json::{json, Value};
@@ -43,7 +43,7 @@ impl Engine {
             self.targets(),
             levers,
             self.life_table(),
-            settings,
+            settings.with_base(self.base_uncertainty()),
         )?)
     }
 
@@ -110,9 +110,20 @@ impl Engine {
             lever,
             levels,
             self.life_table(),
-            settings,
+            settings.with_base(self.base_uncertainty()),
             draws,
         )?)
+    }
+
+    /// How much the Monte Carlo varies the base-year figures: the built-in baseline's estimates
+    /// (population, public places, insurance participation) within their stated ranges; a custom
+    /// baseline's figures are the analyst's and are held fixed.
+    pub fn base_uncertainty(&self) -> BaseUncertainty {
+        if self.is_custom_baseline() {
+            BaseUncertainty::default()
+        } else {
+            BaseUncertainty::ESTIMATES
+        }
     }
 }
 

@@ -10,7 +10,8 @@ use super::i18n::{self, Lang};
 use super::levers_panel::module_anchor;
 use crate::model::levers::{LeverId, Module, Spread, LEVERS};
 use crate::model::montecarlo::{
-    RHO_GDP_TURNOVER, RHO_LIFE_EXPECTANCY, RHO_MIGRATION_GDP, RHO_MIGRATION_QUANZHOU,
+    BaseUncertainty, RHO_GDP_TURNOVER, RHO_LIFE_EXPECTANCY, RHO_MIGRATION_GDP,
+    RHO_MIGRATION_QUANZHOU,
 };
 use crate::scenario::hindcast;
 use yew::prelude::*;
@@ -300,6 +301,25 @@ pub fn correlation_text(lang: Lang) -> String {
     }
 }
 
+/// What else is drawn (the built-in baseline's estimates) and what is held fixed, from the
+/// model's constants.
+pub fn base_draws_text(lang: Lang) -> String {
+    let b = BaseUncertainty::ESTIMATES;
+    let (pop, cap, ins) = (
+        b.population_rel * 100.0,
+        b.capacity_rel * 100.0,
+        b.insurance_pp,
+    );
+    match lang {
+        Lang::Zh => format!(
+            "基期估计值也参与抽样（仅内置基期；正态，第10—90百分位为下列范围，随“幅度”缩放）：2024年常住人口总数±{pop}%、2024年公办学位±{cap}%（小学、初中同向）、2024年医保参保率±{ins}个百分点。自定义基期中的数值为分析人员所给，不抽样。固定不变：公开数据（普查数、2021年出生率和死亡率、2025年预计新增学位等）、工作要点的目标值、年龄模式的形状和模型结构。"
+        ),
+        Lang::En => format!(
+            "The base-year estimates are drawn too (built-in baseline only; normal, with these as their 10th–90th percentile ranges, scaled by the spread): the 2024 population ±{pop} %, the public school places of 2024 ±{cap} % (primary and junior together), insurance participation in 2024 ±{ins} percentage points. A custom baseline's figures are the analyst's and are held fixed. Held fixed: published figures (the censuses, the 2021 birth and death rates, the places expected in 2025 …), the plan's targets, the shapes of the age patterns and the model's structure."
+        ),
+    }
+}
+
 /// How the Monte Carlo draws and sums up, with each lever's distribution.
 fn uncertainty_panel(lang: Lang) -> Html {
     let paras = |paras: &'static [Para]| {
@@ -329,6 +349,7 @@ fn uncertainty_panel(lang: Lang) -> Html {
             { paras(UNCERTAINTY_INTRO) }
             <ul class="formula">{ for lists }</ul>
             <p class="formula" id="method-correlation">{ correlation_text(lang) }</p>
+            <p class="formula" id="method-base-draws">{ base_draws_text(lang) }</p>
             { paras(UNCERTAINTY_OUTRO) }
         </details>
     }

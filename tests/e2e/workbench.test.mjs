@@ -637,6 +637,7 @@ test("sources list every baseline figure with its status; methods show the formu
     assert.equal(listed.filter((t) => t.includes(`(${key})`)).length, 1, `lever ${key} is not listed once`);
   }
   assert.match(await page.locator("#method-correlation").textContent(), /年净迁入人口与地区生产总值增速.*ρ = 0\.5.*年净迁入人口与泉州市常住人口年均增速.*ρ = 0\.5.*女性预期寿命与男性预期寿命，ρ = 0\.8.*地区生产总值增速与岗位更替率，ρ = 0\.3/);
+  assert.match(await page.locator("#method-base-draws").textContent(), /2024年常住人口总数±1%.*2024年公办学位±5%.*医保参保率±1\.5个百分点.*固定不变/);
   await closePage(p);
 });
 

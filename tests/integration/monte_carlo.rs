@@ -274,3 +274,47 @@ fn every_target_gets_the_status_of_its_probability_in_the_clis_json_and_csv() {
     let (_, table, _) = super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--lang", "zh"]);
     assert!(table.contains("≥80%"), "the table states the thresholds");
 }
+
+#[test]
+fn the_built_in_base_year_estimates_are_drawn_and_a_custom_baselines_figures_are_held() {
+    use licheng_sim::model::baseline::Stock;
+    use licheng_sim::model::montecarlo::{self, BaseUncertainty, MonteCarlo};
+    use licheng_sim::scenario::baseline_edits::BaselineEdits;
+    let engine = Engine::licheng();
+    assert_eq!(engine.base_uncertainty(), BaseUncertainty::ESTIMATES);
+    let levers = Levers::default();
+    let settings = Settings::new(5, 1.0).unwrap();
+    let insurance = engine.target_index("medical_insurance_rate").unwrap();
+    let drawn =
+        montecarlo::summarize(&mut engine.monte_carlo(&levers, settings).unwrap().draws(0..400));
+    let held = montecarlo::summarize(
+        &mut MonteCarlo::new(
+            engine.baseline(),
+            engine.targets(),
+            &levers,
+            engine.life_table(),
+            settings,
+        )
+        .unwrap()
+        .draws(0..400),
+    );
+    assert_ne!(
+        drawn.probability[insurance], held.probability[insurance],
+        "drawing the 2024 insurance estimate changes nothing"
+    );
+    // With no spread nothing is drawn, the base-year figures included.
+    let none = Settings::new(5, 0.0).unwrap();
+    let flat = montecarlo::summarize(&mut engine.monte_carlo(&levers, none).unwrap().draws(0..20));
+    let run = engine.run(&levers).unwrap();
+    for (k, o) in run.outcomes.iter().enumerate() {
+        assert_eq!(
+            flat.probability[k],
+            if o.met { 1.0 } else { 0.0 },
+            "target {k}"
+        );
+    }
+    let mut edits = BaselineEdits::default();
+    edits.set(Stock::InsurancePct, Some(96.5));
+    let custom = engine.customised(None, &edits).unwrap();
+    assert_eq!(custom.base_uncertainty(), BaseUncertainty::default());
+}
