@@ -16,9 +16,19 @@ use crate::model::targets::{Outcome, Target};
 pub struct Engine {
     baseline: Baseline,
     custom_baseline: bool,
+    /// What the analyst gave (held fixed in the Monte Carlo): an imported population, and the
+    /// edited figures.
+    given: Given,
     plan: WorkPlan,
     targets: Vec<Target>,
     life: ModelLifeTable,
+}
+
+/// Which parts of a custom baseline the analyst gave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Given {
+    pub population: bool,
+    pub stocks: Vec<crate::model::baseline::Stock>,
 }
 
 /// A deterministic run: the projection and one outcome per plan target (in plan order).
@@ -46,6 +56,14 @@ impl Engine {
         Ok(Engine {
             baseline,
             custom_baseline,
+            given: Given {
+                population: custom_baseline,
+                stocks: if custom_baseline {
+                    crate::model::baseline::Stock::ALL.to_vec()
+                } else {
+                    Vec::new()
+                },
+            },
             plan,
             targets,
             life: ModelLifeTable::new(),
@@ -64,11 +82,25 @@ impl Engine {
         if population.is_none() && edits.is_empty() {
             return Ok(self.clone());
         }
+        let given = Given {
+            population: population.is_some() || self.given.population,
+            stocks: crate::model::baseline::Stock::ALL
+                .into_iter()
+                .filter(|s| edits.get(*s).is_some() || self.given.stocks.contains(s))
+                .collect(),
+        };
         let baseline = match population {
             Some(p) => self.baseline.with_population(p)?,
             None => self.baseline.clone(),
         };
-        Engine::new(edits.apply(&baseline)?, true)
+        let mut engine = Engine::new(edits.apply(&baseline)?, true)?;
+        engine.given = given;
+        Ok(engine)
+    }
+
+    /// What of this engine's baseline the analyst gave (an import, edited figures).
+    pub fn given(&self) -> &Given {
+        &self.given
     }
 
     /// The baseline in use.

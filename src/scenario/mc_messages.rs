@@ -1046,7 +1046,7 @@ mod tests {
             figures,
             ..scenario(300)
         };
-        let direct = Engine::new(figures.apply(embedded.baseline()).unwrap(), true).unwrap();
+        let direct = embedded.customised(None, &figures).unwrap();
         assert_eq!(direct.baseline().junior_capacity(), 12000.0);
         let expected = McSummary::from(
             &direct

@@ -116,13 +116,26 @@ impl Engine {
     }
 
     /// How much the Monte Carlo varies the base-year figures: the built-in baseline's estimates
-    /// (population, public places, insurance participation) within their stated ranges; a custom
-    /// baseline's figures are the analyst's and are held fixed.
+    /// (population, public places, insurance participation) within their stated ranges; what
+    /// the analyst gave (an imported population, an edited figure) is held fixed.
     pub fn base_uncertainty(&self) -> BaseUncertainty {
-        if self.is_custom_baseline() {
-            BaseUncertainty::default()
-        } else {
-            BaseUncertainty::ESTIMATES
+        use crate::model::baseline::Stock;
+        let given = self.given();
+        let e = BaseUncertainty::ESTIMATES;
+        let places_given = given.stocks.contains(&Stock::PrimaryCapacity)
+            || given.stocks.contains(&Stock::JuniorCapacity);
+        BaseUncertainty {
+            population_rel: if given.population {
+                0.0
+            } else {
+                e.population_rel
+            },
+            capacity_rel: if places_given { 0.0 } else { e.capacity_rel },
+            insurance_pp: if given.stocks.contains(&Stock::InsurancePct) {
+                0.0
+            } else {
+                e.insurance_pp
+            },
         }
     }
 }

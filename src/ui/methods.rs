@@ -312,10 +312,10 @@ pub fn base_draws_text(lang: Lang) -> String {
     );
     match lang {
         Lang::Zh => format!(
-            "基期估计值也参与抽样（仅内置基期；正态，第10—90百分位为下列范围，随“幅度”缩放）：2024年常住人口总数±{pop}%、2024年公办学位±{cap}%（小学、初中同向）、2024年医保参保率±{ins}个百分点。自定义基期中的数值为分析人员所给，不抽样。固定不变：公开数据（普查数、2021年出生率和死亡率、2025年预计新增学位等）、工作要点的目标值、年龄模式的形状和模型结构。"
+            "基期估计值也参与抽样（正态，第10—90百分位为下列范围，随“幅度”缩放）：2024年常住人口总数±{pop}%、2024年公办学位±{cap}%（小学、初中同向）、2024年医保参保率±{ins}个百分点。分析人员导入的人口表或修改的单项数据不抽样，其余内置估计值照常抽样。固定不变：公开数据（普查数、2021年出生率和死亡率、2025年预计新增学位等）、工作要点的目标值、年龄模式的形状和模型结构。"
         ),
         Lang::En => format!(
-            "The base-year estimates are drawn too (built-in baseline only; normal, with these as their 10th–90th percentile ranges, scaled by the spread): the 2024 population ±{pop} %, the public school places of 2024 ±{cap} % (primary and junior together), insurance participation in 2024 ±{ins} percentage points. A custom baseline's figures are the analyst's and are held fixed. Held fixed: published figures (the censuses, the 2021 birth and death rates, the places expected in 2025 …), the plan's targets, the shapes of the age patterns and the model's structure."
+            "The base-year estimates are drawn too (normal, with these as their 10th–90th percentile ranges, scaled by the spread): the 2024 population ±{pop} %, the public school places of 2024 ±{cap} % (primary and junior together), insurance participation in 2024 ±{ins} percentage points. A population table the analyst imports, or a figure they edit, is held fixed; the other built-in estimates are still drawn. Held fixed: published figures (the censuses, the 2021 birth and death rates, the places expected in 2025 …), the plan's targets, the shapes of the age patterns and the model's structure."
         ),
     }
 }

@@ -313,8 +313,33 @@ fn the_built_in_base_year_estimates_are_drawn_and_a_custom_baselines_figures_are
             "target {k}"
         );
     }
+    // What the analyst gives is held fixed; the rest of the built-in estimates are still drawn.
     let mut edits = BaselineEdits::default();
     edits.set(Stock::InsurancePct, Some(96.5));
     let custom = engine.customised(None, &edits).unwrap();
-    assert_eq!(custom.base_uncertainty(), BaseUncertainty::default());
+    let e = BaseUncertainty::ESTIMATES;
+    assert_eq!(
+        custom.base_uncertainty(),
+        BaseUncertainty {
+            insurance_pp: 0.0,
+            ..e
+        }
+    );
+    let imported = engine
+        .customised(
+            Some(engine.baseline().population().clone()),
+            &BaselineEdits::default(),
+        )
+        .unwrap();
+    let mut places = BaselineEdits::default();
+    places.set(Stock::JuniorCapacity, Some(5000.0));
+    let both = imported.customised(None, &places).unwrap();
+    assert_eq!(
+        both.base_uncertainty(),
+        BaseUncertainty {
+            population_rel: 0.0,
+            capacity_rel: 0.0,
+            ..e
+        }
+    );
 }
