@@ -446,8 +446,3 @@ pub fn calibrated_take_up_pct() -> Result<f64, InputError> {
             * 100.0,
     )
 }
-
-/// The net-migration lever's default must be the seed's estimate (one estimate, shown in both).
-pub fn migration_default_matches_the_estimate() -> bool {
-    LeverId::NetMigration.spec().default == history_seed().migration.per_year
-}

@@ -56,23 +56,6 @@ fn the_census_table_sums_to_the_census_and_the_history_starts_there() {
 }
 
 #[test]
-fn the_net_migration_default_is_the_seeds_estimate() {
-    assert!(hindcast::migration_default_matches_the_estimate());
-}
-
-#[test]
-fn the_tfr_default_continues_the_base_years() {
-    use licheng_sim::model::levers::LeverId;
-    let spec = LeverId::Tfr.spec();
-    let derived = hindcast::base_year_tfr().unwrap();
-    assert!(
-        (spec.default - derived).abs() <= spec.step / 2.0 + 1e-12,
-        "the tfr lever's default {} against the base year's {derived}",
-        spec.default
-    );
-}
-
-#[test]
 fn the_committed_base_table_is_the_models_projection_from_the_census() {
     let committed = include_str!("../../seeds/baseline-population-2024.csv");
     assert_eq!(
@@ -101,42 +84,6 @@ fn the_cli_prints_the_hindcast_as_json_rows() {
     }
     let (_, table, _) = cli(&["hindcast", "--lang", "zh"]);
     assert!(table.contains("2021年末常住人口"), "{table}");
-}
-
-#[test]
-fn the_turnover_default_gives_the_districts_recorded_new_urban_jobs() {
-    use licheng_sim::model::levers::LeverId;
-    let spec = LeverId::Turnover.spec();
-    let calibrated = hindcast::calibrated_turnover_pct().unwrap();
-    assert!(
-        (spec.default - calibrated).abs() <= spec.step / 2.0 + 1e-12,
-        "the to lever's default {} against the calibrated {calibrated}",
-        spec.default
-    );
-}
-
-#[test]
-fn the_take_up_default_gives_the_districts_recorded_affordable_units() {
-    use licheng_sim::model::levers::LeverId;
-    let spec = LeverId::TakeUp.spec();
-    let calibrated = hindcast::calibrated_take_up_pct().unwrap();
-    assert!(
-        (spec.default - calibrated).abs() <= spec.step / 2.0 + 1e-12,
-        "the take lever's default {} against the calibrated {calibrated}",
-        spec.default
-    );
-}
-
-#[test]
-fn quanzhous_growth_default_comes_from_its_own_rates_and_migration() {
-    use licheng_sim::model::levers::LeverId;
-    let spec = LeverId::QuanzhouGrowth.spec();
-    let estimate = history_seed().quanzhou.growth_2025_2028_pct();
-    assert!(
-        (spec.default - estimate).abs() <= spec.step / 2.0 + 1e-12,
-        "the qzg lever's default {} against the estimate {estimate}",
-        spec.default
-    );
 }
 
 #[test]
@@ -169,4 +116,35 @@ fn the_committed_hindcast_is_the_models() {
     let tfrs: Vec<f64> = committed.years.iter().map(|y| y.tfr).collect();
     let model_tfrs: Vec<f64> = model.years.iter().map(|y| y.tfr).collect();
     assert_eq!(tfrs, model_tfrs);
+}
+
+/// Every lever default that comes from a calibration or an estimate in the seeds is what that
+/// calibration gives, to the lever's step: net migration (the census residual), the TFR (the
+/// base year's), job replacement (the 2022 record), take-up (the 2022 housing record), Quanzhou's
+/// growth (its own rates).
+#[test]
+fn every_calibrated_default_is_what_its_calibration_gives() {
+    use licheng_sim::model::levers::LeverId;
+    let seed = history_seed();
+    for (lever, value) in [
+        (LeverId::NetMigration, seed.migration.per_year),
+        (LeverId::Tfr, hindcast::base_year_tfr().unwrap()),
+        (
+            LeverId::Turnover,
+            hindcast::calibrated_turnover_pct().unwrap(),
+        ),
+        (LeverId::TakeUp, hindcast::calibrated_take_up_pct().unwrap()),
+        (
+            LeverId::QuanzhouGrowth,
+            seed.quanzhou.growth_2025_2028_pct(),
+        ),
+    ] {
+        let spec = lever.spec();
+        assert!(
+            (spec.default - value).abs() <= spec.step / 2.0 + 1e-12,
+            "the {} lever's default {} against the calibrated {value}",
+            spec.key,
+            spec.default
+        );
+    }
 }
