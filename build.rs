@@ -20,70 +20,87 @@ fn main() {
     write_hindcast(Path::new(&out_dir));
 }
 
-/// `seeds/hindcast.json` as the expression of a `scenario::hindcast::Committed` (strings and
-/// floats printed with `{:?}`, which Rust reads back exactly).
+/// `seeds/hindcast.json` as the expression of a `scenario::hindcast::Hindcast` with borrowed
+/// data (strings and floats printed with `{:?}`, which Rust reads back exactly).
 fn write_hindcast(out_dir: &Path) {
     let source = "seeds/hindcast.json";
     println!("cargo:rerun-if-changed={source}");
     let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));
     let v: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
-    let text_of = |v: &serde_json::Value, key: &str| -> String {
-        let s = v[key]
-            .as_str()
-            .unwrap_or_else(|| panic!("{source}: {key} is not text"));
-        format!("{s:?}")
+    // Each field of `v` named in `keys`, as `key: <literal>`: text borrowed, numbers exact.
+    let fields = |v: &serde_json::Value, keys: &[&str]| -> String {
+        keys.iter()
+            .map(|key| {
+                let literal = match &v[*key] {
+                    serde_json::Value::String(s) => format!("Cow::Borrowed({s:?})"),
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    serde_json::Value::Number(n) if n.is_i64() && *key == "year" => n.to_string(),
+                    serde_json::Value::Number(n) => {
+                        format!("{:?}_f64", n.as_f64().unwrap_or(f64::NAN))
+                    }
+                    other => panic!("{source}: {key} is {other}"),
+                };
+                format!("{key}: {literal}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let number = |v: &serde_json::Value, key: &str| -> String {
-        let x = v[key]
-            .as_f64()
-            .unwrap_or_else(|| panic!("{source}: {key} is not a number"));
-        format!("{x:?}_f64")
-    };
-    let flag = |v: &serde_json::Value, key: &str| -> String {
+    let list = |key: &str, name: &str, keys: &[&str]| -> String {
         v[key]
-            .as_bool()
-            .unwrap_or_else(|| panic!("{source}: {key} is not true or false"))
-            .to_string()
+            .as_array()
+            .unwrap_or_else(|| panic!("{source}: no {key}"))
+            .iter()
+            .map(|item| format!("{name} {{ {} }}", fields(item, keys)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let rows: Vec<String> = v["rows"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{source}: no rows"))
-        .iter()
-        .map(|r| {
-            format!(
-                "CommittedRow {{ id: {}, label_zh: {}, label_en: {}, unit_zh: {}, unit_en: {}, observed: {}, model: {}, error: {}, tolerance: {}, within: {}, calibrated_to_this: {}, calibrated_zh: {}, calibrated_en: {}, source: {} }}",
-                text_of(r, "id"), text_of(r, "label_zh"), text_of(r, "label_en"),
-                text_of(r, "unit_zh"), text_of(r, "unit_en"), number(r, "observed"),
-                number(r, "model"), number(r, "error"), number(r, "tolerance"),
-                flag(r, "within"), flag(r, "calibrated_to_this"), text_of(r, "calibrated_zh"),
-                text_of(r, "calibrated_en"), text_of(r, "source"),
-            )
-        })
-        .collect();
-    let years: Vec<String> = v["years"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{source}: no years"))
-        .iter()
-        .map(|y| {
-            let year = y["year"]
-                .as_i64()
-                .unwrap_or_else(|| panic!("{source}: a year is not a whole number"));
-            format!(
-                "CommittedYear {{ year: {year}, tfr: {} }}",
-                number(y, "tfr")
-            )
-        })
-        .collect();
+    let rows = list(
+        "rows",
+        "HindcastRow",
+        &[
+            "id",
+            "label_zh",
+            "label_en",
+            "unit_zh",
+            "unit_en",
+            "observed",
+            "model",
+            "error",
+            "tolerance",
+            "within",
+            "calibrated_to_this",
+            "calibrated_zh",
+            "calibrated_en",
+            "source",
+        ],
+    );
+    let years = list(
+        "years",
+        "HindcastYear",
+        &[
+            "year",
+            "population",
+            "births",
+            "deaths",
+            "net_migrants",
+            "tfr",
+            "birth_rate_per_mille",
+            "death_rate_per_mille",
+        ],
+    );
     let expr = format!(
-        "Committed {{ census_date: {}, rows: &[{}], years: &[{}], migration_method_zh: {}, migration_method_en: {}, quanzhou_method_zh: {}, quanzhou_method_en: {} }}",
-        text_of(&v, "census_date"),
-        rows.join(", "),
-        years.join(", "),
-        text_of(&v, "migration_method_zh"),
-        text_of(&v, "migration_method_en"),
-        text_of(&v, "quanzhou_method_zh"),
-        text_of(&v, "quanzhou_method_en"),
+        "Hindcast {{ {}, rows: Cow::Borrowed(&[{rows}]), years: Cow::Borrowed(&[{years}]) }}",
+        fields(
+            &v,
+            &[
+                "census_date",
+                "migration_method_zh",
+                "migration_method_en",
+                "quanzhou_method_zh",
+                "quanzhou_method_en"
+            ]
+        ),
     );
     std::fs::write(out_dir.join("hindcast.rs"), expr)
         .unwrap_or_else(|e| panic!("writing hindcast.rs: {e}"));

@@ -550,7 +550,7 @@ fn run_hindcast(args: &Args) -> Result<String, InputError> {
                     result.census_date
                 )
             };
-            for r in &result.rows {
+            for r in result.rows.iter() {
                 let (label, unit, calibrated) = if zh {
                     (&r.label_zh, &r.unit_zh, &r.calibrated_zh)
                 } else {
@@ -581,7 +581,7 @@ fn run_hindcast(args: &Args) -> Result<String, InputError> {
             } else {
                 "year  population  births  deaths  net migrants  TFR  birth rate ‰  death rate ‰\n"
             });
-            for y in &result.years {
+            for y in result.years.iter() {
                 out.push_str(&format!(
                     "{}  {:.0}  {:.0}  {:.0}  {:.0}  {:.3}  {:.2}  {:.2}\n",
                     y.year,

@@ -12,52 +12,15 @@ use crate::model::levers::{LeverId, Levers};
 use crate::model::life_table::ModelLifeTable;
 use crate::model::projection::{self, new_urban_jobs, Prepared};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// `seeds/hindcast.json`: the hindcast as `licheng hindcast --format json` prints it, committed
 /// (a test checks that it is the model's) so that the page shows it without carrying the model's
 /// history code and seeds.
 pub const HINDCAST_JSON: &str = include_str!("../../seeds/hindcast.json");
 
-/// One row of the committed hindcast (`HindcastRow` as static data).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CommittedRow {
-    pub id: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
-    pub unit_zh: &'static str,
-    pub unit_en: &'static str,
-    pub observed: f64,
-    pub model: f64,
-    pub error: f64,
-    pub tolerance: f64,
-    pub within: bool,
-    pub calibrated_to_this: bool,
-    pub calibrated_zh: &'static str,
-    pub calibrated_en: &'static str,
-    pub source: &'static str,
-}
-
-/// One year of the committed hindcast: its solved TFR.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CommittedYear {
-    pub year: i32,
-    pub tfr: f64,
-}
-
-/// The committed hindcast, as build.rs writes it from `seeds/hindcast.json`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Committed {
-    pub census_date: &'static str,
-    pub rows: &'static [CommittedRow],
-    pub years: &'static [CommittedYear],
-    pub migration_method_zh: &'static str,
-    pub migration_method_en: &'static str,
-    pub quanzhou_method_zh: &'static str,
-    pub quanzhou_method_en: &'static str,
-}
-
-/// The committed hindcast (`seeds/hindcast.json`, compiled in by build.rs).
-pub static COMMITTED: Committed = include!(concat!(env!("OUT_DIR"), "/hindcast.rs"));
+/// The committed hindcast (`seeds/hindcast.json`, compiled in by build.rs as borrowed data).
+pub static COMMITTED: Hindcast = include!(concat!(env!("OUT_DIR"), "/hindcast.rs"));
 
 /// `seeds/history.toml`, converted to JSON by build.rs and embedded.
 pub const HISTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/history.json"));
@@ -181,38 +144,41 @@ pub struct CheckSeed {
     pub calibrated_en: String,
 }
 
+/// Text of the hindcast: borrowed in the committed copy the page shows, owned when computed.
+pub type Text = Cow<'static, str>;
+
 /// One row of the hindcast: what, observed, model, error (model − observed), tolerance,
 /// whether within it, and what was calibrated to the observation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HindcastRow {
-    pub id: String,
-    pub label_zh: String,
-    pub label_en: String,
-    pub unit_zh: String,
-    pub unit_en: String,
+    pub id: Text,
+    pub label_zh: Text,
+    pub label_en: Text,
+    pub unit_zh: Text,
+    pub unit_en: Text,
     pub observed: f64,
     pub model: f64,
     pub error: f64,
     pub tolerance: f64,
     pub within: bool,
     pub calibrated_to_this: bool,
-    pub calibrated_zh: String,
-    pub calibrated_en: String,
-    pub source: String,
+    pub calibrated_zh: Text,
+    pub calibrated_en: Text,
+    pub source: Text,
 }
 
 /// The hindcast: the model's years and the rows, and how the estimates it rests on were made.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Hindcast {
-    pub census_date: String,
-    pub rows: Vec<HindcastRow>,
-    pub migration_method_zh: String,
-    pub migration_method_en: String,
-    pub quanzhou_method_zh: String,
-    pub quanzhou_method_en: String,
+    pub census_date: Text,
+    pub rows: Cow<'static, [HindcastRow]>,
+    pub migration_method_zh: Text,
+    pub migration_method_en: Text,
+    pub quanzhou_method_zh: Text,
+    pub quanzhou_method_en: Text,
     /// Per year: year, end population, births, deaths, net migrants, solved TFR, birth and
     /// death rates (per mille).
-    pub years: Vec<HindcastYear>,
+    pub years: Cow<'static, [HindcastYear]>,
 }
 
 /// The model's figures for one year of the hindcast.
@@ -307,30 +273,30 @@ pub fn hindcast() -> Result<Hindcast, InputError> {
             };
             let error = model - check.observed;
             Ok(HindcastRow {
-                id: check.id.clone(),
-                label_zh: check.label_zh.clone(),
-                label_en: check.label_en.clone(),
-                unit_zh: check.unit_zh.clone(),
-                unit_en: check.unit_en.clone(),
+                id: check.id.clone().into(),
+                label_zh: check.label_zh.clone().into(),
+                label_en: check.label_en.clone().into(),
+                unit_zh: check.unit_zh.clone().into(),
+                unit_en: check.unit_en.clone().into(),
                 observed: check.observed,
                 model,
                 error,
                 tolerance: check.tolerance,
                 within: error.abs() <= check.tolerance,
                 calibrated_to_this: check.calibrated_to_this,
-                calibrated_zh: check.calibrated_zh.clone(),
-                calibrated_en: check.calibrated_en.clone(),
-                source: check.source.clone(),
+                calibrated_zh: check.calibrated_zh.clone().into(),
+                calibrated_en: check.calibrated_en.clone().into(),
+                source: check.source.clone().into(),
             })
         })
         .collect::<Result<Vec<_>, InputError>>()?;
     Ok(Hindcast {
-        census_date: seed.census.date.clone(),
-        rows,
-        migration_method_zh: seed.migration.method_zh.clone(),
-        migration_method_en: seed.migration.method_en.clone(),
-        quanzhou_method_zh: seed.quanzhou.method_zh.clone(),
-        quanzhou_method_en: seed.quanzhou.method_en.clone(),
+        census_date: seed.census.date.clone().into(),
+        rows: rows.into(),
+        migration_method_zh: seed.migration.method_zh.clone().into(),
+        migration_method_en: seed.migration.method_en.clone().into(),
+        quanzhou_method_zh: seed.quanzhou.method_zh.clone().into(),
+        quanzhou_method_en: seed.quanzhou.method_en.clone().into(),
         years: history
             .years
             .iter()

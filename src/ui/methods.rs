@@ -361,7 +361,7 @@ fn uncertainty_panel(lang: Lang) -> Html {
 fn validation_panel(lang: Lang) -> Html {
     let result = &hindcast::COMMITTED;
     let rows = result.rows.iter().map(|r| {
-        let unit = lang.pick(r.unit_zh, r.unit_en);
+        let unit = lang.pick(&r.unit_zh, &r.unit_en);
         let shown = |v: f64| {
             if unit == "‰" {
                 format!("{v:.2}‰")
@@ -389,14 +389,14 @@ fn validation_panel(lang: Lang) -> Html {
         html! {
             <tr id={format!("validation-{}", r.id)} data-within={r.within.to_string()}
                 data-calibrated={r.calibrated_to_this.to_string()}>
-                <th scope="row">{ lang.pick(r.label_zh, r.label_en) }</th>
+                <th scope="row">{ lang.pick(&r.label_zh, &r.label_en) }</th>
                 <td data-value={r.observed.to_string()}>{ shown(r.observed) }</td>
                 <td data-value={r.model.to_string()}>{ shown(r.model) }</td>
                 <td data-value={r.error.to_string()}>{ error }</td>
                 <td data-value={r.tolerance.to_string()}>{ format!("±{}", shown(r.tolerance)) }</td>
                 <td>{ verdict }</td>
-                <td><strong>{ calibrated }</strong>{ lang.pick(r.calibrated_zh, r.calibrated_en) }
-                    <br/><small>{ r.source }</small></td>
+                <td><strong>{ calibrated }</strong>{ lang.pick(&r.calibrated_zh, &r.calibrated_en) }
+                    <br/><small>{ r.source.to_string() }</small></td>
             </tr>
         }
     });
@@ -429,8 +429,8 @@ fn validation_panel(lang: Lang) -> Html {
                 </table>
             </div>
             <p class="formula" id="validation-tfr">{ lang.pick("各年校准所得总和生育率：", "TFR solved for each year: ") }{ tfrs }</p>
-            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(result.migration_method_zh, result.migration_method_en) }</p>
-            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(result.quanzhou_method_zh, result.quanzhou_method_en) }</p>
+            <p class="formula" id="validation-migration">{ lang.pick("净迁入估计：", "Net migration estimate: ") }{ lang.pick(&result.migration_method_zh, &result.migration_method_en) }</p>
+            <p class="formula" id="validation-quanzhou">{ lang.pick("泉州市增速：", "Quanzhou's growth: ") }{ lang.pick(&result.quanzhou_method_zh, &result.quanzhou_method_en) }</p>
         </details>
     }
 }
