@@ -56,7 +56,7 @@ fn jobs_with_figures_and_a_population_survive_the_worker_codec() {
     let McRequest::Run(received) = received else {
         panic!("a Run request");
     };
-    let direct = Engine::new(figures.apply(engine.baseline()).unwrap(), true).unwrap();
+    let direct = engine.customised(None, &figures).unwrap();
     assert_eq!(
         run_job(&engine, &received).unwrap(),
         run_job(&direct, &job(BaselineEdits::default(), None)).unwrap()
