@@ -270,16 +270,19 @@ impl McState {
 /// A job for `levers` on `engine`. The worker has the embedded baseline: a custom engine's
 /// population and single-number figures go along (the worker applies only what differs).
 pub fn scenario_job(engine: &Engine, levers: &Levers, settings: McSettings, run_id: u64) -> McJob {
-    let custom = engine.is_custom_baseline();
-    let population = custom.then(|| {
+    // What the analyst gave (the worker rebuilds the same engine from it, and holds exactly
+    // these fixed in its draws, as the CLI does with the same options).
+    let given = engine.given();
+    let population = given.population.then(|| {
         let p = engine.baseline().population();
         (p.sex(FEMALE).to_vec(), p.sex(MALE).to_vec())
     });
-    let figures = if custom {
-        BaselineEdits::of(engine.baseline())
-    } else {
-        BaselineEdits::default()
-    };
+    let figures = given
+        .stocks
+        .iter()
+        .fold(BaselineEdits::default(), |edits, &stock| {
+            edits.with(stock, Some(engine.baseline().stock(stock)))
+        });
     McJob {
         run_id,
         levers: LeverId::ALL.iter().map(|&id| levers.get(id)).collect(),
