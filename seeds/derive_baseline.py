@@ -25,8 +25,9 @@ Technological Development Zone (泉州开发区): the work plan is the district 
 Licheng figures that exist for the district (7th census 396,112; 2021 yearbook 39.7万; 2021 birth
 and death rates; women aged 15-49 = 10.65万) are all on that basis.
 
-SOURCES.  Every input figure below is taken from /work/shared/reference/licheng-baseline-sources.md
-(quoted text and confidence there) or from the district work plan seeds/workplan-2025-2028.txt.
+SOURCES.  Every input figure below is quoted beside it with its source and confidence (the same
+quotes are in seeds/baseline.toml and seeds/history.toml, which the page's sources tab shows), or
+comes from the district work plan seeds/workplan-2025-2028.txt.
 Anything not published is an ASSUMPTION and is labelled as such where it is defined.  No estimate
 made here is an official statistic.
 """
