@@ -906,10 +906,10 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", FIGURE, asyn
   let done;
   for (let run = 0; run < RUNS; run++) {
     if (run > 0) {
-      // The previous result painted and the page idle first, so that a run is not timed together
+      // The previous result painted and the workers idle first, so that a run is not timed together
       // with the drawing of the one before (as when an analyst changes the seed after reading it).
+      await workersIdle(page);
       await settle(page);
-      await page.waitForTimeout(100);
       await page.locator("#mc-seed").fill(String(100 + run));
       await page.locator("#mc-seed").press("Enter");
     }
