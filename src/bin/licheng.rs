@@ -6,6 +6,7 @@
 use licheng_sim::model::decision::Seek;
 use licheng_sim::model::levers::{LeverId, Levers, Provenance, LEVERS};
 use licheng_sim::model::montecarlo::Settings;
+use licheng_sim::scenario::actuals;
 use licheng_sim::scenario::baseline_edits::{self, BaselineEdits};
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
@@ -50,6 +51,10 @@ SCENARIO (project, mc, tornado, goalseek), each option repeatable where it makes
                           baseline editor does: primary_capacity, junior_capacity (public
                           places 2024), places_first_year (new places 2025), insurance_pct (2024, %)
   --population FILE.csv   your base-year population table (CSV age,male,female)
+  --actual ID:YEAR=VALUE  a reported figure (实际完成) for a target and plan year, or
+                          population:YEAR=VALUE for the year-end resident population; the
+                          projection takes it in place of its own value. Years up to the
+                          current one (--as-of YEAR, default this calendar year)
 
 Options common to every command:
   --lang zh|en     language of messages (default en)
@@ -96,7 +101,7 @@ impl Args {
     /// Refuses an option the command does not take (a misspelt one would otherwise be ignored,
     /// and the run would silently use the default it meant to replace).
     fn check_options(&self) -> Result<(), InputError> {
-        const SCENARIO: [&str; 4] = ["set", "population", "baseline", "format"];
+        const SCENARIO: [&str; 6] = ["set", "population", "baseline", "actual", "as-of", "format"];
         let (scenario, own): (bool, &[&str]) = match self.command.as_str() {
             "ccm" => (false, &["baseline", "steps", "format"]),
             "project" => (true, &[]),
@@ -252,7 +257,34 @@ fn scenario_engine(args: &Args) -> Result<Engine, InputError> {
         let (stock, value) = baseline_edits::parse_assignment(text)?;
         edits.set(stock, Some(value));
     }
-    Engine::licheng().customised(population, &edits)
+    let engine = Engine::licheng().customised(population, &edits)?;
+    let entries = args
+        .all("actual")
+        .map(actuals::parse_actual)
+        .collect::<Result<Vec<_>, _>>()?;
+    if entries.is_empty() {
+        return Ok(engine);
+    }
+    engine.with_entries(&entries, as_of(args)?)
+}
+
+/// The current year for reported figures: `--as-of YEAR`, else this calendar year (UTC).
+fn as_of(args: &Args) -> Result<i32, InputError> {
+    match args.get("as-of") {
+        Some(text) => text.trim().parse::<i32>().map_err(|_| {
+            InputError::new(
+                "--as-of",
+                format!("“{text}”不是年份"),
+                format!("'{text}' is not a year"),
+            )
+        }),
+        None => {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Ok(actuals::year_of_unix_seconds(seconds))
+        }
+    }
 }
 
 fn run_project(args: &Args) -> Result<String, InputError> {

@@ -2,8 +2,10 @@
 //! school capacity, insurance participation), validated. Where the numbers come from is the
 //! scenario layer's business (seeds/baseline.toml); the model only checks that they make sense.
 
+use super::actuals::{Actuals, Reported, POPULATION_BAND};
 use super::cohort::Population;
 use super::error::{check_range, ModelError};
+use super::projection::HORIZON;
 
 /// Oldest open age group accepted: single years up to `MAX_GROUPS − 1`.
 pub const MAX_GROUPS: usize = 111;
@@ -72,6 +74,8 @@ pub struct Baseline {
     junior_capacity: f64,
     places_first_year: f64,
     insurance_pct: f64,
+    /// What the projected years already delivered (empty: every year is projected).
+    actuals: Actuals,
 }
 
 impl Baseline {
@@ -104,7 +108,41 @@ impl Baseline {
             junior_capacity: Stock::JuniorCapacity.check(junior_capacity)?,
             places_first_year: Stock::PlacesFirstYear.check(places_first_year)?,
             insurance_pct: Stock::InsurancePct.check(insurance_pct)?,
+            actuals: Actuals::new(),
         })
+    }
+
+    /// The figures reported for projected years.
+    pub fn actuals(&self) -> &Actuals {
+        &self.actuals
+    }
+
+    /// The same baseline with these reported figures, checked: every year is a projected one
+    /// (`base_year + 1 ..= base_year + HORIZON`) and a reported population lies within
+    /// [`POPULATION_BAND`] of the base-year total.
+    pub fn with_actuals(&self, actuals: Actuals) -> Result<Self, ModelError> {
+        let first = self.base_year + 1;
+        let last = self.base_year + HORIZON as i32;
+        let total = self.population.total();
+        for (what, year, value) in actuals.iter() {
+            if !(first..=last).contains(&year) {
+                return Err(ModelError::Invalid {
+                    field: what.field().into(),
+                    reason_zh: format!("年份 {year} 不在预测期 {first}—{last} 年内"),
+                    reason_en: format!("the year {year} is outside the projection {first}–{last}"),
+                });
+            }
+            if what == Reported::Population {
+                let (min, max) = (
+                    (total * (1.0 - POPULATION_BAND)).ceil(),
+                    (total * (1.0 + POPULATION_BAND)).floor(),
+                );
+                check_range("population", value, min, max)?;
+            }
+        }
+        let mut next = self.clone();
+        next.actuals = actuals;
+        Ok(next)
     }
 
     /// The base year (stocks at its end).
@@ -155,7 +193,8 @@ impl Baseline {
         Ok(next)
     }
 
-    /// The same baseline with another population (e.g. an imported CSV); re-validated.
+    /// The same baseline with another population (e.g. an imported CSV); re-validated, without
+    /// reported figures (their population band depends on the table: apply them again).
     pub fn with_population(&self, population: Population) -> Result<Self, ModelError> {
         Baseline::new(
             self.base_year,

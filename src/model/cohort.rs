@@ -293,6 +293,21 @@ impl Population {
         }
     }
 
+    /// Adds `migrants` net migrants at the end of a step, spread by `shape` (per sex and group,
+    /// summing to 1), flooring each group at zero as a step does (only those who can leave are
+    /// counted). Returns the migrants counted, for the accounting.
+    pub(crate) fn add_at_end(&mut self, migrants: f64, shape: &[Vec<f64>; 2]) -> f64 {
+        let mut counted = 0.0;
+        for (counts, shares) in self.counts.iter_mut().zip(shape) {
+            for (c, s) in counts.iter_mut().zip(shares) {
+                let (end, joined) = join(*c, migrants * s);
+                *c = end;
+                counted += joined;
+            }
+        }
+        counted
+    }
+
     /// Counts of one sex by group.
     pub fn sex(&self, sex: usize) -> &[f64] {
         &self.counts[sex]

@@ -52,6 +52,7 @@ use super::levers::{LeverId as L, Levers};
 use super::life_table::ModelLifeTable;
 use super::math;
 use super::schedules;
+use super::targets::Metric;
 
 /// Years projected after the base year (2025–2028 from a 2024 base).
 pub const HORIZON: usize = 4;
@@ -106,6 +107,12 @@ pub struct YearResult {
     pub g5_stations: f64,
     pub rain_pipe_km: f64,
     pub benchmark_projects: f64,
+    /// Levels and counts the plan sets for a date (the lever's value, or what was reported).
+    pub digital_enterprises: f64,
+    pub industrial_chains: f64,
+    pub park_entry_increase: f64,
+    pub new_enterprises_2025: f64,
+    pub new_sishang_2025: f64,
 }
 
 /// A projection: the base year and each projected year, with the population tables.
@@ -129,6 +136,9 @@ pub struct Prepared {
     /// The base year's people aged 15–64 weighted by the standard participation, and unweighted
     /// (they fix the participation scale; lever-independent, so a draw reuses them).
     standard_labour: StandardLabour,
+    /// Net migrants by sex and age per migrant (the profile split by `migm`; sums to 1): how a
+    /// reported population's difference from the projection is spread.
+    migration_shape: [Vec<f64>; 2],
 }
 
 impl Prepared {
@@ -183,6 +193,8 @@ impl Prepared {
         fill_fertility(&mut fertility, pattern, levers);
         let mut migrants = [Vec::new(), Vec::new()];
         fill_migrants(&mut migrants, &schedules.migration, levers);
+        let mut migration_shape = [Vec::new(), Vec::new()];
+        fill_migration_shape(&mut migration_shape, &schedules.migration, levers);
         let rates = StepRates::new(
             1,
             survival,
@@ -197,6 +209,7 @@ impl Prepared {
             rates,
             participation,
             standard_labour,
+            migration_shape,
         })
     }
 
@@ -223,6 +236,7 @@ impl Prepared {
             *srb = levers.get(L::SexRatioBirth) / 100.0;
             fill_migrants(migrants, &schedules.migration, levers);
         });
+        fill_migration_shape(&mut self.migration_shape, &schedules.migration, levers);
         debug_assert_eq!(
             self.standard_labour,
             StandardLabour::of(baseline, schedules)
@@ -250,6 +264,15 @@ fn fill_migrants(out: &mut [Vec<f64>; 2], profile: &[f64], levers: &Levers) {
     for (sex, share) in [(FEMALE, 1.0 - male_share), (MALE, male_share)] {
         out[sex].clear();
         out[sex].extend(profile.iter().map(|p| p * mig * share));
+    }
+}
+
+/// Net migrants by sex per migrant: the profile split by `migm`.
+fn fill_migration_shape(out: &mut [Vec<f64>; 2], profile: &[f64], levers: &Levers) {
+    let male_share = levers.get(L::MigrantMaleShare) / 100.0;
+    for (sex, share) in [(FEMALE, 1.0 - male_share), (MALE, male_share)] {
+        out[sex].clear();
+        out[sex].extend(profile.iter().map(|p| p * share));
     }
 }
 
@@ -458,6 +481,8 @@ fn project_inner(
 ) {
     let v = |id: L| levers.get(id);
     let pct = |id: L| levers.get(id) / 100.0;
+    let actuals = baseline.actuals();
+    let reported = |metric: Metric, year: i32| actuals.metric(metric, year);
     let (pop, scratch) = match &mut buffers.tables {
         Some((pop, scratch)) => {
             pop.copy_from(baseline.population());
@@ -504,10 +529,18 @@ fn project_inner(
     let mut prev = base;
     let (mut cum_need, mut cum_supply) = (0.0, 0.0);
     for i in 1..=HORIZON {
-        let flows: StepFlows = pop.step_into(&prepared.rates, scratch);
+        let mut flows: StepFlows = pop.step_into(&prepared.rates, scratch);
         std::mem::swap(pop, scratch);
+        let year = baseline.base_year() + i as i32;
+        // A reported year-end population: the difference from the projected total is net
+        // migration the model missed, added at the year's end by the migration profile.
+        let mut missed_migrants = 0.0;
+        if let Some(reported) = actuals.population(year) {
+            missed_migrants = pop.add_at_end(reported - pop.total(), &prepared.migration_shape);
+            flows.migrants += missed_migrants;
+        }
         let mut y = YearResult {
-            year: baseline.base_year() + i as i32,
+            year,
             ..YearResult::default()
         };
         let hh_size = math::max(v(L::HouseholdSize) + v(L::HouseholdTrend) * i as f64, 1.0);
@@ -531,21 +564,24 @@ fn project_inner(
         // where the job is registered (the official definition), so they follow those jobs.
         y.employment_demand = prev.employment_demand * (1.0 + pct(L::GdpGrowth) * v(L::Elasticity));
         y.employed = math::max(math::min(y.employment_supply, y.employment_demand), 0.0);
-        y.new_urban_jobs = new_urban_jobs(
-            prev.employment_demand,
-            y.employment_demand,
-            pct(L::Turnover),
-        );
+        y.new_urban_jobs = reported(Metric::NewUrbanJobsCum, year).unwrap_or_else(|| {
+            new_urban_jobs(
+                prev.employment_demand,
+                y.employment_demand,
+                pct(L::Turnover),
+            )
+        });
 
         // Housing
         y.new_households = y.households - prev.households;
         y.housing_need = math::max(y.new_households, 0.0) + v(L::Renewal);
         let turning_22 = ages(pop, 22, 22);
-        y.affordable_need =
-            affordable_need_households(math::max(v(L::NetMigration), 0.0), turning_22, hh_size)
-                * pct(L::Eligible)
-                * pct(L::TakeUp);
-        y.affordable_supply = v(L::AffordableSupply);
+        let newcomers = math::max(v(L::NetMigration) + missed_migrants, 0.0);
+        y.affordable_need = affordable_need_households(newcomers, turning_22, hh_size)
+            * pct(L::Eligible)
+            * pct(L::TakeUp);
+        y.affordable_supply =
+            reported(Metric::AffordableUnitsCum, year).unwrap_or(v(L::AffordableSupply));
         cum_need += y.affordable_need;
         cum_supply += y.affordable_supply;
         y.affordable_coverage_pct = if cum_need > 0.0 {
@@ -563,9 +599,12 @@ fn project_inner(
         y.primary_capacity = prev.primary_capacity + places * pct(L::PrimaryShareOfPlaces);
         y.junior_capacity = prev.junior_capacity + places * (1.0 - pct(L::PrimaryShareOfPlaces));
         fill_schools(&mut y, migrant_share, pct(L::LocalPublicShare));
+        if let Some(share) = reported(Metric::MigrantChildrenPublicPct, year) {
+            y.migrant_public_pct = share;
+        }
 
         // Medical insurance
-        let newcomers = math::min(math::max(v(L::NetMigration), 0.0), y.population);
+        let newcomers = math::min(newcomers, y.population);
         let c_prev = prev.insurance_pct / 100.0;
         let mixed = if y.population > 0.0 {
             (c_prev * (y.population - newcomers) + pct(L::InsuranceNewcomers) * newcomers)
@@ -573,14 +612,46 @@ fn project_inner(
         } else {
             c_prev
         };
-        y.insurance_pct = (mixed * (1.0 - pct(L::InsuranceLapse))
-            + (1.0 - mixed) * pct(L::InsuranceEffort))
-            * 100.0;
+        y.insurance_pct = reported(Metric::MedicalInsurancePct, year).unwrap_or(
+            (mixed * (1.0 - pct(L::InsuranceLapse)) + (1.0 - mixed) * pct(L::InsuranceEffort))
+                * 100.0,
+        );
 
-        // Delivery
-        y.g5_stations = v(L::G5PerYear);
-        y.rain_pipe_km = v(L::PipesPerYear);
-        y.benchmark_projects = v(L::BenchmarkPerYear);
+        // Delivery: a pace a year, or a level reached by a date. A level reported for an
+        // earlier year is kept: the lever's level is not taken below it.
+        let delivered = |metric: Metric, lever: L| reported(metric, year).unwrap_or(v(lever));
+        y.g5_stations = delivered(Metric::G5StationsCum, L::G5PerYear);
+        y.rain_pipe_km = delivered(Metric::RainPipeKmPerYear, L::PipesPerYear);
+        y.benchmark_projects = delivered(Metric::BenchmarkProjects, L::BenchmarkPerYear);
+        y.new_enterprises_2025 = delivered(
+            Metric::NewEnterprisesInProduction2025,
+            L::NewEnterprises2025,
+        );
+        y.new_sishang_2025 = delivered(Metric::NewSishang2025, L::NewSishang2025);
+        let level = |metric: Metric, lever: L, before: f64| {
+            reported(metric, year).unwrap_or_else(|| {
+                if i == 1 {
+                    v(lever)
+                } else {
+                    math::max(v(lever), before)
+                }
+            })
+        };
+        y.digital_enterprises = level(
+            Metric::DigitalLevel2Enterprises,
+            L::DigitalEnterprises,
+            prev.digital_enterprises,
+        );
+        y.industrial_chains = level(
+            Metric::KeyIndustrialChains,
+            L::IndustrialChains,
+            prev.industrial_chains,
+        );
+        y.park_entry_increase = level(
+            Metric::ParkEntryIncreasePct,
+            L::ParkEntryIncrease,
+            prev.park_entry_increase,
+        );
 
         years.push(y);
         if keep_populations {

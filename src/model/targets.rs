@@ -16,7 +16,7 @@ use super::math;
 use super::projection::{Projection, YearResult};
 
 /// The projected series a target reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Metric {
     ResidentGrowthAvgPct,
     NewUrbanJobsCum,
@@ -114,7 +114,7 @@ impl Metric {
     }
 
     /// The value of this metric in one projected year.
-    pub fn yearly(self, y: &YearResult, levers: &Levers) -> f64 {
+    pub fn yearly(self, y: &YearResult) -> f64 {
         match self {
             Metric::ResidentGrowthAvgPct => y.growth_pct,
             Metric::NewUrbanJobsCum => y.new_urban_jobs,
@@ -122,14 +122,14 @@ impl Metric {
             Metric::AffordableUnitsCum => y.affordable_supply,
             Metric::AffordableNeedCoveragePct => y.affordable_coverage_pct,
             Metric::MedicalInsurancePct => y.insurance_pct,
-            Metric::DigitalLevel2Enterprises => levers.get(L::DigitalEnterprises),
+            Metric::DigitalLevel2Enterprises => y.digital_enterprises,
             Metric::BenchmarkProjects => y.benchmark_projects,
-            Metric::NewEnterprisesInProduction2025 => levers.get(L::NewEnterprises2025),
-            Metric::NewSishang2025 => levers.get(L::NewSishang2025),
-            Metric::ParkEntryIncreasePct => levers.get(L::ParkEntryIncrease),
+            Metric::NewEnterprisesInProduction2025 => y.new_enterprises_2025,
+            Metric::NewSishang2025 => y.new_sishang_2025,
+            Metric::ParkEntryIncreasePct => y.park_entry_increase,
             Metric::RainPipeKmPerYear => y.rain_pipe_km,
             Metric::G5StationsCum => y.g5_stations,
-            Metric::KeyIndustrialChains => levers.get(L::IndustrialChains),
+            Metric::KeyIndustrialChains => y.industrial_chains,
         }
     }
 }
@@ -244,7 +244,7 @@ impl Target {
             .filter(|y| y.year >= self.year_start && y.year <= self.year_end)
         {
             if count < buffer.len() {
-                buffer[count] = self.metric.yearly(y, levers);
+                buffer[count] = self.metric.yearly(y);
                 count += 1;
             }
         }
@@ -295,5 +295,176 @@ impl Target {
             met,
             gap,
         }
+    }
+}
+
+/// Where a target stands against its pro-rata schedule (序时进度) on the years reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressStatus {
+    /// At or ahead of the schedule (≥ 100 % of it; a growth rate at or above the threshold).
+    OnTrack,
+    /// Within 90–100 % of the schedule (a growth rate up to 0.1 pp short).
+    Lagging,
+    /// Below 90 % of the schedule (a growth rate more than 0.1 pp short), a yearly target with
+    /// a year short, or a target whose years have all passed unmet.
+    Behind,
+}
+
+/// The share of the schedule at or above which a target is on track.
+pub const ON_TRACK_SHARE: f64 = 1.0;
+/// The share of the schedule at or above which a target is lagging rather than behind.
+pub const LAGGING_SHARE: f64 = 0.9;
+/// How far (pp) a growth rate may fall short of its threshold and still be lagging.
+pub const LAGGING_GROWTH_PP: f64 = 0.1;
+
+/// A target's progress on the years reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// The last year of the run of reported years from the target's first year.
+    pub through: i32,
+    /// The target's value over the reported years, read as the target reads all of its years
+    /// (a sum, the worst year, the latest level, the average growth).
+    pub to_date: f64,
+    /// What the schedule asks by then: the threshold's pro-rata share of a sum; the threshold
+    /// itself for every year or a growth rate; for a level, the straight path from the
+    /// base-year value to the threshold.
+    pub schedule: f64,
+    /// What each remaining year must deliver to meet the target (a yearly amount, a yearly
+    /// level, a yearly gain of a level, or the average growth); `None` when no year remains.
+    pub still_needed_per_year: Option<f64>,
+    pub status: ProgressStatus,
+}
+
+impl Target {
+    /// The target's first and last years.
+    pub fn years(&self) -> (i32, i32) {
+        (self.year_start, self.year_end)
+    }
+
+    /// Progress on the reported years: `None` unless the target's first year is reported
+    /// (for growth, the year-end population). Defined for the comparators the plan uses
+    /// (`>`, `≥`); `None` for the others.
+    pub fn progress(
+        &self,
+        projection: &Projection,
+        levers: &Levers,
+        actuals: &super::actuals::Actuals,
+    ) -> Option<Progress> {
+        use super::actuals::Reported;
+        if !matches!(self.comparator, Comparator::Greater | Comparator::AtLeast) {
+            return None;
+        }
+        let reported = match self.metric {
+            Metric::ResidentGrowthAvgPct => Reported::Population,
+            m => Reported::Metric(m),
+        };
+        let through = actuals
+            .contiguous_through(reported, self.year_start)?
+            .min(self.year_end);
+        let base = projection.years.first()?;
+        let values: Vec<f64> = projection.years[1..]
+            .iter()
+            .filter(|y| y.year >= self.year_start && y.year <= through)
+            .map(|y| self.metric.yearly(y))
+            .collect();
+        let threshold = self
+            .threshold_lever
+            .map_or(self.threshold, |id| levers.get(id));
+        let whole_more = if self.comparator == Comparator::Greater && self.metric.is_count() {
+            1.0
+        } else {
+            0.0
+        };
+        let years = (self.year_end - self.year_start + 1) as f64;
+        let elapsed = values.len() as f64;
+        let remaining = (self.year_end - through) as f64;
+        let per_remaining = |v: f64| (remaining > 0.0).then(|| v / remaining);
+        let share_status = |share: f64| {
+            if share >= ON_TRACK_SHARE {
+                ProgressStatus::OnTrack
+            } else if share >= LAGGING_SHARE {
+                ProgressStatus::Lagging
+            } else {
+                ProgressStatus::Behind
+            }
+        };
+        let (to_date, schedule, needed, status) = match self.evaluation {
+            Evaluation::Cumulative => {
+                let to_date: f64 = values.iter().sum();
+                let schedule = threshold * elapsed / years;
+                let left = math::max(threshold + whole_more - to_date, 0.0);
+                let share = if schedule > 0.0 {
+                    to_date / schedule
+                } else {
+                    1.0
+                };
+                (to_date, schedule, per_remaining(left), share_status(share))
+            }
+            Evaluation::EachYear => {
+                // A year short is a target missed for good: behind, whatever the margin.
+                let worst = values.iter().copied().fold(f64::INFINITY, math::min);
+                let status = if worst >= threshold {
+                    ProgressStatus::OnTrack
+                } else {
+                    ProgressStatus::Behind
+                };
+                (
+                    worst,
+                    threshold,
+                    per_remaining(threshold * remaining),
+                    status,
+                )
+            }
+            Evaluation::Final => {
+                let start = self.metric.yearly(base);
+                let latest = *values.last()?;
+                let schedule = start + (threshold - start) * elapsed / years;
+                let share = if latest >= threshold + whole_more {
+                    1.0
+                } else if schedule > start {
+                    (latest - start) / (schedule - start)
+                } else {
+                    0.0
+                };
+                let gain = math::max(threshold + whole_more - latest, 0.0);
+                (latest, schedule, per_remaining(gain), share_status(share))
+            }
+            Evaluation::Average => {
+                let product: f64 = values.iter().map(|g| 1.0 + g / 100.0).product();
+                let to_date = (math::pow(math::max(product, 0.0), 1.0 / elapsed) - 1.0) * 100.0;
+                let needed = (remaining > 0.0).then(|| {
+                    let whole = math::pow(1.0 + threshold / 100.0, years);
+                    (math::pow(math::max(whole / product, 0.0), 1.0 / remaining) - 1.0) * 100.0
+                });
+                let short = threshold - to_date;
+                let status = if to_date > threshold
+                    || (self.comparator == Comparator::AtLeast && short <= 0.0)
+                {
+                    ProgressStatus::OnTrack
+                } else if short <= LAGGING_GROWTH_PP {
+                    ProgressStatus::Lagging
+                } else {
+                    ProgressStatus::Behind
+                };
+                (to_date, threshold, needed, status)
+            }
+        };
+        // Every year reported: the target is decided, and its status is the verdict.
+        let status = if remaining == 0.0 {
+            if self.evaluate(projection, levers).met {
+                ProgressStatus::OnTrack
+            } else {
+                ProgressStatus::Behind
+            }
+        } else {
+            status
+        };
+        Some(Progress {
+            through,
+            to_date,
+            schedule,
+            still_needed_per_year: needed,
+            status,
+        })
     }
 }

@@ -9,7 +9,7 @@ use crate::model::cohort::Population;
 use crate::model::levers::Levers;
 use crate::model::life_table::ModelLifeTable;
 use crate::model::projection::{self, Prepared, Projection};
-use crate::model::targets::{Outcome, Target};
+use crate::model::targets::{Outcome, Progress, Target};
 
 /// A baseline with the plan's targets, ready to run.
 #[derive(Debug, Clone)]
@@ -36,6 +36,8 @@ pub struct Given {
 pub struct Run {
     pub projection: Projection,
     pub outcomes: Vec<Outcome>,
+    /// Per target: progress against schedule on the reported years (`None` without any).
+    pub progress: Vec<Option<Progress>>,
 }
 
 impl Engine {
@@ -93,7 +95,10 @@ impl Engine {
             Some(p) => self.baseline.with_population(p)?,
             None => self.baseline.clone(),
         };
-        let mut engine = Engine::new(edits.apply(&baseline)?, true)?;
+        let baseline = edits
+            .apply(&baseline)?
+            .with_actuals(self.baseline.actuals().clone())?;
+        let mut engine = Engine::new(baseline, true)?;
         engine.given = given;
         Ok(engine)
     }
@@ -106,6 +111,11 @@ impl Engine {
     /// The baseline in use.
     pub fn baseline(&self) -> &Baseline {
         &self.baseline
+    }
+
+    /// Replaces the baseline (the same stocks with reported figures: `with_actuals`).
+    pub(super) fn set_baseline(&mut self, baseline: Baseline) {
+        self.baseline = baseline;
     }
 
     /// Whether the baseline is an analyst's (an imported population or edited figures) rather
@@ -142,9 +152,16 @@ impl Engine {
             .iter()
             .map(|t| t.evaluate(&projection, levers))
             .collect();
+        let actuals = self.baseline.actuals();
+        let progress = self
+            .targets
+            .iter()
+            .map(|t| t.progress(&projection, levers, actuals))
+            .collect();
         Run {
             projection,
             outcomes,
+            progress,
         }
     }
 

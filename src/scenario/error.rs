@@ -40,6 +40,13 @@ impl InputError {
         }
     }
 
+    /// The same error at another location (the same place in both languages).
+    pub fn at(mut self, location: &str) -> Self {
+        self.location = location.to_string();
+        self.location_zh = None;
+        self
+    }
+
     /// The full message in the given language (`"zh"` or anything else for English).
     pub fn message(&self, lang: &str) -> String {
         if lang == "zh" {

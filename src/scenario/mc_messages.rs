@@ -32,6 +32,10 @@ pub struct McJob {
     /// for the embedded ones. Missing in a job of an older page: none edited.
     #[serde(default)]
     pub figures: BaselineEdits,
+    /// Reported figures (checked by the page against the current year); missing in a job of
+    /// an older page: none.
+    #[serde(default)]
+    pub actuals: Vec<super::actuals::ActualEntry>,
 }
 
 /// A goal-seek job: the value of one lever at which one target is met with each probability
@@ -245,7 +249,11 @@ impl McJob {
             None => None,
             Some((female, male)) => Some(Population::new(female.clone(), male.clone())?),
         };
-        embedded.customised(population, &self.figures)
+        let engine = embedded.customised(population, &self.figures)?;
+        if self.actuals.is_empty() {
+            return Ok(engine);
+        }
+        engine.with_entries(&self.actuals, super::actuals::LAST_PLAN_YEAR)
     }
 }
 
@@ -1032,7 +1040,33 @@ mod tests {
             chunk: 250,
             population: None,
             figures: BaselineEdits::default(),
+            actuals: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_job_with_reported_figures_runs_on_them() {
+        use crate::scenario::actuals::ActualEntry;
+        let embedded = Engine::licheng();
+        let actuals = vec![ActualEntry {
+            key: "jobs_new_urban".into(),
+            year: 2025,
+            value: 4000.0,
+        }];
+        let job = McJob {
+            actuals: actuals.clone(),
+            ..scenario(10)
+        };
+        let engine = job.engine(&embedded).unwrap();
+        assert_eq!(engine.actual_entries(), actuals);
+        let bad = McJob {
+            actuals: vec![ActualEntry {
+                value: -1.0,
+                ..actuals[0].clone()
+            }],
+            ..scenario(10)
+        };
+        assert!(bad.engine(&embedded).is_err());
     }
 
     #[test]

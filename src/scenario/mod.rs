@@ -1,6 +1,7 @@
 //! The scenario layer: reads seeds and files (serde), builds validated model inputs, runs
 //! scenarios and formats results. It knows the model; it knows nothing of the browser.
 
+pub mod actuals;
 pub mod baseline_edits;
 pub mod ccm_run;
 pub mod custom_baseline;

@@ -207,6 +207,24 @@ pub struct TargetRow {
     pub threshold_high: f64,
     pub met: bool,
     pub gap: f64,
+    /// Progress on the reported years, if the target's first year is reported.
+    pub progress: Option<crate::model::targets::Progress>,
+}
+
+impl TargetRow {
+    /// The progress fields as files carry them: value to date, schedule to date, still needed
+    /// per year, status id (`None` each without reported figures).
+    fn progress_fields(&self) -> (Option<f64>, Option<f64>, Option<f64>, Option<&'static str>) {
+        match &self.progress {
+            None => (None, None, None, None),
+            Some(p) => (
+                Some(p.to_date),
+                Some(p.schedule),
+                p.still_needed_per_year,
+                Some(super::status::progress::id(p.status)),
+            ),
+        }
+    }
 }
 
 /// The target table of a run.
@@ -216,7 +234,8 @@ pub fn target_rows(engine: &Engine, run: &Run) -> Vec<TargetRow> {
         .targets
         .iter()
         .zip(&run.outcomes)
-        .map(|(t, o)| TargetRow {
+        .zip(&run.progress)
+        .map(|((t, o), progress)| TargetRow {
             id: t.id.clone(),
             clause: t.clause,
             label_zh: t.label_zh.clone(),
@@ -228,6 +247,7 @@ pub fn target_rows(engine: &Engine, run: &Run) -> Vec<TargetRow> {
             threshold_high: o.threshold_high,
             met: o.met,
             gap: o.gap,
+            progress: *progress,
         })
         .collect()
 }
@@ -246,7 +266,35 @@ pub fn targets_table(rows: &[TargetRow], lang: &str) -> String {
             "target", "clause", "value", "", "threshold", "met", "gap"
         )
     };
+    let mut progress_lines = String::new();
     for r in rows {
+        if let Some(p) = &r.progress {
+            let status = super::status::progress::label(p.status, zh);
+            let needed = p
+                .still_needed_per_year
+                .map_or_else(|| "—".to_string(), number);
+            progress_lines.push_str(&if zh {
+                format!(
+                    "{:<36} 截至 {} 年 {} / 序时 {}，{}；此后每年需 {}\n",
+                    r.id,
+                    p.through,
+                    number(p.to_date),
+                    number(p.schedule),
+                    status,
+                    needed
+                )
+            } else {
+                format!(
+                    "{:<36} through {} {} / schedule {}, {}; needed a year from then {}\n",
+                    r.id,
+                    p.through,
+                    number(p.to_date),
+                    number(p.schedule),
+                    status,
+                    needed
+                )
+            });
+        }
         let threshold = if r.comparator == "between" {
             format!("{}–{}", number(r.threshold), number(r.threshold_high))
         } else {
@@ -269,16 +317,38 @@ pub fn targets_table(rows: &[TargetRow], lang: &str) -> String {
             number(r.gap)
         ));
     }
+    if !progress_lines.is_empty() {
+        out.push('\n');
+        out.push_str(super::status::progress::thresholds_text(zh));
+        out.push('\n');
+        out.push_str(&progress_lines);
+    }
     out
 }
 
 /// The target table as CSV (full precision).
 pub fn targets_csv(rows: &[TargetRow]) -> String {
-    let mut out = String::from("id,clause,value,comparator,threshold,threshold_high,met,gap\n");
+    let mut out = String::from(
+        "id,clause,value,comparator,threshold,threshold_high,met,gap,\
+         actual_to_date,schedule_to_date,still_needed_per_year,progress_status\n",
+    );
+    let cell = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
     for r in rows {
+        let (to_date, schedule, needed, status) = r.progress_fields();
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{}\n",
-            r.id, r.clause, r.value, r.comparator, r.threshold, r.threshold_high, r.met, r.gap
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            r.id,
+            r.clause,
+            r.value,
+            r.comparator,
+            r.threshold,
+            r.threshold_high,
+            r.met,
+            r.gap,
+            cell(to_date),
+            cell(schedule),
+            cell(needed),
+            status.unwrap_or("")
         ));
     }
     out
@@ -303,9 +373,13 @@ pub fn run_json(engine: &Engine, run: &Run, levers: &Levers) -> Value {
     let targets: Vec<Value> = target_rows(engine, run)
         .iter()
         .map(|r| {
+            let (to_date, schedule, needed, status) = r.progress_fields();
             json!({"id": r.id, "clause": r.clause, "label_zh": r.label_zh, "label_en": r.label_en,
                    "unit": r.unit_en, "comparator": r.comparator, "value": r.value,
-                   "threshold": r.threshold, "threshold_high": r.threshold_high, "met": r.met, "gap": r.gap})
+                   "threshold": r.threshold, "threshold_high": r.threshold_high, "met": r.met, "gap": r.gap,
+                   "reported_through": r.progress.map(|p| p.through),
+                   "actual_to_date": to_date, "schedule_to_date": schedule,
+                   "still_needed_per_year": needed, "progress_status": status})
         })
         .collect();
     let changed: serde_json::Map<String, Value> = levers
@@ -317,8 +391,14 @@ pub fn run_json(engine: &Engine, run: &Run, levers: &Levers) -> Value {
         .iter()
         .map(|s| (s.key.to_string(), json!(engine.baseline().stock(s.stock))))
         .collect();
+    let actuals: Vec<Value> = engine
+        .actual_entries()
+        .iter()
+        .map(|e| json!({"key": e.key, "year": e.year, "value": e.value}))
+        .collect();
     json!({
         "baseline": if engine.is_custom_baseline() { "custom" } else { "licheng-2024" },
+        "actuals": actuals,
         "baseline_figures": figures,
         "levers_changed": changed,
         "projection": years,

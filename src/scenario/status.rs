@@ -61,6 +61,51 @@ impl Status {
     }
 }
 
+/// Words and icons of a target's progress against schedule (序时进度): what has happened, kept
+/// apart from the probability's status (what the projection says) by its own icons.
+pub mod progress {
+    use crate::model::targets::ProgressStatus;
+
+    /// The id in files and the CLI's JSON: `on_track`, `lagging`, `behind`.
+    pub fn id(s: ProgressStatus) -> &'static str {
+        match s {
+            ProgressStatus::OnTrack => "on_track",
+            ProgressStatus::Lagging => "lagging",
+            ProgressStatus::Behind => "behind",
+        }
+    }
+
+    /// The word, in Chinese or English.
+    pub fn label(s: ProgressStatus, zh: bool) -> &'static str {
+        match (s, zh) {
+            (ProgressStatus::OnTrack, true) => "达到序时进度",
+            (ProgressStatus::Lagging, true) => "略滞后",
+            (ProgressStatus::Behind, true) => "明显滞后",
+            (ProgressStatus::OnTrack, false) => "On track",
+            (ProgressStatus::Lagging, false) => "Lagging",
+            (ProgressStatus::Behind, false) => "Behind",
+        }
+    }
+
+    /// The icon: a full, half or empty circle (the probability's status uses ✓ ! ✗).
+    pub fn icon(s: ProgressStatus) -> &'static str {
+        match s {
+            ProgressStatus::OnTrack => "●",
+            ProgressStatus::Lagging => "◐",
+            ProgressStatus::Behind => "○",
+        }
+    }
+
+    /// What progress means and its thresholds, in words.
+    pub fn thresholds_text(zh: bool) -> &'static str {
+        if zh {
+            "序时进度看已发生的：按已填实际数的年份，完成量与按期平均分摊的进度相比（如 2万人 × 2/4 到 2026 年末）；逐年目标有一年未达到即为明显滞后，期末水平看从 2024 年到目标的直线路径，增速看年均增速。≥100% 为“达到序时进度”●，90%—100% 为“略滞后”◐，<90% 为“明显滞后”○（增速差距 0.1 个百分点以内为略滞后）。它与按预测算出的达成概率状态（✓ ! ✗）不同。"
+        } else {
+            "Progress is what has happened: over the years with reported figures, delivery against the pro-rata schedule (e.g. 20,000 × 2/4 by end-2026); a yearly target with a year short is behind, a level by the straight path from 2024 to the target, growth by the average rate. ≥ 100 % on track ●, 90–100 % lagging ◐, < 90 % behind ○ (growth up to 0.1 pp short is lagging). It is not the status of the projected outcome (✓ ! ✗), which follows the probability."
+        }
+    }
+}
+
 /// Whether a target's probability rests on no evidence: a delivery target whose lever has no
 /// delivery record found (its distribution is around the plan's pace).
 pub fn without_record(metric: crate::model::targets::Metric) -> bool {

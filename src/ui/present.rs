@@ -142,7 +142,7 @@ pub fn target_points(def: &TargetDef, run: &Run, levers: &Levers) -> Vec<(i32, f
         .skip(1)
         .filter(|y| !cumulative || (y.year >= def.year_start && y.year <= def.year_end))
         .map(|y| {
-            let v = metric.yearly(y, levers);
+            let v = metric.yearly(y);
             if cumulative {
                 total += v;
                 (y.year, total)

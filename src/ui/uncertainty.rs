@@ -292,6 +292,7 @@ pub fn scenario_job(engine: &Engine, levers: &Levers, settings: McSettings, run_
         chunk: CHUNK,
         population,
         figures,
+        actuals: engine.actual_entries(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests: one binary. Data-driven cases live under `tests/cases/`; each module here
 //! is named after what it guards.
 
+mod actuals;
 mod baseline_figures;
 mod baseline_snapshot;
 mod ccm_reference;
