@@ -26,6 +26,7 @@ fn job(figures: BaselineEdits, population: Option<(Vec<f64>, Vec<f64>)>) -> McJo
         chunk: 50,
         population,
         figures,
+        actuals: Vec::new(),
     }
 }
 
@@ -41,6 +42,14 @@ fn jobs_with_figures_and_a_population_survive_the_worker_codec() {
         McRequest::Run(job(BaselineEdits::default(), None)),
         McRequest::Run(job(figures, None)),
         McRequest::Run(job(figures, population.clone())),
+        McRequest::Run(McJob {
+            actuals: vec![licheng_sim::scenario::actuals::ActualEntry {
+                key: "jobs_new_urban".into(),
+                year: 2025,
+                value: 5300.0,
+            }],
+            ..job(figures, None)
+        }),
         McRequest::GoalSeek(GoalSeekJob {
             scenario: job(figures, population),
             target: 2,

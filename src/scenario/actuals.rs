@@ -71,6 +71,22 @@ impl Engine {
         first.max(first_projected)..=last.min(last_projected).min(as_of)
     }
 
+    /// The name of a row of reported figures, in Chinese and English.
+    pub fn reported_label(&self, what: Reported) -> (String, String) {
+        match what {
+            Reported::Population => ("年末常住人口".into(), "Year-end resident population".into()),
+            Reported::Metric(m) => self
+                .targets()
+                .iter()
+                .zip(&self.plan().targets)
+                .find(|(t, _)| t.metric() == m)
+                .map_or_else(
+                    || (m.id().to_string(), m.id().to_string()),
+                    |(_, d)| (d.label_zh.clone(), d.label_en.clone()),
+                ),
+        }
+    }
+
     /// The valid range of a reported figure: its unit's, or for the population the band around
     /// the base-year total.
     pub fn reported_range(&self, what: Reported) -> (f64, f64) {
@@ -126,27 +142,48 @@ impl Engine {
                 )
             });
         }
+        let (label_zh, label_en) = self.reported_label(what);
         let (min, max) = self.reported_range(what);
-        if what == Reported::Population
-            && entry.value.is_finite()
-            && !(min..=max).contains(&entry.value)
-        {
+        let value = entry.value;
+        let whole = what.range().is_some_and(|r| r.2);
+        let problem = if !value.is_finite() {
+            Some((
+                "不是有效数字".to_string(),
+                "is not a finite number".to_string(),
+            ))
+        } else if !(min..=max).contains(&value) {
+            let band = if what == Reported::Population {
+                (
+                    format!("（基期总人口上下 {:.0}%）", POPULATION_BAND * 100.0),
+                    format!(" (the base-year total ± {:.0} %)", POPULATION_BAND * 100.0),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            Some((
+                format!("{value} 超出有效范围 {min} 至 {max}{}", band.0),
+                format!(
+                    "{value} is outside the valid range {min} to {max}{}",
+                    band.1
+                ),
+            ))
+        } else if whole && value.fract() != 0.0 {
+            Some((
+                format!("{value} 应为整数"),
+                format!("{value} should be a whole number"),
+            ))
+        } else {
+            None
+        };
+        if let Some((zh, en)) = problem {
             return Err(InputError::new(
                 location,
-                format!(
-                    "年末常住人口 {} 超出有效范围 {min} 至 {max}（基期总人口上下 {:.0}%）",
-                    entry.value,
-                    POPULATION_BAND * 100.0
-                ),
-                format!(
-                    "a year-end population of {} is outside {min} to {max} (the base-year total ± {:.0} %)",
-                    entry.value,
-                    POPULATION_BAND * 100.0
-                ),
+                format!("{label_zh} {} 年的实际数 {zh}", entry.year),
+                format!("{label_en}, {}: the reported figure {en}", entry.year),
             ));
         }
         let mut next = actuals.clone();
-        next.set(what, entry.year, entry.value)
+        next.set(what, entry.year, value)
             .map_err(|e| InputError::from(e).at(&location))?;
         *actuals = next;
         Ok(())

@@ -11,12 +11,19 @@
 //! | `v` | the format version, [`LINK_VERSION`] | always, first |
 //! | a lever key (`tfr`, `mig`, …, see `LEVERS`) | the lever's value | the value differs from the default; table order |
 //! | `b.pcap`, `b.jcap`, `b.new25`, `b.ins` | an edited baseline figure (`baseline_edits::STOCKS`): public primary / junior places 2024, new places 2025, insurance 2024 (%) | the analyst edited it; in that order |
+//! | `x.` + row + `.` + year (`x.jobs_new_urban.2025`, `x.population.2026`) | a reported figure (实际完成) of a target, or the year-end resident population | the analyst entered it; population first, then targets in plan metric order, years ascending |
+//! | `xn.` + row (`xn.jobs_new_urban`) | the source note of a row of reported figures, percent-encoded | there is one; rows in name order |
 //! | `cmp` | `1`: a comparison with scenario A is open | there is a comparison |
 //! | `a.` + lever key (`a.mig`) | a lever of scenario A | A's value differs from the default; table order |
 //! | `preset` | the id of the preset the scenario started from | there is one |
 //! | `seed` | the Monte Carlo seed, an unsigned integer | it is not [`DEFAULT_SEED`] |
 //! | `lang` | `zh` or `en` | always |
 //! | `slide` | the presentation slide, an unsigned integer | a slide is shown |
+//!
+//! The `x.` and `xn.` keys were added to version 1 without a version change (new keys only,
+//! rule 1): a link without them reports nothing, and an older build reports them as unknown.
+//! The decoder checks their form (a row, a whole year, a finite number); the page checks each
+//! figure against its row and the current year and reports the ones it cannot take.
 //!
 //! Numbers are written with Rust's `{}` for `f64`, the shortest decimal that reads back to the
 //! same number, so a link reproduces a scenario bit for bit. Levers at their defaults are left
@@ -53,6 +60,7 @@
 //! (`1.113`, now boys per 100 girls, `111.3`), and had a `horizon` key (the projection horizon,
 //! since fixed; now ignored with a notice).
 
+use super::actuals::ActualEntry;
 use super::baseline_edits::{self, BaselineEdits, StockSpec};
 use super::error::InputError;
 use super::presets::Preset;
@@ -78,6 +86,11 @@ pub const REMOVED: &[(&str, &str, &str)] = &[];
 
 /// The prefix of scenario A's lever keys in a comparison.
 pub const COMPARE_PREFIX: &str = "a.";
+
+/// The prefix of a reported figure's key (`x.jobs_new_urban.2025`).
+pub const ACTUAL_PREFIX: &str = "x.";
+/// The prefix of a reported row's source note (`xn.jobs_new_urban`).
+pub const NOTE_PREFIX: &str = "xn.";
 
 /// The language of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,6 +144,10 @@ pub struct LinkState {
     pub preset: Option<String>,
     /// Scenario A of a comparison (the current levers are scenario B), if one is open.
     pub compare: Option<Levers>,
+    /// Reported figures, in the order written.
+    pub actuals: Vec<ActualEntry>,
+    /// Source notes of rows of reported figures: `(row, note)`.
+    pub actual_notes: Vec<(String, String)>,
 }
 
 impl Default for LinkState {
@@ -144,6 +161,8 @@ impl Default for LinkState {
             slide: None,
             preset: None,
             compare: None,
+            actuals: Vec::new(),
+            actual_notes: Vec::new(),
         }
     }
 }
@@ -163,6 +182,12 @@ pub fn encode(state: &LinkState) -> String {
     }
     for (stock, value) in state.baseline.iter() {
         parts.push(format!("{}={}", StockSpec::of(stock).link_key, value));
+    }
+    for e in &state.actuals {
+        parts.push(format!("{ACTUAL_PREFIX}{}.{}={}", e.key, e.year, e.value));
+    }
+    for (row, note) in &state.actual_notes {
+        parts.push(format!("{NOTE_PREFIX}{row}={}", percent_encode(note)));
     }
     if let Some(a) = &state.compare {
         parts.push("cmp=1".to_string());
@@ -259,6 +284,16 @@ pub fn decode(input: &str) -> Decoded {
             set_lever(&mut compare, id, &raw_key, &value, &mut notes);
         } else if let Some(spec) = StockSpec::by_link_key(&key) {
             set_figure(&mut state.baseline, spec, &raw_key, &value, &mut notes);
+        } else if let Some(row) = key.strip_prefix(NOTE_PREFIX) {
+            let note = value.trim();
+            if !row.is_empty() && !note.is_empty() {
+                state.actual_notes.push((row.to_string(), note.to_string()));
+            }
+        } else if let Some(rest) = key.strip_prefix(ACTUAL_PREFIX) {
+            match actual_entry(rest, &value) {
+                Ok(entry) => state.actuals.push(entry),
+                Err(e) => notes.push(e.at(&raw_key)),
+            }
         } else {
             match key.as_str() {
                 "cmp" => match value.trim() {
@@ -338,6 +373,36 @@ pub fn decode(input: &str) -> Decoded {
     Decoded {
         state,
         notices: notes.finish(),
+    }
+}
+
+/// A reported figure from the part of its key after `x.` (`jobs_new_urban.2025`) and its value:
+/// the form only (the page checks the row, the year and the range).
+fn actual_entry(rest: &str, value: &str) -> Result<ActualEntry, InputError> {
+    let text = show(value.trim());
+    let (row, year) = rest.rsplit_once('.').unwrap_or((rest, ""));
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .filter(|_| !row.is_empty())
+        .ok_or_else(|| {
+            InputError::new(
+                "",
+                "实际数的键应为 x.目标.年份，已忽略",
+                "a reported figure's key should read x.TARGET.YEAR; ignored",
+            )
+        })?;
+    match value.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(ActualEntry {
+            key: row.to_string(),
+            year,
+            value: v,
+        }),
+        _ => Err(InputError::new(
+            "",
+            format!("实际数“{text}”不是有效数字，已忽略"),
+            format!("the reported figure '{text}' is not a finite number; ignored"),
+        )),
     }
 }
 

@@ -6,9 +6,11 @@ use super::charts::{LineChart, Pyramid, Series};
 use super::format;
 use super::i18n::{self, Lang, Tr};
 use super::uncertainty::bands;
+use crate::model::actuals::{Actuals, Reported};
 use crate::model::cohort::{FEMALE, MALE};
 use crate::model::montecarlo::Series as McSeries;
 use crate::model::projection::YearResult;
+use crate::model::targets::Metric;
 use crate::scenario::mc_messages::McSummary;
 use crate::scenario::seeds::WorkPlan;
 use crate::scenario::Run;
@@ -32,6 +34,37 @@ pub struct ChartPanelProps {
     /// A Monte Carlo run of the current scenario is under way (the axes wait for its bands).
     #[prop_or_default]
     pub mc_running: bool,
+    /// The reported figures in use (drawn as labelled points on their charts).
+    #[prop_or_default]
+    pub actuals: Actuals,
+}
+
+/// The run's points of the reported years of `what`: each year's value, or for a flow the
+/// running total over the run of reported years from the first projected year.
+fn reported_points(
+    run: &Run,
+    actuals: &Actuals,
+    what: Reported,
+    cumulative_of: Option<fn(&YearResult) -> f64>,
+    read: fn(&YearResult) -> f64,
+) -> Vec<(i32, f64)> {
+    let years = run.projection.years.iter().skip(1);
+    match cumulative_of {
+        Some(flow) => {
+            let mut total = 0.0;
+            years
+                .map_while(|y| {
+                    actuals.get(what, y.year)?;
+                    total += flow(y);
+                    Some((y.year, total))
+                })
+                .collect()
+        }
+        None => years
+            .filter(|y| actuals.get(what, y.year).is_some())
+            .map(|y| (y.year, read(y)))
+            .collect(),
+    }
 }
 
 /// The threshold of the plan's target on `metric`, if any.
@@ -212,6 +245,30 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     );
 
     let populations = &run.projection.populations;
+    let actuals = &props.actuals;
+    let reported_population =
+        reported_points(run, actuals, Reported::Population, None, |y| y.population);
+    let reported_jobs = reported_points(
+        run,
+        actuals,
+        Reported::Metric(Metric::NewUrbanJobsCum),
+        Some(|y| y.new_urban_jobs),
+        |_| 0.0,
+    );
+    let reported_housing = reported_points(
+        run,
+        actuals,
+        Reported::Metric(Metric::AffordableUnitsCum),
+        Some(|y| y.affordable_supply),
+        |_| 0.0,
+    );
+    let reported_insurance = reported_points(
+        run,
+        actuals,
+        Reported::Metric(Metric::MedicalInsurancePct),
+        None,
+        |y| y.insurance_pct,
+    );
     let pyramid = match (populations.first(), populations.last()) {
         (Some(base), Some(last)) => html! {
             <Pyramid id="chart-pyramid" title={i18n::CHART_PYRAMID.get(lang)} lang={lang}
@@ -227,16 +284,18 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <h2 id="charts-heading">{ i18n::CHARTS_HEADING.get(lang) }</h2>
             <div class="chart-grid">
                 <LineChart id="chart-population" title={i18n::CHART_POPULATION.get(lang)} unit={persons}
-                    lang={lang} series={population} bands={band(McSeries::Population)} bands_pending={pending} />
+                    lang={lang} series={population} bands={band(McSeries::Population)} bands_pending={pending}
+                    reported={reported_population} />
                 { pyramid }
                 <LineChart id="chart-jobs" title={i18n::CHART_JOBS.get(lang)} unit={persons}
                     lang={lang} series={jobs} bands={band(McSeries::NewUrbanJobsCumulative)} bands_pending={pending} y_from_zero=true
-                    target={props.jobs_target.map(|t| target_line(t, persons))} />
+                    target={props.jobs_target.map(|t| target_line(t, persons))} reported={reported_jobs} />
                 <LineChart id="chart-employed" title={i18n::CHART_EMPLOYED.get(lang)} unit={persons}
                     lang={lang} series={employed} bands={band(McSeries::Employed)} bands_pending={pending} />
                 <LineChart id="chart-housing" title={i18n::CHART_HOUSING.get(lang)}
                     unit={i18n::UNIT_HOUSING.get(lang)} lang={lang} series={housing}
-                    bands={band(McSeries::AffordableNeedCumulative)} bands_pending={pending} y_from_zero=true />
+                    bands={band(McSeries::AffordableNeedCumulative)} bands_pending={pending} y_from_zero=true
+                    reported={reported_housing} />
                 <LineChart id="chart-schools-primary" title={i18n::CHART_SCHOOLS_PRIMARY.get(lang)}
                     unit={i18n::UNIT_PUPILS.get(lang)} lang={lang} series={primary}
                     bands={band(McSeries::PrimaryPupils)} bands_pending={pending} />
@@ -246,7 +305,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 <LineChart id="chart-insurance" title={i18n::CHART_INSURANCE.get(lang)}
                     unit={i18n::UNIT_PERCENT.get(lang)} lang={lang} series={insurance}
                     bands={band(McSeries::InsurancePct)} bands_pending={pending}
-                    target={props.insurance_target.map(|t| target_line(t, "%"))} />
+                    target={props.insurance_target.map(|t| target_line(t, "%"))} reported={reported_insurance} />
             </div>
         </section>
     }

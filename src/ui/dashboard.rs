@@ -128,6 +128,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let plan = props.engine.0.plan();
     let comparing = props.compare.is_some();
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
+    let reporting = props.run.progress.iter().any(Option::is_some);
     let at_threshold =
         at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref());
     let rows = plan.targets.iter().enumerate().map(|(i, def)| {
@@ -216,6 +217,12 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                         { " " }<span class="status-text">{ status_text }</span>
                     </span>
                 </td>
+                if reporting {
+                    <td class="target-progress">
+                        { props.run.progress.get(i).copied().flatten()
+                            .map_or_else(|| html! { format::MISSING }, |p| super::actuals_panel::progress_view(def, &p, lang)) }
+                    </td>
+                }
             </tr>
         }
     });
@@ -254,12 +261,18 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                             <th scope="col" class="num">{ i18n::COL_GAP.get(lang) }</th>
                             <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
                             <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>
+                            if reporting {
+                                <th scope="col">{ i18n::COL_PROGRESS.get(lang) }</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             <p id="status-legend" class="hint">{ status::thresholds_text(lang == Lang::Zh) }</p>
+            if reporting {
+                <p id="progress-status-legend" class="hint">{ status::progress::thresholds_text(lang == Lang::Zh) }</p>
+            }
             <p id="no-record-legend" class="hint">{ "† " }{ status::no_record_text(lang == Lang::Zh) }</p>
             if let Some(last) = props.run.projection.years.last() {
                 <p id="model-indicators" class="hint" data-value={data_value(last.affordable_coverage_pct)}>

@@ -888,3 +888,109 @@ pub fn lever_with_default(lang: Lang, label: &str, value: &str, default: &str) -
         Lang::En => format!("{label}: {value} (default {default})"),
     }
 }
+
+// Reported figures (实际完成) and progress against schedule.
+pub const ACTUALS_HEADING: Tr = tr("实际完成（已发生年份）", "Actuals (years passed)");
+pub const ACTUALS_HINT: Tr = tr(
+    "填入各部门报告的年度数（当年 12 月可填预计数，标“预计”）。填了实际数的年份不再预测：累计目标=实际数+其余年份的预测，逐年目标取该年实际数，年末常住人口与预测之差视为模型未计入的净迁移，按迁移年龄模式计入该年年末。蒙特卡洛只抽取仍未知的部分。",
+    "Enter the year's figure each department reported (in December the year's estimate, marked preliminary). A year with a figure is no longer projected: a cumulative target is the figures plus the projection of the other years, a yearly target takes that year's figure, and a year-end population's difference from the projection counts as net migration the model missed, added at that year's end by the migration age profile. The Monte Carlo draws only what is still unknown.",
+);
+pub const ACTUALS_POPULATION: Tr = tr("年末常住人口", "Year-end resident population");
+pub const ACTUALS_GROWTH_NOTE: Tr = tr("常住人口增速由此算出", "resident growth follows from it");
+pub const ACTUALS_NOTE: Tr = tr("来源（可选）", "Source (optional)");
+pub const ACTUALS_MODEL: Tr = tr("模型", "model");
+pub const ACTUALS_PRELIMINARY: Tr = tr("预计", "prelim.");
+pub const ACTUALS_CLEAR: Tr = tr("清除全部实际数", "Clear all actuals");
+pub const ACTUALS_REFUSED: Tr = tr("未采用：", "Not taken: ");
+pub const ACTUALS_NONE_YET: Tr = tr(
+    "尚无已过去的规划年份可填实际数。",
+    "No plan year has passed yet to report on.",
+);
+pub const COL_PROGRESS: Tr = tr("序时进度", "Progress to date");
+
+/// The "as of" line: what is reported and what is projected.
+pub fn as_of_text(lang: Lang, latest: Option<i32>, as_of: i32, base_year: i32) -> String {
+    match (latest, lang) {
+        (None, Lang::Zh) => format!(
+            "数据截至 {base_year} 年末（基期），{}—2028 年均为预测",
+            base_year + 1
+        ),
+        (None, Lang::En) => format!(
+            "Data as of end-{base_year} (base year); {}–2028 projected",
+            base_year + 1
+        ),
+        (Some(y), Lang::Zh) => format!(
+            "实际数截至 {y} 年{}，{}—2028 年为预测",
+            if y == as_of {
+                "（当年为预计数）"
+            } else {
+                ""
+            },
+            y + 1
+        ),
+        (Some(y), Lang::En) => format!(
+            "Reported figures through {y}{}; {}–2028 projected",
+            if y == as_of {
+                " (that year preliminary)"
+            } else {
+                ""
+            },
+            y + 1
+        ),
+    }
+}
+
+/// "still needed" in words: what each remaining year must deliver.
+pub fn still_needed_text(lang: Lang, from: i32, to: i32, amount: &str, evaluate: &str) -> String {
+    let years = if from == to {
+        format!("{from}")
+    } else {
+        format!("{from}{}{to}", lang_dash(lang))
+    };
+    match (lang, evaluate) {
+        (Lang::Zh, "average") => format!("{years}年需年均增长 {amount}"),
+        (Lang::Zh, "each_year") => format!("{years}年每年需达到 {amount}"),
+        (Lang::Zh, "final") => format!("{years}年需年均提高 {amount}"),
+        (Lang::Zh, _) => format!("{years}年需年均新增 {amount}"),
+        (Lang::En, "average") => format!("{years}: average growth of {amount} needed"),
+        (Lang::En, "each_year") => format!("{years}: {amount} needed each year"),
+        (Lang::En, "final") => format!("{years}: a gain of {amount} a year needed"),
+        (Lang::En, _) => format!("{years}: {amount} a year needed"),
+    }
+}
+
+/// The dash between two years: 2027—2028, 2027–2028.
+fn lang_dash(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "—",
+        Lang::En => "–",
+    }
+}
+
+/// Counts of targets by progress level.
+pub fn progress_counts(lang: Lang, on_track: usize, lagging: usize, behind: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("序时进度：达到 {on_track} 项、略滞后 {lagging} 项、明显滞后 {behind} 项")
+        }
+        Lang::En => format!("Progress: {on_track} on track, {lagging} lagging, {behind} behind"),
+    }
+}
+
+/// Counts of targets by probability status.
+pub fn status_counts(
+    lang: Lang,
+    total: usize,
+    likely: usize,
+    at_risk: usize,
+    unlikely: usize,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{total} 项目标：很可能达成 {likely} 项，有风险 {at_risk} 项，难以达成 {unlikely} 项"
+        ),
+        Lang::En => {
+            format!("{total} targets: {likely} likely met, {at_risk} at risk, {unlikely} unlikely")
+        }
+    }
+}

@@ -6,6 +6,7 @@
 //! `Action::Mc` (`uncertainty::McState`): bands for the charts, probabilities for the target
 //! table.
 
+pub mod actuals_panel;
 pub mod baseline_editor;
 pub mod baseline_import;
 pub mod chart_panel;
@@ -46,6 +47,11 @@ use workplan::WorkPlanBrowser;
 use yew::prelude::*;
 
 use crate::scenario::presets::{Preset, PRESETS};
+
+/// The current calendar year, from the browser's clock.
+pub fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
 
 /// Whether a key press belongs to a text field (which keeps its own Ctrl+Z).
 fn in_text_field(event: &web_sys::Event) -> bool {
@@ -159,6 +165,9 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                 <div class="title-block">
                     <h1 id="app-title">{ i18n::APP_TITLE.get(lang) }</h1>
                     <p class="subtitle">{ i18n::APP_SUBTITLE.get(lang) }</p>
+                    <p class="as-of" id="as-of" data-through={state.actuals().latest_year().map(|y| y.to_string())}>
+                        { i18n::as_of_text(lang, state.actuals().latest_year(), state.as_of, state.engine.baseline().base_year()) }
+                    </p>
                 </div>
                 <div class="headline" aria-live="polite">
                     <span class="headline-label">{ i18n::HEADLINE_POPULATION.get(lang) }</span>
@@ -355,11 +364,15 @@ pub fn app() -> Html {
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
                                 dispatch={dispatch.clone()} />
+                            <actuals_panel::ActualsPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
+                                model_run={state.model_run.clone()} as_of={state.as_of} notes={state.actual_notes.clone()}
+                                error={state.actual_error.clone()} dispatch={dispatch.clone()} />
                             <McPanel lang={lang} mc={state.mc.clone()} dispatch={dispatch.clone()} />
                             <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
                                 mc={state.mc.shown().cloned()} mc_running={state.mc.running()}
                                 jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
-                                insurance_target={target_threshold(plan, "medical_insurance_pct")} />
+                                insurance_target={target_threshold(plan, "medical_insurance_pct")}
+                                actuals={state.actuals().clone()} />
                             <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
                                 seed={state.mc.settings.seed} spread={state.mc.settings.spread}
                                 dispatch={dispatch.clone()} />
@@ -384,7 +397,7 @@ pub fn app() -> Html {
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
                     mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.shown().cloned()}
                     mc_settings={state.mc.settings} custom={state.custom_baseline.clone()} official={official.clone()}
-                    dispatch={dispatch.clone()} />
+                    as_of={state.as_of} dispatch={dispatch.clone()} />
             }
         </div>
     }

@@ -130,7 +130,7 @@ pub fn slide_count(engine: &Engine) -> u32 {
 
 /// The yearly series a target reads: running totals over its years for a cumulative target,
 /// the projected yearly values otherwise.
-pub fn target_points(def: &TargetDef, run: &Run, levers: &Levers) -> Vec<(i32, f64)> {
+pub fn target_points(def: &TargetDef, run: &Run) -> Vec<(i32, f64)> {
     let Some(metric) = Metric::from_id(&def.metric) else {
         return Vec::new();
     };
@@ -151,6 +151,31 @@ pub fn target_points(def: &TargetDef, run: &Run, levers: &Levers) -> Vec<(i32, f
             }
         })
         .collect()
+}
+
+/// The points of [`target_points`] in the reported years: for a cumulative target the run of
+/// reported years from its first year, otherwise every reported year (the population's for
+/// the growth target).
+pub fn reported_target_points(def: &TargetDef, engine: &Engine, run: &Run) -> Vec<(i32, f64)> {
+    use crate::model::actuals::Reported;
+    let Some(metric) = Metric::from_id(&def.metric) else {
+        return Vec::new();
+    };
+    let what = match metric {
+        Metric::ResidentGrowthAvgPct => Reported::Population,
+        m => Reported::Metric(m),
+    };
+    let actuals = engine.baseline().actuals();
+    let points = target_points(def, run).into_iter();
+    if def.evaluate == "cumulative" {
+        points
+            .take_while(|(y, _)| actuals.get(what, *y).is_some())
+            .collect()
+    } else {
+        points
+            .filter(|(y, _)| actuals.get(what, *y).is_some())
+            .collect()
+    }
 }
 
 /// The Monte Carlo series drawn as bands behind a target's chart, when there is one.
@@ -222,7 +247,72 @@ pub struct PresentationProps {
     pub custom: Option<CustomBaseline>,
     /// The built-in engine (the built-in value of each edited figure).
     pub official: Rc<EngineRef>,
+    /// The current calendar year (that year's reported figures are preliminary).
+    pub as_of: i32,
     pub dispatch: UseReducerDispatcher<Workbench>,
+}
+
+/// Counts of targets by probability status, or `None` before the Monte Carlo has results.
+fn status_counts(probabilities: Option<&[f64]>) -> Option<(usize, usize, usize)> {
+    let p = probabilities?;
+    let levels: Vec<Status> = p.iter().filter_map(|&p| Status::of(p)).collect();
+    if levels.len() != p.len() {
+        return None;
+    }
+    let count = |s: Status| levels.iter().filter(|&&l| l == s).count();
+    Some((
+        count(Status::Likely),
+        count(Status::AtRisk),
+        count(Status::Unlikely),
+    ))
+}
+
+/// Counts of targets by progress level, or `None` when nothing is reported.
+fn progress_counts(run: &Run) -> Option<(usize, usize, usize)> {
+    use crate::model::targets::ProgressStatus as P;
+    let levels: Vec<P> = run.progress.iter().flatten().map(|p| p.status).collect();
+    if levels.is_empty() {
+        return None;
+    }
+    let count = |s: P| levels.iter().filter(|&&l| l == s).count();
+    Some((count(P::OnTrack), count(P::Lagging), count(P::Behind)))
+}
+
+/// The status counts line of the title and summary slides (`#slide-met`-style id given).
+fn status_counts_line(props: &PresentationProps, id: &str, class: &str) -> Html {
+    let lang = props.lang;
+    let total = props.engine.0.plan().targets.len();
+    match status_counts(props.mc_probabilities.as_deref()) {
+        Some((likely, at_risk, unlikely)) => html! {
+            <p class={class.to_string()} id={id.to_string()} data-likely={likely.to_string()}
+                data-at-risk={at_risk.to_string()} data-unlikely={unlikely.to_string()}>
+                { i18n::status_counts(lang, total, likely, at_risk, unlikely) }
+            </p>
+        },
+        None => html! {
+            <p class={class.to_string()} id={id.to_string()}>{ i18n::PROBABILITY_PENDING.get(lang) }</p>
+        },
+    }
+}
+
+/// The "as of" line and, while figures are reported, the progress counts.
+fn as_of_lines(props: &PresentationProps) -> Html {
+    let lang = props.lang;
+    let engine = &props.engine.0;
+    let latest = engine.baseline().actuals().latest_year();
+    html! {
+        <>
+            <p class="slide-fact slide-as-of" data-through={latest.map(|y| y.to_string())}>
+                { i18n::as_of_text(lang, latest, props.as_of, engine.baseline().base_year()) }
+            </p>
+            if let Some((on_track, lagging, behind)) = progress_counts(&props.run) {
+                <p class="slide-fact slide-progress-counts" data-on-track={on_track.to_string()}
+                    data-lagging={lagging.to_string()} data-behind={behind.to_string()}>
+                    { i18n::progress_counts(lang, on_track, lagging, behind) }
+                </p>
+            }
+        </>
+    }
 }
 
 #[function_component(Presentation)]
@@ -408,8 +498,6 @@ fn custom_baseline_note(lang: Lang, items: &[(&'static str, String)]) -> Html {
 
 fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> Html {
     let lang = props.lang;
-    let met = props.run.outcomes.iter().filter(|o| o.met).count();
-    let total = props.engine.0.plan().targets.len();
     let population = props.run.projection.years.last().map(|y| y.population);
     let preset = props.preset.as_deref().and_then(Preset::by_id);
     html! {
@@ -418,7 +506,8 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
             <h2 class="slide-heading">{ i18n::APP_TITLE.get(lang) }</h2>
             <div class="slide-columns">
                 <div>
-                    <p class="slide-big" id="slide-met">{ i18n::targets_met(lang, met, total) }</p>
+                    { status_counts_line(props, "slide-met", "slide-big") }
+                    { as_of_lines(props) }
                     if let Some(p) = population {
                         <p class="slide-fact">
                             { i18n::HEADLINE_POPULATION.get(lang) }{ i18n::COLON.get(lang) }
@@ -480,7 +569,7 @@ fn target_slide(
 
     let mut series = vec![Series {
         label: label.to_string(),
-        points: target_points(def, &props.run, &props.levers),
+        points: target_points(def, &props.run),
         dashed: false,
         color: 0,
     }];
@@ -488,10 +577,10 @@ fn target_slide(
         .compare
         .as_ref()
         .and_then(|a| a.outcomes.get(index).copied());
-    if let (Some(a), Some(a_levers)) = (&props.compare, &props.compare_levers) {
+    if let Some(a) = &props.compare {
         series.push(Series {
             label: format!("{label}{}", i18n::SUFFIX_A.get(lang)),
-            points: target_points(def, a, a_levers),
+            points: target_points(def, a),
             dashed: true,
             color: 0,
         });
@@ -538,6 +627,8 @@ fn target_slide(
         }
     });
     let reading = lang.pick(&def.reading_zh, &def.reading_en);
+    let reported = reported_target_points(def, &props.engine.0, &props.run);
+    let progress = props.run.progress.get(index).copied().flatten();
 
     html! {
         <div class="slide slide-target" id={format!("slide-{slide_number}")} data-target={def.id.clone()}>
@@ -548,10 +639,16 @@ fn target_slide(
                 <div class="slide-chart">
                     <LineChart id="slide-chart" title={label.to_string()} unit={unit.to_string()} lang={lang}
                         series={series} bands={bands} target={Some(target_line)}
-                        y_from_zero={def.evaluate == "cumulative"} />
+                        y_from_zero={def.evaluate == "cumulative"} reported={reported} />
                 </div>
                 <div class="slide-facts">
                     { status(probability, lang, "slide-status") }
+                    if let Some(p) = progress {
+                        <p class="slide-progress">
+                            <span class="slide-progress-label">{ i18n::COL_PROGRESS.get(lang) }{ i18n::COLON.get(lang) }</span>
+                            { super::actuals_panel::progress_view(def, &p, lang) }
+                        </p>
+                    }
                     if Metric::from_id(&def.metric).is_some_and(status::without_record) {
                         <p class="slide-no-record">{ status::no_record_text(lang == Lang::Zh) }</p>
                     }
@@ -608,7 +705,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
     let lang = props.lang;
     let plan = props.engine.0.plan();
     let count = slide_count(&props.engine.0);
-    let met = props.run.outcomes.iter().filter(|o| o.met).count();
+    let reporting = props.run.progress.iter().any(Option::is_some);
     let rows = plan
         .targets
         .iter()
@@ -631,6 +728,12 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                         { probability.map_or_else(|| format::MISSING.to_string(), |p| format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0))) }
                     </td>
                     <td>{ status(probability, lang, "slide-status-small") }</td>
+                    if reporting {
+                        <td class="slide-progress-cell">
+                            { props.run.progress.get(i).copied().flatten()
+                                .map_or_else(|| html! { format::MISSING }, |p| super::actuals_panel::progress_view(def, &p, lang)) }
+                        </td>
+                    }
                 </tr>
             }
         });
@@ -638,7 +741,8 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
         <div class="slide slide-summary" id={format!("slide-{count}")}>
             <h2 class="slide-heading">{ i18n::SUMMARY_SLIDE.get(lang) }</h2>
             { custom_baseline_note(lang, custom) }
-            <p class="slide-fact">{ i18n::targets_met(lang, met, plan.targets.len()) }</p>
+            { status_counts_line(props, "slide-summary-counts", "slide-fact") }
+            { as_of_lines(props) }
             <table id="slide-summary-table" class="slide-table">
                 <thead>
                     <tr>
@@ -647,6 +751,9 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                         <th scope="col" class="num">{ i18n::COL_THRESHOLD.get(lang) }</th>
                         <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
                         <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>
+                        if reporting {
+                            <th scope="col">{ i18n::COL_PROGRESS.get(lang) }</th>
+                        }
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>

@@ -8,12 +8,15 @@
 
 use super::i18n::Lang;
 use super::uncertainty::{McAction, McState};
+use crate::model::actuals::Actuals;
 use crate::model::baseline::Stock;
 use crate::model::cohort::Population;
 use crate::model::levers::{LeverId, Levers};
+use crate::scenario::actuals::ActualEntry;
 use crate::scenario::baseline_edits::BaselineEdits;
 use crate::scenario::presets::Preset;
 use crate::scenario::{population_csv, Engine, InputError, Run};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -116,6 +119,16 @@ pub struct Workbench {
     pub slide: Option<u32>,
     /// What the last link could not use (src/ui/url_sync.rs, `#link-notices`).
     pub link_notices: Vec<InputError>,
+    /// The current calendar year: reported figures are taken up to it (that year's marked
+    /// preliminary, 预计).
+    pub as_of: i32,
+    /// A source note per reported row (`population` or a target id).
+    pub actual_notes: BTreeMap<String, String>,
+    /// The last reported figure refused (the scenario is unchanged).
+    pub actual_error: Option<RefusedActual>,
+    /// While figures are reported: the run of the same levers without them (what the model
+    /// projects for the reported years).
+    pub model_run: Option<Rc<Run>>,
     past: Vec<Levers>,
     future: Vec<Levers>,
     /// The levers before a slider drag (or typing) began; pushed on commit.
@@ -169,6 +182,41 @@ pub enum Action {
     DismissLinkNotices,
     /// Monte Carlo settings, worker updates, cancel (src/ui/uncertainty.rs).
     Mc(McAction),
+    /// A reported figure typed for a row (`population` or a target id) and year; empty text
+    /// clears it. Checked: a bad one is kept in `actual_error` and changes nothing.
+    SetActual {
+        key: String,
+        year: i32,
+        text: String,
+    },
+    /// A row's source note (empty clears it).
+    SetActualNote {
+        key: String,
+        text: String,
+    },
+    /// Every reported figure and note cleared.
+    ClearActuals,
+}
+
+/// A typed figure that was refused: its row, year, the text as typed (kept in the field to
+/// correct) and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefusedActual {
+    pub key: String,
+    pub year: i32,
+    pub text: String,
+    pub error: InputError,
+}
+
+/// Reads a typed figure: digits with an optional sign and decimal point; thousands separators
+/// (`,` `，` and spaces) are ignored. `None` for anything else.
+pub fn parse_figure(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}'))
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 impl Workbench {
@@ -200,6 +248,10 @@ impl Workbench {
             preset: None,
             slide: None,
             link_notices: Vec::new(),
+            as_of: super::current_year(),
+            actual_notes: BTreeMap::new(),
+            actual_error: None,
+            model_run: None,
             past: Vec::new(),
             future: Vec::new(),
             drag_origin: None,
@@ -230,6 +282,7 @@ impl Workbench {
                 self.levers = levers;
                 self.run = Rc::new(run);
                 self.run_error = None;
+                self.refresh_model_run();
                 true
             }
             Err(e) => {
@@ -284,7 +337,95 @@ impl Workbench {
         self.compare = compare;
         self.mc.restart();
         self.mc_probabilities = self.mc.probabilities();
+        self.refresh_model_run();
         Ok(())
+    }
+
+    /// The reported figures in use.
+    pub fn actuals(&self) -> &Actuals {
+        self.engine.baseline().actuals()
+    }
+
+    /// Recomputes `model_run`: the levers' run without the reported figures, while any are.
+    fn refresh_model_run(&mut self) {
+        self.model_run = if self.actuals().is_empty() {
+            None
+        } else {
+            self.engine
+                .with_actuals(Actuals::new())
+                .and_then(|e| e.run(&self.levers))
+                .ok()
+                .map(Rc::new)
+        };
+    }
+
+    /// Re-runs everything on these reported figures. On failure nothing changes.
+    pub(crate) fn set_actuals(&mut self, actuals: Actuals) -> Result<(), InputError> {
+        if &actuals == self.actuals() {
+            return Ok(());
+        }
+        let engine = if actuals.is_empty() && self.custom_baseline.is_none() {
+            self.official.clone()
+        } else {
+            Rc::new(self.engine.with_actuals(actuals)?)
+        };
+        self.switch_engine(engine)
+    }
+
+    /// Applies one typed figure (see `Action::SetActual`).
+    fn set_actual(&mut self, key: String, year: i32, text: &str) {
+        let mut actuals = self.actuals().clone();
+        let result = if text.trim().is_empty() {
+            self.engine
+                .reported_of(&key)
+                .map(|what| actuals.clear(what, year))
+        } else {
+            match parse_figure(text) {
+                Some(value) => {
+                    let entry = ActualEntry {
+                        key: key.clone(),
+                        year,
+                        value,
+                    };
+                    self.engine.check_actual(&mut actuals, &entry, self.as_of)
+                }
+                None => Err(InputError::new(
+                    format!("{key}:{year}"),
+                    format!("“{}”不是数字", text.trim()),
+                    format!("'{}' is not a number", text.trim()),
+                )),
+            }
+        };
+        self.actual_error = match result.and_then(|()| self.set_actuals(actuals)) {
+            Ok(()) => None,
+            Err(error) => Some(RefusedActual {
+                key,
+                year,
+                text: text.to_string(),
+                error,
+            }),
+        };
+    }
+
+    /// Applies linked figures: each checked on its own; the refused ones become notices.
+    pub(crate) fn apply_actual_entries(
+        &mut self,
+        entries: &[ActualEntry],
+        notices: &mut Vec<InputError>,
+    ) {
+        let mut actuals = Actuals::new();
+        for entry in entries {
+            if let Err(e) = self.engine.check_actual(&mut actuals, entry, self.as_of) {
+                notices.push(InputError::new(
+                    e.location.clone(),
+                    format!("{}，已忽略", e.message_zh),
+                    format!("{}; ignored", e.message_en),
+                ));
+            }
+        }
+        if let Err(e) = self.set_actuals(actuals) {
+            notices.push(e);
+        }
     }
 
     /// The figures edited from the official ones (empty on the official baseline).
@@ -312,10 +453,15 @@ impl Workbench {
             Some((shown, table)) => (Some(shown), Some(table)),
             None => (None, None),
         };
-        let engine = if table.is_none() && figures.is_empty() {
+        let actuals = self.actuals().clone();
+        let engine = if table.is_none() && figures.is_empty() && actuals.is_empty() {
             self.official.clone()
         } else {
-            Rc::new(self.official.customised(table, &figures)?)
+            Rc::new(
+                self.official
+                    .customised(table, &figures)?
+                    .with_actuals(actuals)?,
+            )
         };
         self.switch_engine(engine)?;
         let custom = CustomBaseline {
@@ -365,6 +511,7 @@ fn empty_run() -> Run {
             populations: Vec::new(),
         },
         outcomes: Vec::new(),
+        progress: Vec::new(),
     }
 }
 
@@ -484,6 +631,22 @@ impl Reducible for Workbench {
             Action::Mc(action) => {
                 s.mc.reduce(action);
                 s.mc_probabilities = s.mc.probabilities();
+            }
+            Action::SetActual { key, year, text } => s.set_actual(key, year, &text),
+            Action::SetActualNote { key, text } => {
+                let text = text.trim().to_string();
+                if text.is_empty() {
+                    s.actual_notes.remove(&key);
+                } else {
+                    s.actual_notes.insert(key, text);
+                }
+            }
+            Action::ClearActuals => {
+                s.actual_notes.clear();
+                s.actual_error = None;
+                if let Err(e) = s.set_actuals(Actuals::new()) {
+                    s.run_error = Some(e);
+                }
             }
         }
         Rc::new(s)

@@ -50,6 +50,12 @@ pub fn link_state(s: &Workbench) -> LinkState {
         slide: s.slide,
         preset: s.preset.clone(),
         compare: s.compare.as_ref().map(|c| c.levers.clone()),
+        actuals: s.engine.actual_entries(),
+        actual_notes: s
+            .actual_notes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
     }
 }
 
@@ -82,6 +88,8 @@ pub fn full_link(query: &str) -> String {
 
 impl Workbench {
     /// Applies a decoded link: the baseline figures (the imported population, if any, stays),
+    /// the reported figures (each checked against the current year; refused ones become
+    /// notices) and their notes,
     /// the levers (as one undo step when `undoable`; a link the engine cannot run leaves them as
     /// they were, with the error shown), scenario A, the language, the preset label, the slide
     /// and the seed. `notices` replace those on display.
@@ -90,6 +98,9 @@ impl Workbench {
         if let Err(e) = self.set_figures(link.baseline) {
             notices.push(e);
         }
+        self.apply_actual_entries(&link.actuals, &mut notices);
+        self.actual_notes = link.actual_notes.iter().cloned().collect();
+        self.actual_error = None;
         if undoable {
             self.commit(link.levers.clone());
         } else {

@@ -99,3 +99,69 @@ export async function workersIdle(page) {
     return true;
   }, "the workers to be idle");
 }
+
+/** Starts the bundle's server and a fresh Chromium profile; `close()` ends both and removes the
+ * profile. `viewport` as Playwright takes it. */
+export async function launch({ viewport = { width: 1366, height: 768 } } = {}) {
+  const { chromium } = await import("playwright-core");
+  const { startServer } = await import("../../scripts/static-server.mjs");
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const server = await startServer({ root: DIST });
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-profile-"));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  return {
+    context,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `query` in a new tab of `browser` (from `launch`), collecting console errors and uncaught
+ * exceptions; with `today` (a Date) the page's clock reads that instant (timers still run), so the
+ * current year is the test's, not the machine's. Resolves once the target table is shown. */
+export async function openPage(browser, query = "", { today = null } = {}) {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  if (today) await page.clock.setFixedTime(today);
+  await page.goto(browser.server.url + query, { waitUntil: "load" });
+  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 60000 });
+  return { page, problems };
+}
+
+/** Closes a tab of `openPage` and asserts it logged no error. */
+export async function closePage({ page, problems }) {
+  await page.close();
+  assert.deepEqual(problems, [], "the page logged errors");
+}
+
+/** Waits until the page has rendered and painted. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Waits for the Monte Carlo run with a run id above `afterRunId` to finish; returns #mc-status's data. */
+export async function monteCarloDone(page, afterRunId = 0) {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.getElementById("mc-status");
+      return el && el.dataset.done === "true" && Number(el.dataset.runId) > after;
+    },
+    afterRunId,
+    { timeout: 120000 },
+  );
+  return page.locator("#mc-status").evaluate((el) => ({ ...el.dataset }));
+}

@@ -22,7 +22,7 @@ fn entry(key: &str, year: i32, value: f64) -> ActualEntry {
 /// Every field of a year, for comparing two projections field by field.
 fn fields(y: &YearResult) -> Vec<f64> {
     let text = format!("{y:?}");
-    text.split(|c: char| c == ',' || c == '{' || c == '}')
+    text.split([',', '{', '}'])
         .filter_map(|part| part.split(':').nth(1))
         .filter_map(|v| v.trim().parse::<f64>().ok())
         .collect()

@@ -3,6 +3,7 @@
 
 use licheng_sim::model::baseline::Stock;
 use licheng_sim::model::levers::{LeverId, Levers, LEVERS};
+use licheng_sim::scenario::actuals::ActualEntry;
 use licheng_sim::scenario::baseline_edits::BaselineEdits;
 use licheng_sim::scenario::link::{
     decode, encode, summary, Decoded, LinkLang, LinkState, DEFAULT_SEED, LINK_VERSION, MAX_NOTICES,
@@ -534,19 +535,62 @@ fn link_state() -> impl Strategy<Value = LinkState> {
         )),
         proptest::option::of(lever_set()),
         crate::baseline_figures::any_figures(),
+        reported_figures(),
     )
         .prop_map(
-            |(levers, seed, lang, slide, preset, compare, baseline)| LinkState {
-                version: LINK_VERSION,
-                levers,
-                baseline,
-                seed,
-                lang,
-                slide,
-                preset,
-                compare,
+            |(levers, seed, lang, slide, preset, compare, baseline, (actuals, actual_notes))| {
+                LinkState {
+                    version: LINK_VERSION,
+                    levers,
+                    baseline,
+                    seed,
+                    lang,
+                    slide,
+                    preset,
+                    compare,
+                    actuals,
+                    actual_notes,
+                }
             },
         )
+}
+
+/// Reported figures (one per row and year) and source notes (one per row, trimmed text).
+fn reported_figures() -> impl Strategy<Value = (Vec<ActualEntry>, Vec<(String, String)>)> {
+    let rows = [
+        "population",
+        "jobs_new_urban",
+        "g5_stations",
+        "medical_insurance_rate",
+    ];
+    (
+        proptest::collection::btree_map(
+            (proptest::sample::select(rows.to_vec()), 2025..=2028i32),
+            prop_oneof![0.0..1e6f64, (0..100_000u32).prop_map(f64::from)],
+            0..5,
+        ),
+        proptest::collection::btree_map(
+            proptest::sample::select(rows.to_vec()),
+            "[^ ]([\\PC]{0,20}[^ ])?",
+            0..3,
+        ),
+    )
+        .prop_map(|(figures, notes)| {
+            let actuals = figures
+                .into_iter()
+                .map(|((key, year), value)| ActualEntry {
+                    key: key.to_string(),
+                    year,
+                    value,
+                })
+                .collect();
+            let notes = notes
+                .into_iter()
+                .map(|(row, note)| (row.to_string(), note.trim().to_string()))
+                .filter(|(_, note)| !note.is_empty())
+                .collect();
+            (actuals, notes)
+        })
 }
 
 proptest! {
@@ -613,4 +657,46 @@ proptest! {
             LinkState { version: LINK_VERSION, ..d.state }
         );
     }
+}
+
+// ---------------------------------------------------------------- reported figures
+
+#[test]
+fn reported_figures_and_notes_travel_in_the_link() {
+    let state = LinkState {
+        actuals: vec![
+            ActualEntry {
+                key: "population".into(),
+                year: 2025,
+                value: 399_800.0,
+            },
+            ActualEntry {
+                key: "jobs_new_urban".into(),
+                year: 2026,
+                value: 5100.0,
+            },
+        ],
+        actual_notes: vec![("jobs_new_urban".into(), "区人社局 2026年12月 预计数".into())],
+        ..LinkState::default()
+    };
+    let query = encode(&state);
+    assert!(
+        query.starts_with(
+            "v=1&x.population.2025=399800&x.jobs_new_urban.2026=5100&xn.jobs_new_urban="
+        ),
+        "{query}"
+    );
+    let d = decode(&query);
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(d.state, state);
+}
+
+#[test]
+fn malformed_reported_figures_are_left_out_with_a_notice() {
+    let d = decode("v=1&x.jobs_new_urban.2025=many&x.jobs_new_urban=5&x.g5_stations.2025=30");
+    assert_eq!(d.state.actuals.len(), 1);
+    assert_eq!(d.notices.len(), 2);
+    assert_eq!(d.notices[0].location, "x.jobs_new_urban.2025");
+    assert!(d.notices[0].message_en.contains("not a finite number"));
+    assert!(d.notices[1].message_zh.contains("x.目标.年份"));
 }

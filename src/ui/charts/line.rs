@@ -34,6 +34,9 @@ pub struct LineChartProps {
     /// re-render of the whole chart while the workers draw).
     #[prop_or_default]
     pub bands_pending: bool,
+    /// Reported years' values (实际完成): solid, labelled squares apart from the projection.
+    #[prop_or_default]
+    pub reported: Vec<(i32, f64)>,
 }
 
 /// The viewBox size; the SVG scales to the figure's width and keeps this aspect ratio.
@@ -111,6 +114,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                 .flat_map(|b| b.1.iter().flat_map(|p| [p.1, p.2])),
         )
         .chain(target.iter().map(|t| t.0))
+        .chain(props.reported.iter().map(|p| p.1).filter(|v| v.is_finite()))
         .chain(props.y_from_zero.then_some(0.0));
     let (mut v_lo, mut v_hi) = extent(values).unwrap_or((0.0, 1.0));
     // The last bands' range: kept while bands are drawn, used while a run has none yet.
@@ -270,6 +274,20 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         html! { <g class="chart-points">{ for marks }</g> }
     });
 
+    let reported_word = tr(lang, "实际", "reported");
+    let reported_marks = props.reported.iter().filter(|p| p.1.is_finite()).map(|&(year, v)| {
+        let (x, y) = (px(year), ys.map(v));
+        let label = format!("{reported_word} {year}: {}", format::exact_with_unit(v, unit, lang));
+        html! {
+            <g class="chart-reported" role="img" aria-label={label} data-year={year.to_string()}>
+                <rect class="chart-reported-mark" x={coord(x - 5.5)} y={coord(y - 5.5)} width="11" height="11" />
+                <text class="chart-reported-label" x={coord(x)} y={coord(y - 10.0)} text-anchor="middle">
+                    { reported_word }
+                </text>
+            </g>
+        }
+    });
+
     let tip = current.and_then(|(si, pi)| {
         let s = props.series.get(si)?;
         let &(year, v) = series.get(si)?.get(pi)?;
@@ -334,6 +352,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                         { target_shape }
                         <g class="chart-lines">{ for lines }</g>
                         <g class="chart-marks">{ for markers }</g>
+                        <g class="chart-reported-marks">{ for reported_marks }</g>
                     } else {
                         { target_shape }
                         <text class="chart-empty" x={coord((x0 + x1) / 2.0)} y={coord((y0 + y1) / 2.0)}
@@ -439,9 +458,18 @@ fn legend(
             </li>
         }
     });
+    let reported_item = (!props.reported.is_empty()).then(|| {
+        html! {
+            <li class="chart-legend-item chart-legend-reported">
+                <span class="chart-swatch chart-swatch-reported" aria-hidden="true"></span>
+                <span>{ tr(lang, "实际（已报告）", "Reported") }</span>
+            </li>
+        }
+    });
     html! {
         <ul class="chart-legend" aria-label={tr(lang, "图例", "Legend")}>
             { for series }
+            { for reported_item }
             { for band_items }
             { for target_item }
         </ul>
@@ -524,6 +552,13 @@ fn table(
                         { for rows }
                     </tbody>
                 </table>
+                if !props.reported.is_empty() {
+                    <p class="chart-table-note chart-table-reported">
+                        { format!("{}: {}", tr(lang, "实际（已报告）", "Reported"),
+                            props.reported.iter().map(|(y, v)| format!("{y} {}", format::exact_with_unit(*v, unit, lang)))
+                                .collect::<Vec<_>>().join(tr(lang, "；", "; "))) }
+                    </p>
+                }
                 if let Some((v, label)) = target {
                     <p class="chart-table-note">
                         { format!("{}: {}", target_text(label, *v, unit, lang), format::exact_with_unit(*v, unit, lang)) }
