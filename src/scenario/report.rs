@@ -273,27 +273,18 @@ pub fn targets_table(rows: &[TargetRow], lang: &str) -> String {
             let needed = p
                 .still_needed_per_year
                 .map_or_else(|| "—".to_string(), number);
-            progress_lines.push_str(&if zh {
-                format!(
-                    "{:<36} 截至 {} 年 {} / 序时 {}，{}；此后每年需 {}\n",
-                    r.id,
-                    p.through,
-                    number(p.to_date),
-                    number(p.schedule),
-                    status,
-                    needed
-                )
+            let (through, schedule, needed_word) = if zh {
+                ("截至", "序时", "此后每年需")
             } else {
-                format!(
-                    "{:<36} through {} {} / schedule {}, {}; needed a year from then {}\n",
-                    r.id,
-                    p.through,
-                    number(p.to_date),
-                    number(p.schedule),
-                    status,
-                    needed
-                )
-            });
+                ("through", "schedule", "needed a year from then")
+            };
+            progress_lines.push_str(&format!(
+                "{:<36} {through} {} {} / {schedule} {}, {status}; {needed_word} {needed}\n",
+                r.id,
+                p.through,
+                number(p.to_date),
+                number(p.schedule),
+            ));
         }
         let threshold = if r.comparator == "between" {
             format!("{}–{}", number(r.threshold), number(r.threshold_high))
