@@ -11,6 +11,7 @@ use licheng_sim::scenario::baseline_edits::{self, BaselineEdits};
 use licheng_sim::scenario::ccm_run;
 use licheng_sim::scenario::custom_baseline::CustomBaseline;
 use licheng_sim::scenario::hindcast;
+use licheng_sim::scenario::mc_messages::McSummary;
 use licheng_sim::scenario::report;
 use licheng_sim::scenario::status;
 use licheng_sim::scenario::uncertainty;
@@ -352,13 +353,14 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
     let draws = parse_count("--draws", args.get("draws").unwrap_or("10000"), 1_000_000)? as u64;
     let engine = scenario_engine(args)?;
     let result = engine.run_monte_carlo(&levers, settings, draws)?;
+    let summary = McSummary::from(&result);
     Ok(match args.format()? {
         Format::Json => {
-            serde_json::to_string_pretty(&uncertainty::mc_json(&engine, &result, settings))
+            serde_json::to_string_pretty(&uncertainty::mc_json(&engine, &summary, settings))
                 .expect("plain values serialise")
                 + "\n"
         }
-        Format::Csv => uncertainty::mc_csv(&engine, &result),
+        Format::Csv => uncertainty::mc_csv(&engine, &summary),
         Format::Table => {
             let zh = args.lang == "zh";
             let mut out = format!(
@@ -389,7 +391,7 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
                 ));
             }
             out.push('\n');
-            out.push_str(&uncertainty::mc_csv(&engine, &result));
+            out.push_str(&uncertainty::mc_csv(&engine, &summary));
             out
         }
     })
@@ -480,14 +482,18 @@ fn run_goalseek(args: &Args) -> Result<String, InputError> {
                 + "\n"
         }
         Format::Csv => {
-            let mut out = String::from("target,lever,probability_level,reachable,lever_value,probability,probability_at_min,probability_at_max\n");
+            let mut out = String::from("target,lever,probability_level,reachable,lever_value,probability,outside_documented_range,probability_at_min,probability_at_max\n");
             for (q, s) in levels.iter().zip(&seeks) {
                 match s {
-                    Seek::Reached { value, probability } => {
-                        out.push_str(&format!("{id},{key},{q},true,{value},{probability},,\n"))
-                    }
+                    Seek::Reached {
+                        value,
+                        probability,
+                        outside_documented,
+                    } => out.push_str(&format!(
+                        "{id},{key},{q},true,{value},{probability},{outside_documented},,\n"
+                    )),
                     Seek::NotReachable { at_min, at_max } => {
-                        out.push_str(&format!("{id},{key},{q},false,,,{at_min},{at_max}\n"))
+                        out.push_str(&format!("{id},{key},{q},false,,,,{at_min},{at_max}\n"))
                     }
                 }
             }
@@ -497,8 +503,33 @@ fn run_goalseek(args: &Args) -> Result<String, InputError> {
             let mut out = format!("{id} by {key} ({draws} draws, seed {})\n", settings.seed);
             for (q, s) in levels.iter().zip(&seeks) {
                 match s {
-                    Seek::Reached { value, probability } => out.push_str(&format!("P >= {:.0}%: {key} = {} (P = {:.1}%)\n", q * 100.0, report::number(*value), probability * 100.0)),
-                    Seek::NotReachable { at_min, at_max } => out.push_str(&format!("P >= {:.0}%: not reachable within the range of {key} (P = {:.1}% at its minimum, {:.1}% at its maximum)\n", q * 100.0, at_min * 100.0, at_max * 100.0)),
+                    Seek::Reached {
+                        value,
+                        probability,
+                        outside_documented,
+                    } => {
+                        let spec = lever.spec();
+                        let warning = if *outside_documented {
+                            format!(
+                                " — beyond the documented range {} to {}",
+                                report::number(spec.low),
+                                report::number(spec.high)
+                            )
+                        } else {
+                            String::new()
+                        };
+                        out.push_str(&format!(
+                            "P >= {:.0}%: {key} = {} (P = {:.1}%){warning}\n",
+                            q * 100.0,
+                            report::number(*value),
+                            probability * 100.0
+                        ))
+                    }
+                    Seek::NotReachable { at_min, at_max } => out.push_str(&format!(
+                        "P >= {:.0}%: not reachable within the range of {key}: {}\n",
+                        q * 100.0,
+                        status::unreachable_reason(*at_min, *at_max, args.lang == "zh")
+                    )),
                 }
             }
             out

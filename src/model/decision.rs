@@ -17,6 +17,7 @@ use super::baseline::Baseline;
 use super::error::ModelError;
 use super::levers::{LeverId, Levers, LEVERS};
 use super::life_table::ModelLifeTable;
+use super::math;
 use super::montecarlo::{MonteCarlo, Settings};
 use super::projection::{self, Prepared};
 use super::targets::Target;
@@ -105,8 +106,14 @@ pub fn tornado(
 /// The goal-seek answer for one probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Seek {
-    /// The lever value at which the probability first reaches the level.
-    Reached { value: f64, probability: f64 },
+    /// The lever value at which the probability first reaches the level, on the lever's step
+    /// grid and inside its valid range, with the probability re-checked at that value;
+    /// `outside_documented` when it lies beyond the lever's documented low–high.
+    Reached {
+        value: f64,
+        probability: f64,
+        outside_documented: bool,
+    },
     /// Not reachable within the lever's range: the probabilities at its two ends.
     NotReachable { at_min: f64, at_max: f64 },
 }
@@ -168,15 +175,18 @@ pub fn goal_seek(
             (spec.max, spec.min)
         } else if at_min >= q && at_max >= q {
             // Met everywhere: the end nearest the current value is already enough.
+            let value = central.get(lever);
             out.push(Seek::Reached {
-                value: central.get(lever),
-                probability: p(central.get(lever))?,
+                value,
+                probability: p(value)?,
+                outside_documented: value < spec.low || value > spec.high,
             });
             continue;
         } else {
             out.push(Seek::NotReachable { at_min, at_max });
             continue;
         };
+        let toward_good = if good > bad { 1.0 } else { -1.0 };
         let mut p_good = if good == spec.max { at_max } else { at_min };
         for _ in 0..30 {
             if (good - bad).abs() <= spec.step / 100.0 {
@@ -191,10 +201,78 @@ pub fn goal_seek(
                 bad = mid;
             }
         }
+        // A value a person would type: the bisection's answer moved onto the step grid toward
+        // the side that meets the level, checked again there (draws make the probability a
+        // step function, so the next step is tried while the level is missed).
+        let mut value = on_step(good, toward_good, spec.min, spec.max, spec.step);
+        let mut probability = if value == good { p_good } else { p(value)? };
+        for _ in 0..3 {
+            if probability >= q {
+                break;
+            }
+            let next = on_step(
+                value + toward_good * spec.step,
+                0.0,
+                spec.min,
+                spec.max,
+                spec.step,
+            );
+            if next == value {
+                break;
+            }
+            value = next;
+            probability = p(value)?;
+        }
         out.push(Seek::Reached {
-            value: good,
-            probability: p_good,
+            value,
+            probability,
+            outside_documented: value < spec.low || value > spec.high,
         });
     }
     Ok(out)
+}
+
+/// `v` on the grid `min + k·step` (rounded toward `direction`'s sign, to nearest when 0),
+/// inside `[min, max]`, written with the step's decimals so it reads as typed (0.3, not
+/// 0.30000000000000004).
+pub fn on_step(v: f64, direction: f64, min: f64, max: f64, step: f64) -> f64 {
+    if step <= 0.0 || !v.is_finite() {
+        return math::min(math::max(v, min), max);
+    }
+    let k = (v - min) / step;
+    let k = if direction > 0.0 {
+        -math::floor(-k + 1e-9)
+    } else if direction < 0.0 {
+        math::floor(k + 1e-9)
+    } else {
+        math::floor(k + 0.5)
+    };
+    let x = math::min(math::max(min + k * step, min), max);
+    let decimals = (0..10)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d);
+            (scaled - math::floor(scaled + 0.5)).abs() < 1e-9
+        })
+        .unwrap_or(10) as usize;
+    format!("{x:.decimals$}").parse().unwrap_or(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::on_step;
+
+    #[test]
+    fn answers_go_onto_the_step_grid_toward_the_side_asked() {
+        assert_eq!(on_step(4515.686, 1.0, -2000.0, 6000.0, 50.0), 4550.0);
+        assert_eq!(on_step(4515.686, -1.0, -2000.0, 6000.0, 50.0), 4500.0);
+        assert_eq!(on_step(4515.686, 0.0, -2000.0, 6000.0, 50.0), 4500.0);
+        assert_eq!(on_step(0.30000000000000004, 1.0, 0.0, 1.0, 0.1), 0.3);
+        assert_eq!(on_step(0.71, 1.0, 0.0, 1.0, 0.05), 0.75);
+        assert_eq!(on_step(9.99, 1.0, 0.0, 10.0, 0.5), 10.0);
+        assert_eq!(
+            on_step(10.2, 1.0, 0.0, 10.0, 0.5),
+            10.0,
+            "kept inside the range"
+        );
+    }
 }

@@ -79,14 +79,29 @@ pub enum McRequest {
 /// One goal-seek answer (the serde form of `model::decision::Seek`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum SeekAnswer {
-    Reached { value: f64, probability: f64 },
-    NotReachable { at_min: f64, at_max: f64 },
+    Reached {
+        value: f64,
+        probability: f64,
+        outside_documented: bool,
+    },
+    NotReachable {
+        at_min: f64,
+        at_max: f64,
+    },
 }
 
 impl From<Seek> for SeekAnswer {
     fn from(s: Seek) -> Self {
         match s {
-            Seek::Reached { value, probability } => SeekAnswer::Reached { value, probability },
+            Seek::Reached {
+                value,
+                probability,
+                outside_documented,
+            } => SeekAnswer::Reached {
+                value,
+                probability,
+                outside_documented,
+            },
             Seek::NotReachable { at_min, at_max } => SeekAnswer::NotReachable { at_min, at_max },
         }
     }
@@ -95,7 +110,15 @@ impl From<Seek> for SeekAnswer {
 impl From<SeekAnswer> for Seek {
     fn from(s: SeekAnswer) -> Self {
         match s {
-            SeekAnswer::Reached { value, probability } => Seek::Reached { value, probability },
+            SeekAnswer::Reached {
+                value,
+                probability,
+                outside_documented,
+            } => Seek::Reached {
+                value,
+                probability,
+                outside_documented,
+            },
             SeekAnswer::NotReachable { at_min, at_max } => Seek::NotReachable { at_min, at_max },
         }
     }
@@ -1781,6 +1804,7 @@ mod tests {
                 SeekAnswer::Reached {
                     value: 73.5,
                     probability: 0.5,
+                    outside_documented: true,
                 },
                 SeekAnswer::NotReachable {
                     at_min: 0.0,

@@ -106,6 +106,23 @@ pub mod progress {
     }
 }
 
+/// Why a goal-seek level cannot be reached within a lever's range, in words: the lever does not
+/// move the target at all, or even its most favourable end falls short.
+pub fn unreachable_reason(at_min: f64, at_max: f64, zh: bool) -> String {
+    let best = at_min.max(at_max) * 100.0;
+    if (at_max - at_min).abs() < 1e-12 {
+        if zh {
+            format!("此参数在其取值范围内不改变该目标的达成概率（始终为 {best:.1}%）：该目标由其他参数决定，或已由实际数确定。")
+        } else {
+            format!("this lever does not move the target's probability anywhere in its range (always {best:.1} %): other levers decide it, or reported figures already have.")
+        }
+    } else if zh {
+        format!("即使取到其取值范围中最有利的一端，达成概率也只有 {best:.1}%。")
+    } else {
+        format!("even at the most favourable end of its range the probability is only {best:.1} %.")
+    }
+}
+
 /// Whether a target's probability rests on no evidence: a delivery target whose lever has no
 /// delivery record found (its distribution is around the plan's pace).
 pub fn without_record(metric: crate::model::targets::Metric) -> bool {

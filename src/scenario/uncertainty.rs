@@ -3,6 +3,7 @@
 
 use super::engine::Engine;
 use super::error::InputError;
+use super::mc_messages::McSummary;
 use super::status::Status;
 use crate::model::decision::{self, Seek, Tornado};
 use crate::model::levers::{LeverId, Levers};
@@ -185,18 +186,18 @@ fn pct_key(q: f64) -> String {
     format!("p{}", q * 100.0)
 }
 
-/// The Monte Carlo result as JSON.
-pub fn mc_json(engine: &Engine, result: &McResult, settings: Settings) -> Value {
+/// The Monte Carlo result as JSON (the page exports its summary with the same function).
+pub fn mc_json(engine: &Engine, result: &McSummary, settings: Settings) -> Value {
     let base_year = engine.baseline().base_year();
     let series: serde_json::Map<String, Value> = Series::ALL
         .iter()
         .zip(&result.bands)
         .map(|(s, bands)| {
-            let years: Vec<Value> = (0..HORIZON)
+            let years: Vec<Value> = (0..HORIZON.min(bands.len()))
                 .map(|t| {
                     let mut m = serde_json::Map::new();
                     m.insert("year".into(), json!(base_year + 1 + t as i32));
-                    for (q, v) in PERCENTILES.iter().zip(bands[t].p) {
+                    for (q, v) in PERCENTILES.iter().zip(bands[t]) {
                         m.insert(pct_key(*q), json!(v));
                     }
                     Value::Object(m)
@@ -224,7 +225,7 @@ pub fn mc_json(engine: &Engine, result: &McResult, settings: Settings) -> Value 
                     m.insert("delivery_record".into(), json!(record));
                 }
             }
-            for (q, v) in PERCENTILES.iter().zip(result.target_bands[k].p) {
+            for (q, v) in PERCENTILES.iter().zip(result.target_bands[k]) {
                 m.insert(pct_key(*q), json!(v));
             }
             Value::Object(m)
@@ -234,13 +235,13 @@ pub fn mc_json(engine: &Engine, result: &McResult, settings: Settings) -> Value 
 }
 
 /// The Monte Carlo result as CSV: one row per series and year, then one per target.
-pub fn mc_csv(engine: &Engine, result: &McResult) -> String {
+pub fn mc_csv(engine: &Engine, result: &McSummary) -> String {
     let base_year = engine.baseline().base_year();
     let mut out = String::from("series,year,p2.5,p10,p50,p90,p97.5\n");
     for (s, bands) in Series::ALL.iter().zip(&result.bands) {
         for (t, band) in bands.iter().enumerate() {
             out.push_str(&format!("{},{}", s.key(), base_year + 1 + t as i32));
-            for v in band.p {
+            for v in band {
                 out.push_str(&format!(",{v}"));
             }
             out.push('\n');
@@ -250,7 +251,7 @@ pub fn mc_csv(engine: &Engine, result: &McResult) -> String {
     for (k, t) in engine.plan().targets.iter().enumerate() {
         let status = Status::of(result.probability[k]).map_or("", Status::id);
         out.push_str(&format!("{},{},{status}", t.id, result.probability[k]));
-        for v in result.target_bands[k].p {
+        for v in result.target_bands[k] {
             out.push_str(&format!(",{v}"));
         }
         out.push('\n');
@@ -278,11 +279,17 @@ pub fn seek_json(target_id: &str, lever: LeverId, levels: &[f64], seeks: &[Seek]
         .iter()
         .zip(seeks)
         .map(|(q, s)| match s {
-            Seek::Reached { value, probability } => {
-                json!({"probability_level": q, "reachable": true, "lever_value": value, "probability": probability})
+            Seek::Reached {
+                value,
+                probability,
+                outside_documented,
+            } => {
+                json!({"probability_level": q, "reachable": true, "lever_value": value, "probability": probability,
+                       "outside_documented_range": outside_documented})
             }
             Seek::NotReachable { at_min, at_max } => {
-                json!({"probability_level": q, "reachable": false, "probability_at_min": at_min, "probability_at_max": at_max})
+                json!({"probability_level": q, "reachable": false, "probability_at_min": at_min, "probability_at_max": at_max,
+                       "reason": super::status::unreachable_reason(*at_min, *at_max, false)})
             }
         })
         .collect();

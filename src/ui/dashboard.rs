@@ -110,6 +110,22 @@ pub fn status_look(
     }
 }
 
+/// Counts of targets by probability status (likely, at risk, unlikely), or `None` before the
+/// Monte Carlo has a result for every target.
+pub fn status_counts(probabilities: Option<&[f64]>) -> Option<(usize, usize, usize)> {
+    let p = probabilities?;
+    let levels: Vec<Status> = p.iter().filter_map(|&p| Status::of(p)).collect();
+    if levels.is_empty() || levels.len() != p.len() {
+        return None;
+    }
+    let count = |s: Status| levels.iter().filter(|&&l| l == s).count();
+    Some((
+        count(Status::Likely),
+        count(Status::AtRisk),
+        count(Status::Unlikely),
+    ))
+}
+
 #[function_component(TargetDashboard)]
 pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let lang = props.lang;
@@ -129,6 +145,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let comparing = props.compare.is_some();
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
     let reporting = props.run.progress.iter().any(Option::is_some);
+    let status_counts = status_counts(props.mc_probabilities.as_deref());
     let at_threshold =
         at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref());
     let rows = plan.targets.iter().enumerate().map(|(i, def)| {
@@ -235,10 +252,20 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
         <section class="dashboard" aria-labelledby="targets-heading">
             <div class="section-head">
                 <h2 id="targets-heading">{ i18n::TARGETS_HEADING.get(lang) }</h2>
-                <p class="summary-count" id="targets-met-count">
-                    <strong>{ format!("{met_count} / {}", plan.targets.len()) }</strong>
-                    { " " }{ i18n::SUMMARY_MET.get(lang) }
-                </p>
+                { match status_counts {
+                    Some((likely, at_risk, unlikely)) => html! {
+                        <p class="summary-count" id="targets-met-count" data-likely={likely.to_string()}
+                            data-at-risk={at_risk.to_string()} data-unlikely={unlikely.to_string()}>
+                            { i18n::status_counts(lang, plan.targets.len(), likely, at_risk, unlikely) }
+                        </p>
+                    },
+                    None => html! {
+                        <p class="summary-count" id="targets-met-count">
+                            <strong>{ format!("{met_count} / {}", plan.targets.len()) }</strong>
+                            { " " }{ i18n::SUMMARY_MET.get(lang) }
+                        </p>
+                    },
+                } }
             </div>
             <div class="table-scroll">
                 <table id="targets-table" class="data-table targets-table" onclick={on_table_click}>

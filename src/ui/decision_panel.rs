@@ -226,7 +226,8 @@ fn seek_result(
             { for GOAL_SEEK_LEVELS.iter().zip(seeks).map(|(&q, seek)| {
                 let pct = format!("{:.0}", q * 100.0);
                 match *seek {
-                    Seek::Reached { value, probability } => {
+                    Seek::Reached { value, probability, outside_documented } => {
+                        let spec = lever.spec();
                         let apply = {
                             let dispatch = dispatch.clone();
                             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLever(lever, value)))
@@ -247,6 +248,13 @@ fn seek_result(
                                         { i18n::GOALSEEK_APPLY.get(lang) }
                                     </button>
                                 }
+                                if outside_documented {
+                                    <p class="goalseek-warning" role="note">
+                                        <span aria-hidden="true">{ "⚠ " }</span>
+                                        { i18n::goalseek_outside_documented(lang, &lever_value(lever, spec.low, lang),
+                                            &lever_value(lever, spec.high, lang)) }
+                                    </p>
+                                }
                             </li>
                         }
                     }
@@ -256,6 +264,9 @@ fn seek_result(
                             { i18n::goalseek_unreachable(
                                 lang, &pct, target_label,
                                 &format!("{:.1}", at_min * 100.0), &format!("{:.1}", at_max * 100.0)) }
+                            <span class="goalseek-reason">
+                                { " " }{ crate::scenario::status::unreachable_reason(at_min, at_max, lang == Lang::Zh) }
+                            </span>
                         </li>
                     },
                 }

@@ -12,8 +12,10 @@ use super::i18n::{self, Lang, Tr};
 use super::present::lever_line;
 use super::uncertainty::{mc_basis, McSettings};
 use crate::model::levers::Levers;
+use crate::model::montecarlo::Settings;
+use crate::scenario::mc_messages::McSummary;
 use crate::scenario::presets::Preset;
-use crate::scenario::{report, Engine, Run};
+use crate::scenario::{report, uncertainty, Engine, Run};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
@@ -266,6 +268,30 @@ pub struct ExportPanelProps {
     pub engine: Rc<EngineRef>,
     pub run: Rc<Run>,
     pub levers: Levers,
+    /// The finished Monte Carlo run's summary (`None` while it runs): its probabilities and
+    /// statuses export as `licheng mc` prints them.
+    #[prop_or_default]
+    pub mc: Option<Rc<McSummary>>,
+    pub mc_settings: McSettings,
+}
+
+/// The probabilities' CSV: exactly what `licheng mc --format csv` prints for the same scenario,
+/// draws and seed.
+pub fn probabilities_csv(engine: &Engine, summary: &McSummary) -> String {
+    uncertainty::mc_csv(engine, summary)
+}
+
+/// The probabilities' JSON: exactly what `licheng mc --format json` prints.
+pub fn probabilities_json(
+    engine: &Engine,
+    summary: &McSummary,
+    settings: McSettings,
+) -> Result<String, JsValue> {
+    let settings = Settings::new(settings.seed, settings.spread)
+        .map_err(|e| JsValue::from_str(&e.message_en()))?;
+    serde_json::to_string_pretty(&uncertainty::mc_json(engine, summary, settings))
+        .map(|s| s + "\n")
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 #[function_component(ExportPanel)]
@@ -301,6 +327,34 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             let result = results_json(&engine.0, &run, &levers)
                 .and_then(|text| download_text("licheng-scenario.json", "application/json", &text));
             report(result, &error);
+        })
+    };
+    let on_mc_csv = {
+        let (engine, mc, error) = (props.engine.clone(), props.mc.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(summary) = &mc {
+                let text = probabilities_csv(&engine.0, summary);
+                report(
+                    download_text("licheng-probabilities.csv", "text/csv;charset=utf-8", &text),
+                    &error,
+                );
+            }
+        })
+    };
+    let on_mc_json = {
+        let (engine, mc, settings, error) = (
+            props.engine.clone(),
+            props.mc.clone(),
+            props.mc_settings,
+            error.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(summary) = &mc {
+                let result = probabilities_json(&engine.0, summary, settings).and_then(|text| {
+                    download_text("licheng-probabilities.json", "application/json", &text)
+                });
+                report(result, &error);
+            }
         })
     };
     let on_print = Callback::from(|_: MouseEvent| {
@@ -350,6 +404,14 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                 </button>
             </div>
             <p class="hint">{ i18n::EXPORT_CSV_HINT.get(lang) }</p>
+            <div class="export-results">
+                <span class="export-label">{ i18n::EXPORT_PROBABILITIES.get(lang) }</span>
+                <button type="button" id="export-mc-csv" class="button" disabled={props.mc.is_none()}
+                    onclick={on_mc_csv}>{ "CSV" }</button>
+                <button type="button" id="export-mc-json" class="button" disabled={props.mc.is_none()}
+                    onclick={on_mc_json}>{ "JSON" }</button>
+            </div>
+            <p class="hint">{ i18n::EXPORT_PROBABILITIES_HINT.get(lang) }</p>
             <h3 class="export-label">{ i18n::EXPORT_CHARTS.get(lang) }</h3>
             <ul class="export-charts">{ for charts }</ul>
             if *error {

@@ -199,7 +199,10 @@ pub const GAP_HINT: Tr = tr(
     "差距为正表示超出目标的幅度，为负表示距目标的缺口。",
     "A positive margin is by how much the target is beaten; a negative one, by how much it is missed.",
 );
-pub const SUMMARY_MET: Tr = tr("项目标达成", "targets met");
+pub const SUMMARY_MET: Tr = tr(
+    "项目标在中心情景下达到目标值（达成概率计算中）",
+    "targets reach their threshold in the central run (probabilities pending)",
+);
 
 /// "Clause (n)" as the plan writes it.
 pub fn clause_label(lang: Lang, clause_zh: &str, number: u32) -> String {
@@ -992,5 +995,19 @@ pub fn status_counts(
         Lang::En => {
             format!("{total} targets: {likely} likely met, {at_risk} at risk, {unlikely} unlikely")
         }
+    }
+}
+
+pub const EXPORT_PROBABILITIES: Tr = tr("达成概率与状态", "Probabilities and status");
+pub const EXPORT_PROBABILITIES_HINT: Tr = tr(
+    "蒙特卡洛完成后可导出：各年份的分位数、每项目标的达成概率与三档状态，与命令行 licheng mc --format csv/json 在相同参数、抽样次数和随机种子下逐字节相同。",
+    "Available once the Monte Carlo has finished: each year's percentiles and each target's probability and three-level status, byte for byte what licheng mc --format csv/json prints for the same scenario, draws and seed.",
+);
+
+/// The warning beside a goal-seek answer beyond the lever's documented range.
+pub fn goalseek_outside_documented(lang: Lang, low: &str, high: &str) -> String {
+    match lang {
+        Lang::Zh => format!("此值超出该参数有据可查的范围（{low} 至 {high}）：需要超出以往经验的条件，请谨慎使用。"),
+        Lang::En => format!("This value lies beyond the lever's documented range ({low} to {high}): it would take conditions outside past experience; use with care."),
     }
 }

@@ -377,7 +377,8 @@ pub fn app() -> Html {
                                 seed={state.mc.settings.seed} spread={state.mc.settings.spread}
                                 dispatch={dispatch.clone()} />
                             <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
-                                levers={state.levers.clone()} />
+                                levers={state.levers.clone()} mc_settings={state.mc.settings}
+                                mc={state.mc.finished()} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {

@@ -10,7 +10,9 @@
 
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
-use super::dashboard::{at_threshold_probabilities, data_value, status_look, EngineRef};
+use super::dashboard::{
+    at_threshold_probabilities, data_value, status_counts, status_look, EngineRef,
+};
 use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
@@ -250,21 +252,6 @@ pub struct PresentationProps {
     /// The current calendar year (that year's reported figures are preliminary).
     pub as_of: i32,
     pub dispatch: UseReducerDispatcher<Workbench>,
-}
-
-/// Counts of targets by probability status, or `None` before the Monte Carlo has results.
-fn status_counts(probabilities: Option<&[f64]>) -> Option<(usize, usize, usize)> {
-    let p = probabilities?;
-    let levels: Vec<Status> = p.iter().filter_map(|&p| Status::of(p)).collect();
-    if levels.len() != p.len() {
-        return None;
-    }
-    let count = |s: Status| levels.iter().filter(|&&l| l == s).count();
-    Some((
-        count(Status::Likely),
-        count(Status::AtRisk),
-        count(Status::Unlikely),
-    ))
 }
 
 /// Counts of targets by progress level, or `None` when nothing is reported.

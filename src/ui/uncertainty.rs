@@ -174,6 +174,14 @@ impl McState {
         }
     }
 
+    /// The current run's summary once it has finished all its draws.
+    pub fn finished(&self) -> Option<Rc<McSummary>> {
+        match self.status {
+            McStatus::Done { .. } => self.summary.clone(),
+            _ => None,
+        }
+    }
+
     /// Whether the current run is still going.
     pub fn running(&self) -> bool {
         self.status == McStatus::Running

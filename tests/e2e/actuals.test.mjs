@@ -199,3 +199,26 @@ test("bad figures show a message in the page's language and change nothing", asy
   assert.equal((await dashboard(q.page)).jobs_new_urban.value, before.jobs_new_urban.value, "the good figure still applies");
   await closePage(q);
 });
+
+test("the probabilities and statuses export as the CLI's `licheng mc` prints them, reported figures included", async () => {
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-mc-export-"));
+  const p = await openPage(browser, "?v=1&x.jobs_new_urban.2025=5300&x.population.2025=400500&seed=42&lang=en", { today: TODAY });
+  const { page } = p;
+  await monteCarloDone(page);
+  const args = ["mc", "--as-of", "2026", "--actual", "jobs_new_urban:2025=5300", "--actual", "population:2025=400500", "--seed", "42", "--draws", "2000"];
+  for (const format of ["csv", "json"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#export-mc-${format}`).click()]);
+    assert.equal(download.suggestedFilename(), `licheng-probabilities.${format}`);
+    const file = path.join(dir, `p.${format}`);
+    await download.saveAs(file);
+    const expected = execFileSync(cliPath, [...args, "--format", format], { encoding: "utf8" });
+    assert.equal(await readFile(file, "utf8"), expected, `the page's ${format} differs from licheng mc --format ${format}`);
+  }
+  const csv = await readFile(path.join(dir, "p.csv"), "utf8");
+  assert.match(csv, /\ntarget,probability,status,/);
+  assert.match(csv, /\njobs_new_urban,[0-9.]+,(likely|at_risk|unlikely),/);
+  await closePage(p);
+  await rm(dir, { recursive: true, force: true });
+});

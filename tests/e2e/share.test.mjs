@@ -533,7 +533,7 @@ test("exports: the CSV equals the CLI's and the dashboard, the JSON equals the C
   // It parses, and its target rows are the dashboard's numbers.
   const [, targetsPart] = text.split("\n\n");
   const [header, ...rows] = targetsPart.trim().split("\n");
-  assert.equal(header, "id,clause,value,comparator,threshold,threshold_high,met,gap");
+  assert.equal(header, "id,clause,value,comparator,threshold,threshold_high,met,gap,actual_to_date,schedule_to_date,still_needed_per_year,progress_status");
   const shown = await dashboard(page);
   assert.equal(rows.length, Object.keys(shown.rows).length);
   for (const row of rows) {

@@ -198,7 +198,9 @@ fn goal_seek_finds_a_value_that_reaches_the_probability() {
     let mut found = Vec::new();
     for s in &seeks {
         match s {
-            Seek::Reached { value, probability } => found.push((*value, *probability)),
+            Seek::Reached {
+                value, probability, ..
+            } => found.push((*value, *probability)),
             Seek::NotReachable { .. } => panic!("the enrolment drive can reach 96 %: {s:?}"),
         }
     }
@@ -207,10 +209,25 @@ fn goal_seek_finds_a_value_that_reaches_the_probability() {
         found[0].0 <= found[1].0,
         "a higher probability needs at least as much effort: {found:?}"
     );
-    // Just below the 80 % answer the probability is lower than 80 %.
+    // Answers a person would type: on the lever's step grid, inside its range.
+    let spec = LeverId::InsuranceEffort.spec();
+    for (value, _) in &found {
+        let steps = (value - spec.min) / spec.step;
+        assert!(
+            (steps - steps.round()).abs() < 1e-9,
+            "{value} is not on the step grid"
+        );
+        assert!((spec.min..=spec.max).contains(value), "{value}");
+        assert_eq!(
+            format!("{value}").len() <= 6,
+            true,
+            "{value} reads as typed"
+        );
+    }
+    // One step below the 80 % answer the probability is lower than 80 %.
     let mut below = levers.clone();
     below
-        .set(LeverId::InsuranceEffort, found[1].0 - 0.5)
+        .set(LeverId::InsuranceEffort, found[1].0 - spec.step)
         .unwrap();
     let r = engine.run_monte_carlo(&below, settings, 300).unwrap();
     assert!(r.probability[idx] < 0.8, "{}", r.probability[idx]);
