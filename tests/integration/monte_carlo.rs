@@ -218,11 +218,7 @@ fn goal_seek_finds_a_value_that_reaches_the_probability() {
             "{value} is not on the step grid"
         );
         assert!((spec.min..=spec.max).contains(value), "{value}");
-        assert_eq!(
-            format!("{value}").len() <= 6,
-            true,
-            "{value} reads as typed"
-        );
+        assert!(format!("{value}").len() <= 6, "{value} reads as typed");
     }
     // One step below the 80 % answer the probability is lower than 80 %.
     let mut below = levers.clone();
