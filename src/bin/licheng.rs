@@ -554,7 +554,7 @@ fn run_levers(args: &Args) -> Result<String, InputError> {
                 .map(|l| {
                     serde_json::json!({"key": l.key, "label_zh": l.label_zh, "label_en": l.label_en,
                         "unit_zh": l.unit_zh, "unit_en": l.unit_en, "default": l.default, "min": l.min,
-                        "max": l.max, "low": l.low, "high": l.high,
+                        "max": l.max, "step": l.step, "low": l.low, "high": l.high,
                         "provenance": format!("{:?}", l.provenance), "note_zh": l.note_zh, "note_en": l.note_en})
                 })
                 .collect();

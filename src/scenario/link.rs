@@ -144,6 +144,10 @@ pub struct LinkState {
     pub preset: Option<String>,
     /// Scenario A of a comparison (the current levers are scenario B), if one is open.
     pub compare: Option<Levers>,
+    /// The scenario's name (set by the analyst; travels to slides, handout and files).
+    pub name: Option<String>,
+    /// Scenario A's name while comparing.
+    pub compare_name: Option<String>,
     /// Reported figures, in the order written.
     pub actuals: Vec<ActualEntry>,
     /// Source notes of rows of reported figures: `(row, note)`.
@@ -161,6 +165,8 @@ impl Default for LinkState {
             slide: None,
             preset: None,
             compare: None,
+            name: None,
+            compare_name: None,
             actuals: Vec::new(),
             actual_notes: Vec::new(),
         }
@@ -197,6 +203,12 @@ pub fn encode(state: &LinkState) -> String {
     }
     if let Some(preset) = &state.preset {
         parts.push(format!("preset={}", percent_encode(preset)));
+    }
+    if let Some(name) = &state.name {
+        parts.push(format!("name={}", percent_encode(name)));
+    }
+    if let (Some(name), Some(_)) = (&state.compare_name, &state.compare) {
+        parts.push(format!("{COMPARE_PREFIX}name={}", percent_encode(name)));
     }
     if state.seed != DEFAULT_SEED {
         parts.push(format!("seed={}", state.seed));
@@ -318,6 +330,16 @@ pub fn decode(input: &str) -> Decoded {
                                 show(id)
                             ),
                         ));
+                    }
+                }
+                "name" | "a.name" => {
+                    let name: String = value.trim().chars().take(super::saved::MAX_NAME_CHARS).collect();
+                    if !name.is_empty() {
+                        if key == "name" {
+                            state.name = Some(name);
+                        } else {
+                            state.compare_name = Some(name);
+                        }
                     }
                 }
                 "seed" => match value.trim().parse::<u64>() {
@@ -739,11 +761,35 @@ impl Notices {
     }
 }
 
-/// A short plain-text summary of a scenario for chat or e-mail: the preset it started from, the
-/// levers changed from their defaults (label, value, unit, default), scenario A's changes when a
-/// comparison is open, a seed other than the default, and each target as met or not met.
-/// `outcomes` are (target label, met, value as the caller formats it). No markup.
-pub fn summary(state: &LinkState, outcomes: &[(String, bool, String)], lang: LinkLang) -> String {
+/// Whether a link points at this machine (`localhost`, `127.x`, `[::1]`, `0.0.0.0`): a phone
+/// scanning its QR code, or a colleague opening it, would not reach the page.
+pub fn is_local_address(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    let host = host.to_ascii_lowercase();
+    match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip.is_unspecified(),
+        Err(_) => host == "localhost" || host.ends_with(".localhost"),
+    }
+}
+
+/// A short plain-text summary of a scenario for chat or e-mail: its name, the caller's headline
+/// lines (the 2028 population, the targets by status), the preset it started from, the levers
+/// changed from their defaults (label, value, unit, default), scenario A's changes when a
+/// comparison is open, a seed other than the default, and each target with the caller's
+/// verdict. `outcomes` are (target label, verdict, value as the caller formats them). No markup.
+pub fn summary(
+    state: &LinkState,
+    headline: &[String],
+    outcomes: &[(String, String, String)],
+    lang: LinkLang,
+) -> String {
     let zh = lang == LinkLang::Zh;
     let mut out = String::new();
     out.push_str(if zh {
@@ -751,6 +797,17 @@ pub fn summary(state: &LinkState, outcomes: &[(String, bool, String)], lang: Lin
     } else {
         "Licheng new urbanisation 2025–2028 scenario\n"
     });
+    if let Some(name) = &state.name {
+        out.push_str(&if zh {
+            format!("情景名称：{name}\n")
+        } else {
+            format!("Scenario: {name}\n")
+        });
+    }
+    for line in headline {
+        out.push_str(line);
+        out.push('\n');
+    }
     if let Some(p) = state.preset.as_deref().and_then(Preset::by_id) {
         if zh {
             out.push_str(&format!("起点：{}\n", p.label_zh));
@@ -803,23 +860,12 @@ pub fn summary(state: &LinkState, outcomes: &[(String, bool, String)], lang: Lin
         }
     }
     if !outcomes.is_empty() {
-        let met = outcomes.iter().filter(|(_, m, _)| *m).count();
-        if zh {
-            out.push_str(&format!("目标：{} 项中达成 {} 项\n", outcomes.len(), met));
-        } else {
-            out.push_str(&format!("Targets: {} of {} met\n", met, outcomes.len()));
-        }
-        for (label, met, value) in outcomes {
-            let status = match (zh, *met) {
-                (true, true) => "达成",
-                (true, false) => "未达成",
-                (false, true) => "met",
-                (false, false) => "not met",
-            };
+        out.push_str(if zh { "目标：\n" } else { "Targets:\n" });
+        for (label, verdict, value) in outcomes {
             if zh {
-                out.push_str(&format!("- {label}：{status}（{value}）\n"));
+                out.push_str(&format!("- {label}：{verdict}（{value}）\n"));
             } else {
-                out.push_str(&format!("- {label}: {status} ({value})\n"));
+                out.push_str(&format!("- {label}: {verdict} ({value})\n"));
             }
         }
     }

@@ -195,7 +195,7 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                     }
                 </th>
                 { for cells }
-                <td>
+                <td class="actual-note-cell">
                     <input type="text" class="actual-note" id={format!("actual-note-{}", row.key)}
                         data-note={row.key.clone()} maxlength="200"
                         value={props.notes.get(&row.key).cloned().unwrap_or_default()}
@@ -233,8 +233,8 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                                     }
                                 </th>
                             }) }
-                            <th scope="col">{ i18n::ACTUALS_NOTE.get(lang) }</th>
-                            <th scope="col">{ i18n::COL_PROGRESS.get(lang) }</th>
+                            <th scope="col" class="col-note">{ i18n::ACTUALS_NOTE.get(lang) }</th>
+                            <th scope="col" class="col-progress">{ i18n::COL_PROGRESS.get(lang) }</th>
                         </tr>
                     </thead>
                     <tbody>{ for body }</tbody>

@@ -272,7 +272,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                     <caption>{ i18n::TARGETS_CAPTION.get(lang) }{ " " }{ i18n::GAP_HINT.get(lang) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ i18n::COL_CLAUSE.get(lang) }</th>
+                            <th scope="col" class="col-clause">{ i18n::COL_CLAUSE.get(lang) }</th>
                             <th scope="col">
                                 { i18n::COL_TARGET.get(lang) }
                                 <span class="target-units">{ i18n::COL_UNITS.get(lang) }</span>
@@ -285,9 +285,9 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                                 <th scope="col" class="num">{ i18n::DELTA.get(lang) }</th>
                             }
                             <th scope="col" class="num">{ i18n::COL_THRESHOLD.get(lang) }</th>
-                            <th scope="col" class="num">{ i18n::COL_GAP.get(lang) }</th>
-                            <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
-                            <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>
+                            <th scope="col" class="num col-gap">{ i18n::COL_GAP.get(lang) }</th>
+                            <th scope="col" class="num col-probability">{ i18n::COL_PROBABILITY.get(lang) }</th>
+                            <th scope="col" class="col-status">{ i18n::COL_STATUS.get(lang) }</th>
                             if reporting {
                                 <th scope="col">{ i18n::COL_PROGRESS.get(lang) }</th>
                             }

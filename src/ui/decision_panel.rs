@@ -186,7 +186,7 @@ fn tornado_table(t: &Tornado, def: &TargetDef, elapsed_ms: f64, lang: Lang) -> H
             <table id="tornado" class="data-table tornado" data-central={data_value(t.central_value)}
                 data-elapsed-ms={format!("{elapsed_ms}")}>
                 <caption>
-                    { i18n::tornado_caption(lang, label, &target_value(def, t.central_value, lang)) }
+                    { i18n::tornado_caption(lang, label, &target_value(def, t.central_value, lang), bars.len(), t.bars.len()) }
                     <span class="tornado-legend">
                         <span class="tornado-key tornado-key-low" aria-hidden="true"></span>
                         { i18n::TORNADO_KEY_LOW.get(lang) }

@@ -273,6 +273,9 @@ pub struct ExportPanelProps {
     #[prop_or_default]
     pub mc: Option<Rc<McSummary>>,
     pub mc_settings: McSettings,
+    /// The scenario's name: the files are named after it.
+    #[prop_or_default]
+    pub name: Option<String>,
 }
 
 /// The probabilities' CSV: exactly what `licheng mc --format csv` prints for the same scenario,
@@ -306,12 +309,15 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             error.set(true);
         }
     };
+    let file =
+        |fallback: &str, ext: &str| super::export_file_name(props.name.as_deref(), fallback, ext);
     let on_csv = {
         let (engine, run, error) = (props.engine.clone(), props.run.clone(), error.clone());
+        let file = file("scenario", "csv");
         Callback::from(move |_: MouseEvent| {
             let text = results_csv(&engine.0, &run);
             report(
-                download_text("licheng-scenario.csv", "text/csv;charset=utf-8", &text),
+                download_text(&file, "text/csv;charset=utf-8", &text),
                 &error,
             );
         })
@@ -323,19 +329,21 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             props.levers.clone(),
             error.clone(),
         );
+        let file = file("scenario", "json");
         Callback::from(move |_: MouseEvent| {
             let result = results_json(&engine.0, &run, &levers)
-                .and_then(|text| download_text("licheng-scenario.json", "application/json", &text));
+                .and_then(|text| download_text(&file, "application/json", &text));
             report(result, &error);
         })
     };
     let on_mc_csv = {
         let (engine, mc, error) = (props.engine.clone(), props.mc.clone(), error.clone());
+        let file = file("probabilities", "csv");
         Callback::from(move |_: MouseEvent| {
             if let Some(summary) = &mc {
                 let text = probabilities_csv(&engine.0, summary);
                 report(
-                    download_text("licheng-probabilities.csv", "text/csv;charset=utf-8", &text),
+                    download_text(&file, "text/csv;charset=utf-8", &text),
                     &error,
                 );
             }
@@ -348,11 +356,11 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             props.mc_settings,
             error.clone(),
         );
+        let file = file("probabilities", "json");
         Callback::from(move |_: MouseEvent| {
             if let Some(summary) = &mc {
-                let result = probabilities_json(&engine.0, summary, settings).and_then(|text| {
-                    download_text("licheng-probabilities.json", "application/json", &text)
-                });
+                let result = probabilities_json(&engine.0, summary, settings)
+                    .and_then(|text| download_text(&file, "application/json", &text));
                 report(result, &error);
             }
         })
@@ -433,6 +441,10 @@ pub struct HandoutScenarioProps {
     pub preset: Option<String>,
     /// The Monte Carlo settings the target table's probabilities come from.
     pub mc_settings: McSettings,
+    #[prop_or_default]
+    pub name: Option<String>,
+    #[prop_or_default]
+    pub compare_name: Option<String>,
 }
 
 /// The handout's description of the scenario (printed only): the preset it started from and
@@ -455,13 +467,19 @@ pub fn handout_scenario(props: &HandoutScenarioProps) -> Html {
     html! {
         <section id="handout-scenario" class="handout-scenario print-only">
             <h2>{ i18n::HANDOUT_SCENARIO.get(lang) }</h2>
+            if let Some(name) = &props.name {
+                <p id="handout-name" class="handout-name">
+                    { i18n::SCENARIO_NAME.get(lang) }{ i18n::COLON.get(lang) }<strong>{ name.clone() }</strong>
+                    { " · " }{ super::today_text(lang) }
+                </p>
+            }
             if let Some(p) = preset {
                 <p>{ i18n::STARTED_FROM.get(lang) }{ i18n::COLON.get(lang) }{ lang.pick(p.label_zh, p.label_en) }</p>
             }
             if let Some(a) = &props.compare {
-                <h3>{ i18n::SCENARIO_B.get(lang) }</h3>
+                <h3>{ i18n::SCENARIO_B.get(lang) }{ props.name.as_ref().map(|n| format!("{}{n}", i18n::COLON.get(lang))) }</h3>
                 { list(&props.levers) }
-                <h3>{ i18n::SCENARIO_A.get(lang) }</h3>
+                <h3>{ i18n::SCENARIO_A.get(lang) }{ props.compare_name.as_ref().map(|n| format!("{}{n}", i18n::COLON.get(lang))) }</h3>
                 { list(a) }
             } else {
                 <h3>{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>

@@ -518,13 +518,29 @@ pub const RUN_GOALSEEK: Tr = tr("反推所需数值", "Find the value needed");
 pub const GOALSEEK_RUNNING: Tr = tr("正在后台计算…", "Computing in the background…");
 
 /// The tornado's caption: the target and its value with every lever as set.
-pub fn tornado_caption(lang: Lang, target: &str, central: &str) -> String {
+pub fn tornado_caption(
+    lang: Lang,
+    target: &str,
+    central: &str,
+    shown: usize,
+    moving: usize,
+) -> String {
+    let count_zh = if shown < moving {
+        format!("影响最大的 {shown} 项，共 {moving} 项参数有影响")
+    } else {
+        format!("共 {shown} 项参数有影响")
+    };
+    let count_en = if shown < moving {
+        format!("the {shown} with most effect of {moving} levers that move it")
+    } else {
+        format!("all {shown} levers that move it")
+    };
     match lang {
         Lang::Zh => format!(
-            "“{target}”对各参数的敏感性（前8项）：每个参数分别取低值与高值（第10与第90百分位的距离乘以幅度），其余参数不变；当前值 {central}。"
+            "“{target}”对各参数的敏感性（{count_zh}）：每个参数分别取低值与高值（第10与第90百分位的距离乘以幅度），其余参数不变；当前值 {central}。"
         ),
         Lang::En => format!(
-            "How “{target}” responds to each lever (top 8): one lever at a time set low and high (its 10th–90th percentile distance times the spread), the others as set; current value {central}."
+            "How “{target}” responds to each lever ({count_en}): one lever at a time set low and high (its 10th–90th percentile distance times the spread), the others as set; current value {central}."
         ),
     }
 }
@@ -718,6 +734,14 @@ pub fn default_scenario_name(lang: Lang, n: usize) -> String {
 }
 
 /// "Saved “name”." (with the new name if it was taken).
+/// Saved under a new name because the name asked for is taken.
+pub fn saved_as_renamed(lang: Lang, asked: &str, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已有名为“{asked}”的情景：本次另存为“{name}”（原情景未改动；可重命名或删除）。"),
+        Lang::En => format!("A scenario named “{asked}” exists: saved as “{name}” (the other is unchanged; rename or delete either)."),
+    }
+}
+
 pub fn saved_as(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("已保存为“{name}”。"),
@@ -1011,3 +1035,53 @@ pub fn goalseek_outside_documented(lang: Lang, low: &str, high: &str) -> String 
         Lang::En => format!("This value lies beyond the lever's documented range ({low} to {high}): it would take conditions outside past experience; use with care."),
     }
 }
+
+/// A target's verdict from the central run alone (before the Monte Carlo has results).
+pub fn central_verdict(lang: Lang, met: bool) -> &'static str {
+    match (lang, met) {
+        (Lang::Zh, true) => "中心情景达到目标值",
+        (Lang::Zh, false) => "中心情景未达到目标值",
+        (Lang::En, true) => "reaches the threshold in the central run",
+        (Lang::En, false) => "short of the threshold in the central run",
+    }
+}
+
+pub const SCENARIO_NAME: Tr = tr("情景名称", "Scenario name");
+pub const SCENARIO_A_NAME: Tr = tr("情景 A 名称", "Scenario A name");
+pub const SCENARIO_UNNAMED: Tr = tr("未命名情景", "Unnamed scenario");
+
+/// A date as the page writes it: 2026年12月1日, 1 December 2026.
+pub fn date_text(lang: Lang, year: i32, month: u32, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => format!("{day} {} {year}", MONTHS[(month.clamp(1, 12) - 1) as usize]),
+    }
+}
+
+pub const ATTENTION_HEADING: Tr = tr("需关注", "Needs attention");
+pub const ATTENTION_NONE: Tr = tr(
+    "没有处于“有风险”或“难以达成”的目标。",
+    "No target is at risk or unlikely.",
+);
+
+pub const SHARE_LOCAL_WARNING: Tr = tr(
+    "此页面打开自本机地址（localhost / 127.0.0.1）：手机扫码或同事打开此链接都无法访问。请先把 dist/ 放到大家都能访问的网站上，再从那里分享。",
+    "This page was opened from this computer's own address (localhost / 127.0.0.1): a phone scanning the code, or a colleague opening the link, cannot reach it. Put dist/ on a web server others can reach and share from there.",
+);
+
+pub const ASSUMPTIONS_SHOW: Tr = tr("调整假设与基期数据 ▾", "Adjust assumptions and baseline ▾");
+pub const ASSUMPTIONS_HIDE: Tr = tr("收起假设 ▴", "Hide assumptions ▴");

@@ -48,6 +48,36 @@ use yew::prelude::*;
 
 use crate::scenario::presets::{Preset, PRESETS};
 
+/// Today's date in the page's language, from the browser's clock.
+pub fn today_text(lang: Lang) -> String {
+    let now = js_sys::Date::new_0();
+    i18n::date_text(
+        lang,
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
+/// A file name for an export: `licheng-<name>.<ext>` with characters file systems refuse
+/// replaced, or `licheng-<fallback>.<ext>` for an unnamed scenario.
+pub fn export_file_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
+    let stem: String = name
+        .map(|n| {
+            n.chars()
+                .map(|c| {
+                    if c.is_whitespace() || "\\/:*?\"<>|".contains(c) || c.is_control() {
+                        '-'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| fallback.to_string());
+    format!("licheng-{stem}.{ext}")
+}
+
 /// The current calendar year, from the browser's clock.
 pub fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
@@ -127,6 +157,15 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang.other())))
     };
+    let name_field = |action: fn(String) -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(action(input.value()));
+        })
+    };
+    let on_name = name_field(Action::SetName);
+    let on_a_name = name_field(Action::SetCompareName);
     // One delegated handler for the "apply" buttons of the preset list.
     let on_preset_item = {
         let dispatch = dispatch.clone();
@@ -165,6 +204,18 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                 <div class="title-block">
                     <h1 id="app-title">{ i18n::APP_TITLE.get(lang) }</h1>
                     <p class="subtitle">{ i18n::APP_SUBTITLE.get(lang) }</p>
+                    <div class="scenario-names">
+                        <label for="scenario-name">{ i18n::SCENARIO_NAME.get(lang) }</label>
+                        <input type="text" id="scenario-name" class="scenario-name-input" maxlength="200"
+                            placeholder={i18n::SCENARIO_UNNAMED.get(lang)}
+                            value={state.name.clone().unwrap_or_default()} onchange={on_name} />
+                        if state.compare.is_some() {
+                            <label for="scenario-a-name">{ i18n::SCENARIO_A_NAME.get(lang) }</label>
+                            <input type="text" id="scenario-a-name" class="scenario-name-input" maxlength="200"
+                                placeholder={i18n::SCENARIO_A.get(lang)}
+                                value={state.compare_name.clone().unwrap_or_default()} onchange={on_a_name} />
+                        }
+                    </div>
                     <p class="as-of" id="as-of" data-through={state.actuals().latest_year().map(|y| y.to_string())}>
                         { i18n::as_of_text(lang, state.actuals().latest_year(), state.as_of, state.engine.baseline().base_year()) }
                     </p>
@@ -231,7 +282,7 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                 </div>
                 <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
                     imported_population={state.custom_baseline.as_ref().and_then(|c| c.population.as_ref()).map(|p| p.file_name.clone())}
-                    run={state.run.clone()} dispatch={dispatch.clone()} />
+                    run={state.run.clone()} mc_probabilities={state.mc_probabilities.clone()} dispatch={dispatch.clone()} />
             </div>
         </header>
     }
@@ -346,8 +397,15 @@ pub fn app() -> Html {
                 </div>
             }
             <div class="workbench">
-                <aside class="sidebar" aria-label={i18n::ASSUMPTIONS.get(lang)}>
-                    <saved_panel::SavedPanel lang={lang} query={url_sync::saved_query(&state)} dispatch={dispatch.clone()} />
+                <aside id="sidebar" class={classes!("sidebar", (!state.assumptions_open).then_some("sidebar-collapsed"))}
+                    aria-label={i18n::ASSUMPTIONS.get(lang)}>
+                    <button type="button" id="assumptions-toggle" class="button assumptions-toggle"
+                        aria-expanded={state.assumptions_open.to_string()} aria-controls="sidebar"
+                        onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleAssumptions))}>
+                        { if state.assumptions_open { i18n::ASSUMPTIONS_HIDE.get(lang) } else { i18n::ASSUMPTIONS_SHOW.get(lang) } }
+                    </button>
+                    <saved_panel::SavedPanel lang={lang} query={url_sync::saved_query(&state)}
+                        scenario_name={state.name.clone()} dispatch={dispatch.clone()} />
                     <LeverPanel levers={state.levers.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
                         import_error={state.import_error.clone()} engine={engine.clone()}
@@ -360,6 +418,7 @@ pub fn app() -> Html {
                     { panel(Tab::Dashboard, html! {
                         <>
                             <export::HandoutScenario lang={lang} levers={state.levers.clone()} mc_settings={state.mc.settings}
+                                name={state.name.clone()} compare_name={state.compare_name.clone()}
                                 compare={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()} />
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
@@ -378,7 +437,7 @@ pub fn app() -> Html {
                                 dispatch={dispatch.clone()} />
                             <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 levers={state.levers.clone()} mc_settings={state.mc.settings}
-                                mc={state.mc.finished()} />
+                                mc={state.mc.finished()} name={state.name.clone()} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {
@@ -398,7 +457,8 @@ pub fn app() -> Html {
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}
                     mc_probabilities={state.mc_probabilities.clone()} mc_summary={state.mc.shown().cloned()}
                     mc_settings={state.mc.settings} custom={state.custom_baseline.clone()} official={official.clone()}
-                    as_of={state.as_of} dispatch={dispatch.clone()} />
+                    as_of={state.as_of} name={state.name.clone()} compare_name={state.compare_name.clone()}
+                    dispatch={dispatch.clone()} />
             }
         </div>
     }

@@ -64,14 +64,22 @@ pub fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) ->
     }
 }
 
-/// Each target as `link::summary` wants it: label, met, and "value (target …)".
-pub fn summary_outcomes(engine: &Engine, run: &Run, lang: Lang) -> Vec<(String, bool, String)> {
+/// Each target as `link::summary` wants it: label, verdict (the probability's status and the
+/// probability once the Monte Carlo has them, else the central run's reading, said as such),
+/// and "value (target …)".
+pub fn summary_outcomes(
+    engine: &Engine,
+    run: &Run,
+    probabilities: Option<&[f64]>,
+    lang: Lang,
+) -> Vec<(String, String, String)> {
     engine
         .plan()
         .targets
         .iter()
         .zip(&run.outcomes)
-        .map(|(def, o)| {
+        .enumerate()
+        .map(|(i, (def, o))| {
             let unit = lang.pick(&def.unit_zh, &def.unit_en);
             let value = format::value_with_unit(o.value, unit, lang);
             let threshold = threshold_text(def, o.threshold, o.threshold_high, lang);
@@ -79,13 +87,45 @@ pub fn summary_outcomes(engine: &Engine, run: &Run, lang: Lang) -> Vec<(String, 
                 Lang::Zh => format!("{value}，目标 {threshold}"),
                 Lang::En => format!("{value}; target {threshold}"),
             };
+            let p = probabilities.and_then(|p| p.get(i)).copied();
+            let verdict = match p.and_then(|p| Status::of(p).map(|s| (s, p))) {
+                Some((s, p)) => format!(
+                    "{} {:.0}%",
+                    s.label(lang == Lang::Zh),
+                    (p * 100.0).clamp(0.0, 100.0)
+                ),
+                None => i18n::central_verdict(lang, o.met).to_string(),
+            };
             (
                 lang.pick(&def.label_zh, &def.label_en).to_string(),
-                o.met,
+                verdict,
                 text,
             )
         })
         .collect()
+}
+
+/// The summary's headline lines: the 2028 population, and the targets by status.
+pub fn summary_headline(
+    engine: &Engine,
+    run: &Run,
+    probabilities: Option<&[f64]>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(last) = run.projection.years.last() {
+        lines.push(format!(
+            "{}{}{}",
+            i18n::HEADLINE_POPULATION.get(lang),
+            i18n::COLON.get(lang),
+            format::exact_with_unit(last.population, i18n::PERSONS.get(lang), lang)
+        ));
+    }
+    if let Some((likely, at_risk, unlikely)) = status_counts(probabilities) {
+        let total = engine.plan().targets.len();
+        lines.push(i18n::status_counts(lang, total, likely, at_risk, unlikely));
+    }
+    lines
 }
 
 /// A lever's value with its unit, as the link summary writes it (`3000 人/年`, `5%`).
@@ -251,6 +291,11 @@ pub struct PresentationProps {
     pub official: Rc<EngineRef>,
     /// The current calendar year (that year's reported figures are preliminary).
     pub as_of: i32,
+    /// The scenario's name, and scenario A's while comparing.
+    #[prop_or_default]
+    pub name: Option<String>,
+    #[prop_or_default]
+    pub compare_name: Option<String>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
@@ -279,6 +324,60 @@ fn status_counts_line(props: &PresentationProps, id: &str, class: &str) -> Html 
         None => html! {
             <p class={class.to_string()} id={id.to_string()}>{ i18n::PROBABILITY_PENDING.get(lang) }</p>
         },
+    }
+}
+
+/// A scenario column's heading: "A：高迁入" or just "A".
+fn scenario_heading(letter: &str, name: Option<&str>, lang: Lang) -> String {
+    match name {
+        Some(n) => format!("{letter}{}{n}", i18n::COLON.get(lang)),
+        None => letter.to_string(),
+    }
+}
+
+/// The targets at risk or unlikely, worst (lowest probability) first (`#slide-attention`):
+/// what the meeting should talk about. Pending until the Monte Carlo has results.
+fn attention_list(props: &PresentationProps) -> Html {
+    let lang = props.lang;
+    let plan = props.engine.0.plan();
+    let Some(probabilities) = props.mc_probabilities.as_deref() else {
+        return html! {
+            <div id="slide-attention">
+                <h3 class="slide-subheading">{ i18n::ATTENTION_HEADING.get(lang) }</h3>
+                <p class="slide-pending">{ i18n::PROBABILITY_PENDING.get(lang) }</p>
+            </div>
+        };
+    };
+    let mut listed: Vec<(usize, f64)> = probabilities
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, p)| Status::of(*p).is_some_and(|s| s != Status::Likely))
+        .collect();
+    listed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let items = listed.iter().filter_map(|&(i, p)| {
+        let def = plan.targets.get(i)?;
+        let level = Status::of(p)?;
+        Some(html! {
+            <li data-target={def.id.clone()} data-status={level.id()}>
+                <span class="status-icon" aria-hidden="true">{ level.icon() }{ " " }</span>
+                { lang.pick(&def.label_zh, &def.label_en) }
+                { match lang {
+                    Lang::Zh => format!("：{:.0}%（{}）", (p * 100.0).clamp(0.0, 100.0), level.label(true)),
+                    Lang::En => format!(": {:.0} % ({})", (p * 100.0).clamp(0.0, 100.0), level.label(false)),
+                } }
+            </li>
+        })
+    });
+    html! {
+        <div id="slide-attention">
+            <h3 class="slide-subheading">{ i18n::ATTENTION_HEADING.get(lang) }</h3>
+            if listed.is_empty() {
+                <p>{ i18n::ATTENTION_NONE.get(lang) }</p>
+            } else {
+                <ol class="slide-list slide-attention-list">{ for items }</ol>
+            }
+        </div>
     }
 }
 
@@ -489,8 +588,11 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
     let preset = props.preset.as_deref().and_then(Preset::by_id);
     html! {
         <div class="slide slide-title" id="slide-1">
-            <p class="slide-kicker">{ i18n::APP_SUBTITLE.get(lang) }</p>
-            <h2 class="slide-heading">{ i18n::APP_TITLE.get(lang) }</h2>
+            <p class="slide-kicker">{ i18n::APP_TITLE.get(lang) }</p>
+            <h2 class="slide-heading" id="slide-name">
+                { props.name.clone().unwrap_or_else(|| i18n::SCENARIO_UNNAMED.get(lang).to_string()) }
+            </h2>
+            <p class="slide-date" id="slide-date">{ super::today_text(lang) }</p>
             <div class="slide-columns">
                 <div>
                     { status_counts_line(props, "slide-met", "slide-big") }
@@ -515,6 +617,7 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
                     <p class="slide-note" id="slide-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
                 </div>
                 <div>
+                    { attention_list(props) }
                     <h3 class="slide-subheading">{ i18n::CHANGED_ASSUMPTIONS.get(lang) }</h3>
                     { changed_list(&props.levers, lang) }
                     { baseline_block(lang, custom) }
@@ -709,6 +812,9 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
             html! {
                 <tr id={format!("slide-row-{}", def.id)}>
                     <th scope="row">{ lang.pick(&def.label_zh, &def.label_en) }</th>
+                    if let Some(a) = props.compare.as_ref().and_then(|a| a.outcomes.get(i)) {
+                        <td class="num slide-value-a" data-value={data_value(a.value)}>{ format::value_with_unit(a.value, unit, lang) }</td>
+                    }
                     <td class="num" data-value={data_value(o.value)}>{ format::value_with_unit(o.value, unit, lang) }</td>
                     <td class="num">{ threshold_text(def, o.threshold, o.threshold_high, lang) }</td>
                     <td class="num">
@@ -727,6 +833,9 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
     html! {
         <div class="slide slide-summary" id={format!("slide-{count}")}>
             <h2 class="slide-heading">{ i18n::SUMMARY_SLIDE.get(lang) }</h2>
+            if let Some(name) = &props.name {
+                <p class="slide-kicker slide-summary-name">{ name.clone() }</p>
+            }
             { custom_baseline_note(lang, custom) }
             { status_counts_line(props, "slide-summary-counts", "slide-fact") }
             { as_of_lines(props) }
@@ -734,7 +843,12 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 <thead>
                     <tr>
                         <th scope="col">{ i18n::COL_TARGET.get(lang) }</th>
-                        <th scope="col" class="num">{ i18n::COL_PROJECTED.get(lang) }</th>
+                        if props.compare.is_some() {
+                            <th scope="col" class="num">{ scenario_heading(i18n::SCENARIO_A.get(lang), props.compare_name.as_deref(), lang) }</th>
+                            <th scope="col" class="num">{ scenario_heading(i18n::SCENARIO_B.get(lang), props.name.as_deref(), lang) }</th>
+                        } else {
+                            <th scope="col" class="num">{ i18n::COL_PROJECTED.get(lang) }</th>
+                        }
                         <th scope="col" class="num">{ i18n::COL_THRESHOLD.get(lang) }</th>
                         <th scope="col" class="num">{ i18n::COL_PROBABILITY.get(lang) }</th>
                         <th scope="col">{ i18n::COL_STATUS.get(lang) }</th>

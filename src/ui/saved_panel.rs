@@ -251,6 +251,9 @@ pub struct SavedPanelProps {
     pub lang: Lang,
     /// The current scenario's link query (no slide).
     pub query: String,
+    /// The scenario's name, saved under it when the name field is left empty.
+    #[prop_or_default]
+    pub scenario_name: Option<String>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
@@ -313,6 +316,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             deleted.clone(),
         );
         let query = props.query.clone();
+        let scenario_name = props.scenario_name.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = name_ref.cast::<HtmlInputElement>();
@@ -320,10 +324,12 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 .as_ref()
                 .map(|i| clean_name(&i.value()))
                 .unwrap_or_default();
-            let name = if typed.is_empty() {
-                i18n::default_scenario_name(lang, scenarios.len() + 1)
-            } else {
+            let name = if !typed.is_empty() {
                 typed
+            } else if let Some(n) = &scenario_name {
+                n.clone()
+            } else {
+                i18n::default_scenario_name(lang, scenarios.len() + 1)
             };
             let mut list = (*scenarios).clone();
             let renames = saved::merge(
@@ -335,12 +341,18 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                     note: String::new(),
                 }],
             );
-            let name = renames.first().map_or(name, |(_, to)| to.clone());
+            let message = match renames.first() {
+                Some((from, to)) => {
+                    let (from, to) = (from.clone(), to.clone());
+                    Msg::info(move |l| i18n::saved_as_renamed(l, &from, &to))
+                }
+                None => Msg::info(move |l| i18n::saved_as(l, &name)),
+            };
             if let Some(input) = input {
                 input.set_value("");
             }
             deleted.set(None);
-            commit(list, vec![Msg::info(|l| i18n::saved_as(l, &name))]);
+            commit(list, vec![message]);
         })
     };
 

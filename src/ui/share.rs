@@ -8,7 +8,7 @@
 use super::dashboard::EngineRef;
 use super::focus::{focus, use_focus_trap};
 use super::i18n::{self, Lang};
-use super::present::summary_outcomes;
+use super::present::{summary_headline, summary_outcomes};
 use super::state::{Action, Workbench};
 use super::url_sync::{from_link_lang, full_link};
 use crate::scenario::link::{self, LinkState};
@@ -31,6 +31,9 @@ pub struct ShareToolsProps {
     /// The file name of the imported population table in use, if any (it is not in the link).
     #[prop_or_default]
     pub imported_population: Option<String>,
+    /// The Monte Carlo probabilities shown (plan order), if any: the summary's verdicts.
+    #[prop_or_default]
+    pub mc_probabilities: Option<Vec<f64>>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
 
@@ -129,9 +132,11 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
         ..props.link.clone()
     };
     let url = full_link(&link::encode(&shared));
+    let probabilities = props.mc_probabilities.as_deref();
     let summary = link::summary(
         &shared,
-        &summary_outcomes(&props.engine.0, &props.run, lang),
+        &summary_headline(&props.engine.0, &props.run, probabilities, lang),
+        &summary_outcomes(&props.engine.0, &props.run, probabilities, lang),
         props.link.lang,
     );
 
@@ -274,6 +279,11 @@ pub fn share_tools(props: &ShareToolsProps) -> Html {
                             <figure class={classes!("share-qr-figure", big_qr.then_some("share-qr-big"))}>
                                 { qr_svg(&url, "share-qr", "qr-code", lang) }
                                 <figcaption>{ i18n::SHARE_QR_LABEL.get(lang) }</figcaption>
+                                if link::is_local_address(&url) {
+                                    <p id="share-local-warning" class="input-error" role="note">
+                                        { i18n::SHARE_LOCAL_WARNING.get(lang) }
+                                    </p>
+                                }
                                 <button type="button" id="qr-enlarge" class="button" aria-pressed={big_qr.to_string()}
                                     onclick={on_big_qr}>
                                     { if *big_qr { i18n::QR_SHRINK.get(lang) } else { i18n::QR_ENLARGE.get(lang) } }

@@ -119,6 +119,12 @@ pub struct Workbench {
     pub slide: Option<u32>,
     /// What the last link could not use (src/ui/url_sync.rs, `#link-notices`).
     pub link_notices: Vec<InputError>,
+    /// Whether the assumptions column is open on a narrow screen (a phone shows the answers
+    /// first and the assumptions behind a button; wider screens always show them).
+    pub assumptions_open: bool,
+    /// The scenario's name, and scenario A's while comparing (in the link as `name`, `a.name`).
+    pub name: Option<String>,
+    pub compare_name: Option<String>,
     /// The current calendar year: reported figures are taken up to it (that year's marked
     /// preliminary, 预计).
     pub as_of: i32,
@@ -196,6 +202,21 @@ pub enum Action {
     },
     /// Every reported figure and note cleared.
     ClearActuals,
+    /// The scenario's name (empty text: none), or scenario A's.
+    SetName(String),
+    SetCompareName(String),
+    /// Opens or closes the assumptions column on a narrow screen.
+    ToggleAssumptions,
+}
+
+/// A typed name: trimmed, at most `saved::MAX_NAME_CHARS` characters; `None` when empty.
+pub fn clean_name(text: &str) -> Option<String> {
+    let name: String = text
+        .trim()
+        .chars()
+        .take(crate::scenario::saved::MAX_NAME_CHARS)
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// A typed figure that was refused: its row, year, the text as typed (kept in the field to
@@ -248,6 +269,9 @@ impl Workbench {
             preset: None,
             slide: None,
             link_notices: Vec::new(),
+            assumptions_open: false,
+            name: None,
+            compare_name: None,
             as_of: super::current_year(),
             actual_notes: BTreeMap::new(),
             actual_error: None,
@@ -585,12 +609,19 @@ impl Reducible for Workbench {
             }
             Action::PinA => {
                 s.finish_drag();
+                s.compare_name = s.name.clone();
                 s.compare = Some(Comparison {
                     levers: s.levers.clone(),
                     run: s.run.clone(),
                 });
             }
-            Action::ClearCompare => s.compare = None,
+            Action::ClearCompare => {
+                s.compare = None;
+                s.compare_name = None;
+            }
+            Action::SetName(text) => s.name = clean_name(&text),
+            Action::ToggleAssumptions => s.assumptions_open = !s.assumptions_open,
+            Action::SetCompareName(text) => s.compare_name = clean_name(&text),
             Action::SetLang(lang) => s.lang = lang,
             Action::SetTab(tab) => s.tab = tab,
             Action::ShowTask(number) => {

@@ -50,6 +50,8 @@ pub fn link_state(s: &Workbench) -> LinkState {
         slide: s.slide,
         preset: s.preset.clone(),
         compare: s.compare.as_ref().map(|c| c.levers.clone()),
+        name: s.name.clone(),
+        compare_name: s.compare.as_ref().and(s.compare_name.clone()),
         actuals: s.engine.actual_entries(),
         actual_notes: s
             .actual_notes
@@ -120,6 +122,8 @@ impl Workbench {
             None => None,
         };
         self.lang = from_link_lang(link.lang);
+        self.name = link.name.clone();
+        self.compare_name = self.compare.as_ref().and(link.compare_name.clone());
         self.preset = link
             .preset
             .as_deref()

@@ -811,6 +811,12 @@ test("the tornado and goal-seek show the CLI's results, and a found value applie
   await page.locator("#goalseek-apply-50").click();
   await settle(page);
   assert.equal(Number(await page.locator("#lever-ins-number").inputValue()), seek.answers[0].lever_value);
+  // A value a person would type: on the lever's step grid and inside its range.
+  const ins = cliJson(["levers"]).find((l) => l.key === "ins");
+  const steps = (seek.answers[0].lever_value - ins.min) / ins.step;
+  assert.ok(Math.abs(steps - Math.round(steps)) < 1e-9, `${seek.answers[0].lever_value} is not a multiple of the step ${ins.step}`);
+  assert.ok(seek.answers[0].lever_value >= ins.min && seek.answers[0].lever_value <= ins.max);
+  assert.ok(String(seek.answers[0].lever_value).length <= 6, `${seek.answers[0].lever_value} does not read as typed`);
   await page.locator(".decision-outdated").first().waitFor({ state: "visible" });
   // The applied value starts a new Monte Carlo run; the CLI agrees on its probabilities.
   await waitDone(page, Number(before.runId));

@@ -420,33 +420,44 @@ fn summary_lists_changed_levers_with_units_and_targets() {
         ..LinkState::default()
     };
     let outcomes = vec![
-        ("New urban jobs".to_string(), true, "5,210".to_string()),
+        (
+            "New urban jobs".to_string(),
+            "likely met, 91 %".to_string(),
+            "5,210".to_string(),
+        ),
         (
             "Affordable housing".to_string(),
-            false,
+            "unlikely, 4 %".to_string(),
             "380 of 500".to_string(),
         ),
     ];
-    let en = summary(&state, &outcomes, LinkLang::En);
+    let state = LinkState {
+        name: Some("High migration".into()),
+        ..state
+    };
+    let headline = vec!["Resident population 2028: 412,000".to_string()];
+    let en = summary(&state, &headline, &outcomes, LinkLang::En);
     assert_eq!(
         en,
         "Licheng new urbanisation 2025–2028 scenario\n\
+         Scenario: High migration\n\
+         Resident population 2028: 412,000\n\
          Starting point: High migration\n\
          Changed assumptions:\n\
          - Net migration per year: 3200 persons/year (default 450 persons/year)\n\
          - Unemployment rate: 4.5% (default 3%)\n\
          Random seed: 7\n\
-         Targets: 1 of 2 met\n\
-         - New urban jobs: met (5,210)\n\
-         - Affordable housing: not met (380 of 500)\n"
+         Targets:\n\
+         - New urban jobs: likely met, 91 % (5,210)\n\
+         - Affordable housing: unlikely, 4 % (380 of 500)\n"
     );
-    let zh = summary(&state, &outcomes, LinkLang::Zh);
+    let zh = summary(&state, &headline, &outcomes, LinkLang::Zh);
     assert!(
         zh.contains("- 年净迁入人口：3200 人/年（默认 450 人/年）\n"),
         "{zh}"
     );
-    assert!(zh.contains("目标：2 项中达成 1 项\n"));
-    assert!(zh.contains("- Affordable housing：未达成（380 of 500）\n"));
+    assert!(zh.contains("情景名称：High migration\n"));
+    assert!(zh.contains("- Affordable housing：unlikely, 4 %（380 of 500）\n"));
     for text in [&en, &zh] {
         assert!(!text.contains(['<', '*', '#', '|']), "{text}");
     }
@@ -458,7 +469,7 @@ fn summary_lists_edited_baseline_figures() {
         baseline: BaselineEdits::default().with(Stock::JuniorCapacity, Some(12000.0)),
         ..LinkState::default()
     };
-    let en = summary(&state, &[], LinkLang::En);
+    let en = summary(&state, &[], &[], LinkLang::En);
     assert_eq!(
         en,
         "Licheng new urbanisation 2025–2028 scenario\n\
@@ -466,13 +477,13 @@ fn summary_lists_edited_baseline_figures() {
          Edited baseline figures (both scenarios):\n\
          - Public junior-middle places, 2024: 12000\n"
     );
-    let zh = summary(&state, &[], LinkLang::Zh);
+    let zh = summary(&state, &[], &[], LinkLang::Zh);
     assert!(zh.contains("- 公办初中学位（2024年）：12000\n"), "{zh}");
 }
 
 #[test]
 fn summary_of_defaults_and_of_a_comparison() {
-    let en = summary(&LinkState::default(), &[], LinkLang::En);
+    let en = summary(&LinkState::default(), &[], &[], LinkLang::En);
     assert_eq!(
         en,
         "Licheng new urbanisation 2025–2028 scenario\nAll assumptions at their defaults.\n"
@@ -482,7 +493,7 @@ fn summary_of_defaults_and_of_a_comparison() {
         compare: Some(Levers::default()),
         ..LinkState::default()
     };
-    let en = summary(&state, &[], LinkLang::En);
+    let en = summary(&state, &[], &[], LinkLang::En);
     assert!(
         en.contains(&format!(
             "Scenario B (current), changed assumptions:\n- Total fertility rate: 0.95 children per woman (default {} children per woman)\n\
@@ -536,10 +547,26 @@ fn link_state() -> impl Strategy<Value = LinkState> {
         proptest::option::of(lever_set()),
         crate::baseline_figures::any_figures(),
         reported_figures(),
+        proptest::option::of("[^\\s\\pC]([^\\pC]{0,30}[^\\s\\pC])?"),
+        proptest::option::of("[^\\s\\pC]([^\\pC]{0,30}[^\\s\\pC])?"),
     )
         .prop_map(
-            |(levers, seed, lang, slide, preset, compare, baseline, (actuals, actual_notes))| {
+            |(
+                levers,
+                seed,
+                lang,
+                slide,
+                preset,
+                compare,
+                baseline,
+                (actuals, actual_notes),
+                name,
+                a_name,
+            )| {
+                let compare_name = compare.as_ref().and(a_name);
                 LinkState {
+                    name,
+                    compare_name,
                     version: LINK_VERSION,
                     levers,
                     baseline,
@@ -699,4 +726,58 @@ fn malformed_reported_figures_are_left_out_with_a_notice() {
     assert_eq!(d.notices[0].location, "x.jobs_new_urban.2025");
     assert!(d.notices[0].message_en.contains("not a finite number"));
     assert!(d.notices[1].message_zh.contains("x.目标.年份"));
+}
+
+#[test]
+fn the_scenario_names_travel_in_the_link() {
+    let state = LinkState {
+        name: Some("高迁入方案".into()),
+        compare: Some(Levers::default()),
+        compare_name: Some("基准 & 对照".into()),
+        ..LinkState::default()
+    };
+    let query = encode(&state);
+    assert!(query.contains("&name=%E9%AB%98"), "{query}");
+    assert!(
+        query.contains("&a.name=%E5%9F%BA%E5%87%86%20%26%20"),
+        "{query}"
+    );
+    let d = decode(&query);
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(d.state, state);
+    // A name longer than 200 characters is cut; an empty one is none.
+    let long = "名".repeat(250);
+    assert_eq!(
+        decode(&format!("v=1&name={long}"))
+            .state
+            .name
+            .unwrap()
+            .chars()
+            .count(),
+        200
+    );
+    assert_eq!(decode("v=1&name=").state.name, None);
+}
+
+#[test]
+fn links_to_this_machine_are_recognised() {
+    use licheng_sim::scenario::link::is_local_address;
+    for local in [
+        "http://127.0.0.1:8080/?v=1",
+        "http://localhost/app/",
+        "https://LOCALHOST:3000",
+        "http://[::1]:8080/",
+        "http://0.0.0.0:8000/?v=1",
+        "http://app.localhost/",
+    ] {
+        assert!(is_local_address(local), "{local}");
+    }
+    for remote in [
+        "https://example.org/licheng/?v=1",
+        "http://192.168.1.20:8080/",
+        "https://127.example.org/",
+        "http://user@host.org/",
+    ] {
+        assert!(!is_local_address(remote), "{remote}");
+    }
 }
