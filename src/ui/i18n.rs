@@ -1085,3 +1085,15 @@ pub const SHARE_LOCAL_WARNING: Tr = tr(
 
 pub const ASSUMPTIONS_SHOW: Tr = tr("调整假设与基期数据 ▾", "Adjust assumptions and baseline ▾");
 pub const ASSUMPTIONS_HIDE: Tr = tr("收起假设 ▴", "Hide assumptions ▴");
+
+pub const EXPORT_MEETING: Tr = tr("会议材料", "Meeting papers");
+pub const EXPORT_MEETING_CSV: Tr = tr("表格（CSV，Excel/WPS）", "Table (CSV, Excel/WPS)");
+pub const EXPORT_MEETING_HINT: Tr = tr(
+    "中文表头、按页面显示取整，含达成概率与状态、序时进度、全部参数和基期数据；UTF-8（带 BOM），Excel 与 WPS 直接打开。上面的 CSV/JSON 是与命令行逐字节相同的机器可读格式。",
+    "Headers in the page's language, numbers rounded as the page shows them, with probabilities, statuses, progress, every assumption and the baseline figures; UTF-8 with a byte-order mark, so Excel and WPS open it directly. The CSV/JSON above are the machine-readable files, byte for byte the CLI's.",
+);
+
+pub const CHART_SOURCE: Tr = tr(
+    "来源：鲤城区新型城镇化情景模拟（模型预测；基期数据与参数的来源及估算方法见“数据来源”页）",
+    "Source: Licheng urbanisation scenario workbench (model projection; sources and estimates of the baseline and assumptions in its Sources tab)",
+);

@@ -437,7 +437,8 @@ pub fn app() -> Html {
                                 dispatch={dispatch.clone()} />
                             <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 levers={state.levers.clone()} mc_settings={state.mc.settings}
-                                mc={state.mc.finished()} name={state.name.clone()} />
+                                mc={state.mc.finished()} name={state.name.clone()}
+                                probabilities={state.mc_probabilities.clone()} as_of={state.as_of} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {

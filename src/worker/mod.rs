@@ -33,6 +33,11 @@ pub const WORKER_PATH: &str = "./worker_loader.js";
 /// loads. The worker's three files have fixed names: without it, a browser holding copies from
 /// an earlier deployment could start an old worker that cannot read this page's jobs.
 pub fn worker_url() -> String {
+    versioned_url(WORKER_PATH)
+}
+
+/// A worker script's `path` with this build's version, as [`worker_url`] adds it.
+pub fn versioned_url(path: &str) -> String {
     let version = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("script[data-wasm]").ok().flatten())
@@ -41,10 +46,10 @@ pub fn worker_url() -> String {
         .filter(|name| !name.is_empty());
     match version {
         Some(name) => format!(
-            "{WORKER_PATH}?v={}",
+            "{path}?v={}",
             String::from(js_sys::encode_uri_component(&name))
         ),
-        None => WORKER_PATH.to_owned(),
+        None => path.to_owned(),
     }
 }
 

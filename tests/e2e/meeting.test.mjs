@@ -120,3 +120,134 @@ test("on a 390×844 phone the first target row is on the first screen, nothing i
     await phone.close();
   }
 });
+
+test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese headers, the page's rounding, probabilities and statuses, levers, baseline) and charts that say what they are", async () => {
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-meeting-"));
+  const p = await openPage(browser, QUERY, { today: TODAY });
+  const { page } = p;
+  await monteCarloDone(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-table-csv").click()]);
+  assert.equal(download.suggestedFilename(), "licheng-高迁入方案-2026.csv");
+  const file = path.join(dir, "t.csv");
+  await download.saveAs(file);
+  const bytes = await readFile(file);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "no UTF-8 byte-order mark");
+  const text = bytes.toString("utf8").slice(1);
+  const lines = text.split("\r\n");
+  assert.equal(lines[1], `情景名称,${NAME}`);
+  assert.equal(lines[2], "日期,2026年12月1日");
+  const header = lines.indexOf("目标,预测值,目标值,差距,达成概率,状态,序时进度");
+  assert.ok(header > 0, "no target header in Chinese");
+  // Each target row shows the dashboard's displayed value, probability and status word.
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((row) => ({
+      label: row.querySelector(".target-label").firstChild.textContent.trim(),
+      value: row.querySelector(".target-value").textContent.trim(),
+      probability: row.querySelector(".target-probability").textContent.replace("†", "").trim(),
+      status: row.querySelector(".status-text").textContent.trim(),
+    })),
+  );
+  shown.forEach((t, i) => {
+    const cells = lines[header + 1 + i].split(",");
+    assert.equal(cells[0].replace(/^"|"$/g, ""), t.label, `row ${i}`);
+    assert.ok(lines[header + 1 + i].includes(t.value), `${t.label}: ${t.value} not in ${lines[header + 1 + i]}`);
+    assert.ok(lines[header + 1 + i].includes(`,${t.probability},${t.status},`), `${t.label}: ${t.probability} ${t.status} not in ${lines[header + 1 + i]}`);
+  });
+  assert.ok(lines.includes("年净迁入人口,1500,450,人/年"), "the lever settings are missing");
+  assert.ok(lines.some((l) => l.startsWith("2024年末常住人口,")), "the baseline figures are missing");
+
+  // A chart's SVG carries its title, the scenario's name and date, the legend and the source.
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("#export-svg-chart-jobs").click()]);
+  const svgPath = path.join(dir, "c.svg");
+  await svg.saveAs(svgPath);
+  const svgText = await readFile(svgPath, "utf8");
+  const title = (await page.locator("#chart-jobs .chart-title").textContent()).trim();
+  for (const part of [title, NAME, "2026年12月1日", "来源：", "实际（已报告）"]) {
+    assert.ok(svgText.includes(part), `the chart's SVG lacks ${part}`);
+  }
+  for (const label of await page.locator("#chart-jobs .chart-legend-item").allTextContents()) {
+    assert.ok(svgText.includes(label.trim()), `the legend item ${label.trim()} is missing`);
+  }
+  assert.doesNotMatch(svgText, /class=|foreignObject|tabindex/);
+  await closePage(p);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The cells of an XLSX's first sheet: {"B2": "text or number as written"} (a minimal zip and
+ * SpreadsheetML reader: stored or deflated entries, shared and inline strings). */
+async function xlsxCells(bytes) {
+  const { inflateRawSync } = await import("node:zlib");
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, "not a zip file");
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const raw = bytes.subarray(start, start + size);
+    files[name] = (method === 8 ? inflateRawSync(raw) : raw).toString("utf8");
+    at += 46 + nameLength + extra + comment;
+  }
+  const unescape = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const shared = [...(files["xl/sharedStrings.xml"] ?? "").matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
+    unescape([...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join("")),
+  );
+  const sheet = files["xl/worksheets/sheet1.xml"];
+  assert.ok(sheet, "no first sheet");
+  const cells = {};
+  for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
+    const [, ref, attrs, body = ""] = m;
+    const v = /<v>(.*?)<\/v>/s.exec(body)?.[1];
+    if (/t="s"/.test(attrs)) cells[ref] = shared[Number(v)];
+    else if (/t="inlineStr"/.test(attrs)) cells[ref] = unescape(/<t[^>]*>(.*?)<\/t>/s.exec(body)?.[1] ?? "");
+    else if (v !== undefined) cells[ref] = Number(v);
+  }
+  return cells;
+}
+
+test("the meeting table as XLSX, written by the on-demand worker, opens with the page's numbers", async () => {
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-xlsx-"));
+  const p = await openPage(browser, QUERY, { today: TODAY });
+  const { page } = p;
+  await monteCarloDone(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-table-xlsx").click()]);
+  assert.equal(download.suggestedFilename(), "licheng-高迁入方案-2026.xlsx");
+  const file = path.join(dir, "t.xlsx");
+  await download.saveAs(file);
+  const cells = await xlsxCells(await readFile(file));
+  assert.equal(cells.A2, "情景名称");
+  assert.equal(cells.B2, NAME);
+  const headerRow = Object.entries(cells).find(([ref, v]) => ref.startsWith("A") && v === "目标")?.[0];
+  assert.ok(headerRow, "no target header");
+  const first = Number(headerRow.slice(1)) + 1;
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((row) => ({
+      label: row.querySelector(".target-label").firstChild.textContent.trim(),
+      value: Number(row.querySelector(".target-value").dataset.value),
+      probability: Number(row.querySelector(".target-probability").dataset.value),
+      status: row.querySelector(".status-text").textContent.trim(),
+    })),
+  );
+  shown.forEach((t, i) => {
+    const r = first + i;
+    assert.equal(cells[`A${r}`], t.label, `row ${r}`);
+    assert.equal(cells[`B${r}`], t.value, `${t.label}: value`);
+    assert.ok(Math.abs(cells[`E${r}`] - t.probability * 100) < 1e-9, `${t.label}: probability ${cells[`E${r}`]} vs ${t.probability}`);
+    assert.equal(cells[`F${r}`], t.status, `${t.label}: status`);
+  });
+  const size = (await readFile(file)).length;
+  console.log(`figure: meeting_table_xlsx_bytes=${size}`);
+  await closePage(p);
+  await rm(dir, { recursive: true, force: true });
+});

@@ -12,6 +12,7 @@ mod hindcast;
 mod layering;
 mod lever_sweep;
 mod link_codec;
+mod meeting_table;
 mod monte_carlo;
 mod projection_properties;
 mod qr_code;

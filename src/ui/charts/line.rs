@@ -461,7 +461,9 @@ fn legend(
     let reported_item = (!props.reported.is_empty()).then(|| {
         html! {
             <li class="chart-legend-item chart-legend-reported">
-                <span class="chart-swatch chart-swatch-reported" aria-hidden="true"></span>
+                <svg class="chart-swatch" viewBox="0 0 30 14" width="30" height="14" aria-hidden="true" focusable="false">
+                    <rect class="chart-reported-mark" x="9.5" y="1.5" width="11" height="11" />
+                </svg>
                 <span>{ tr(lang, "实际（已报告）", "Reported") }</span>
             </li>
         }
