@@ -44,7 +44,7 @@ USAGE:
       Prints the base-year population table (seeds/baseline-population-2024.csv) as the model
       derives it from the 2020 census table and seeds/history.toml.
   licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
-      Bare cohort-component projection of a custom baseline (README: custom-baseline format).
+      Bare cohort-component projection of a custom baseline (docs/cli.md: custom-baseline format).
 
 SCENARIO (project, mc, tornado, goalseek), each option repeatable where it makes sense:
   --set KEY=VALUE         a lever (licheng levers lists the keys)

@@ -319,7 +319,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
 mod tests {
     //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
     use super::at_threshold_probabilities;
-    use crate::model::targets::{Metric, Outcome};
+    use crate::model::targets::Outcome;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
     wasm_bindgen_test_configure!(run_in_browser);

@@ -509,11 +509,14 @@ mod tests {
     fn the_stated_correlation_is_the_models() {
         for lang in [Lang::Zh, Lang::En] {
             let text = correlation_text(lang);
-            assert!(text.contains(&format!("ρ = {RHO_MIGRATION_GDP}")), "{text}");
-            assert!(
-                text.contains(&format!("ρ = {RHO_MIGRATION_QUANZHOU}")),
-                "{text}"
-            );
+            for rho in [
+                RHO_MIGRATION_GDP,
+                RHO_MIGRATION_QUANZHOU,
+                RHO_LIFE_EXPECTANCY,
+                RHO_GDP_TURNOVER,
+            ] {
+                assert!(text.contains(&format!("ρ = {rho}")), "{rho}: {text}");
+            }
         }
         assert!(correlation_text(Lang::En).contains("Net migration per year"));
         assert!(correlation_text(Lang::Zh).contains("年净迁入人口"));

@@ -121,18 +121,19 @@ test("on a 390×844 phone the first target row is on the first screen, nothing i
   }
 });
 
+/** Clicks an export button and returns the download's suggested name and bytes. */
+async function exported(page, selector) {
+  const { readFile } = await import("node:fs/promises");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(selector).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
 test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese headers, the page's rounding, probabilities and statuses, levers, baseline) and charts that say what they are", async () => {
-  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
-  const os = await import("node:os");
-  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-meeting-"));
   const p = await openPage(browser, QUERY, { today: TODAY });
   const { page } = p;
   await monteCarloDone(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-table-csv").click()]);
-  assert.equal(download.suggestedFilename(), "licheng-高迁入方案-2026.csv");
-  const file = path.join(dir, "t.csv");
-  await download.saveAs(file);
-  const bytes = await readFile(file);
+  const { name, bytes } = await exported(page, "#export-table-csv");
+  assert.equal(name, "licheng-高迁入方案-2026.csv");
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "no UTF-8 byte-order mark");
   const text = bytes.toString("utf8").slice(1);
   const lines = text.split("\r\n");
@@ -159,10 +160,7 @@ test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese heade
   assert.ok(lines.some((l) => l.startsWith("2024年末常住人口,")), "the baseline figures are missing");
 
   // A chart's SVG carries its title, the scenario's name and date, the legend and the source.
-  const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("#export-svg-chart-jobs").click()]);
-  const svgPath = path.join(dir, "c.svg");
-  await svg.saveAs(svgPath);
-  const svgText = await readFile(svgPath, "utf8");
+  const svgText = (await exported(page, "#export-svg-chart-jobs")).bytes.toString("utf8");
   const title = (await page.locator("#chart-jobs .chart-title").textContent()).trim();
   for (const part of [title, NAME, "2026年12月1日", "来源：", "实际（已报告）"]) {
     assert.ok(svgText.includes(part), `the chart's SVG lacks ${part}`);
@@ -172,7 +170,6 @@ test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese heade
   }
   assert.doesNotMatch(svgText, /class=|foreignObject|tabindex/);
   await closePage(p);
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** The cells of an XLSX's first sheet: {"B2": "text or number as written"} (a minimal zip and
@@ -215,17 +212,12 @@ async function xlsxCells(bytes) {
 }
 
 test("the meeting table as XLSX, written by the on-demand worker, opens with the page's numbers", async () => {
-  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
-  const os = await import("node:os");
-  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-xlsx-"));
   const p = await openPage(browser, QUERY, { today: TODAY });
   const { page } = p;
   await monteCarloDone(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-table-xlsx").click()]);
-  assert.equal(download.suggestedFilename(), "licheng-高迁入方案-2026.xlsx");
-  const file = path.join(dir, "t.xlsx");
-  await download.saveAs(file);
-  const cells = await xlsxCells(await readFile(file));
+  const { name, bytes } = await exported(page, "#export-table-xlsx");
+  assert.equal(name, "licheng-高迁入方案-2026.xlsx");
+  const cells = await xlsxCells(bytes);
   assert.equal(cells.A2, "情景名称");
   assert.equal(cells.B2, NAME);
   const headerRow = Object.entries(cells).find(([ref, v]) => ref.startsWith("A") && v === "目标")?.[0];
@@ -246,8 +238,5 @@ test("the meeting table as XLSX, written by the on-demand worker, opens with the
     assert.ok(Math.abs(cells[`E${r}`] - t.probability * 100) < 1e-9, `${t.label}: probability ${cells[`E${r}`]} vs ${t.probability}`);
     assert.equal(cells[`F${r}`], t.status, `${t.label}: status`);
   });
-  const size = (await readFile(file)).length;
-  console.log(`figure: meeting_table_xlsx_bytes=${size}`);
   await closePage(p);
-  await rm(dir, { recursive: true, force: true });
 });
