@@ -143,6 +143,18 @@ pub enum Comparator {
     Between,
 }
 
+impl Comparator {
+    /// The sign written before a threshold: `>`, `≥`, `≤`; `None` for a range.
+    pub fn symbol(self) -> Option<&'static str> {
+        match self {
+            Comparator::Greater => Some(">"),
+            Comparator::AtLeast => Some("≥"),
+            Comparator::AtMost => Some("≤"),
+            Comparator::Between => None,
+        }
+    }
+}
+
 /// How a target combines its years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evaluation {
@@ -228,6 +240,11 @@ impl Target {
     /// The metric read.
     pub fn metric(&self) -> Metric {
         self.metric
+    }
+
+    /// How the value is compared with the threshold.
+    pub fn comparator(&self) -> Comparator {
+        self.comparator
     }
 
     /// Evaluates the target on a projection (projected years inside the window only; a window

@@ -5,7 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::model::targets::{Metric, Outcome};
+use crate::model::targets::{Comparator, Metric, Outcome};
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
@@ -41,29 +41,36 @@ pub fn data_value(v: f64) -> String {
     format!("{v}")
 }
 
-/// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条`.
-fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> String {
+/// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条` (the page's one
+/// wording of a threshold: the dashboard, the slides, the summary and the meeting table).
+pub fn threshold_text(
+    def: &TargetDef,
+    comparator: Comparator,
+    threshold: f64,
+    high: f64,
+    lang: Lang,
+) -> String {
     let unit = lang.pick(&def.unit_zh, &def.unit_en);
-    match def.comparator.as_str() {
-        "between" => format!(
+    match comparator.symbol() {
+        None => format!(
             "{} {}–{}",
             i18n::BETWEEN.get(lang),
             format::number(threshold, lang),
             format::value_with_unit(high, unit, lang)
         ),
-        other => {
-            let symbol = match other {
-                ">=" => "≥",
-                "<=" => "≤",
-                ">" => ">",
-                _ => other,
-            };
-            format!(
-                "{symbol} {}",
-                format::value_with_unit(threshold, unit, lang)
-            )
-        }
+        Some(symbol) => format!(
+            "{symbol} {}",
+            format::value_with_unit(threshold, unit, lang)
+        ),
     }
+}
+
+/// The comparator of the engine's target `index` (`≥` for an index out of range).
+pub fn comparator_of(engine: &Engine, index: usize) -> Comparator {
+    engine
+        .targets()
+        .get(index)
+        .map_or(Comparator::AtLeast, |t| t.comparator())
 }
 
 /// The targets projected exactly at their threshold (margin 0) whose probability is neither
@@ -224,7 +231,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </td>
                 { delta_cell }
                 <td class="num target-threshold" data-value={data_value(outcome.threshold)}>
-                    { threshold_text(def, outcome.threshold, outcome.threshold_high, lang) }
+                    { threshold_text(def, comparator_of(&props.engine.0, i), outcome.threshold, outcome.threshold_high, lang) }
                 </td>
                 <td class="num target-gap" data-value={data_value(outcome.gap)}>{ format::signed_difference(outcome.gap, unit, lang) }</td>
                 { probability_cell }

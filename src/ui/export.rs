@@ -576,8 +576,9 @@ pub fn meeting_table(
                 o.value,
                 decimals_of(o.value),
             ),
-            Cell::text(super::present::threshold_text(
+            Cell::text(super::dashboard::threshold_text(
                 def,
+                super::dashboard::comparator_of(engine, i),
                 o.threshold,
                 o.threshold_high,
                 lang,

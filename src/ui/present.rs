@@ -11,7 +11,8 @@
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
 use super::dashboard::{
-    at_threshold_probabilities, data_value, status_counts, status_look, EngineRef,
+    at_threshold_probabilities, comparator_of, data_value, status_counts, status_look,
+    threshold_text, EngineRef,
 };
 use super::focus::{focus, use_focus_trap};
 use super::format;
@@ -39,31 +40,6 @@ const ROOT_CLASSES: [&str; 2] = ["presenting", "projector"];
 /// At most this many key assumptions per target slide.
 const MAX_ASSUMPTIONS: usize = 5;
 
-/// The threshold with its comparator: `≥ 2万人`, `> 0.24%`, `介于 1–2条`.
-pub fn threshold_text(def: &TargetDef, threshold: f64, high: f64, lang: Lang) -> String {
-    let unit = lang.pick(&def.unit_zh, &def.unit_en);
-    match def.comparator.as_str() {
-        "between" => format!(
-            "{} {}–{}",
-            i18n::BETWEEN.get(lang),
-            format::number(threshold, lang),
-            format::value_with_unit(high, unit, lang)
-        ),
-        other => {
-            let symbol = match other {
-                ">=" => "≥",
-                "<=" => "≤",
-                ">" => ">",
-                _ => other,
-            };
-            format!(
-                "{symbol} {}",
-                format::value_with_unit(threshold, unit, lang)
-            )
-        }
-    }
-}
-
 /// Each target as `link::summary` wants it: label, verdict (the probability's status and the
 /// probability once the Monte Carlo has them, else the central run's reading, said as such),
 /// and "value (target …)".
@@ -82,7 +58,13 @@ pub fn summary_outcomes(
         .map(|(i, (def, o))| {
             let unit = lang.pick(&def.unit_zh, &def.unit_en);
             let value = format::value_with_unit(o.value, unit, lang);
-            let threshold = threshold_text(def, o.threshold, o.threshold_high, lang);
+            let threshold = threshold_text(
+                def,
+                comparator_of(engine, i),
+                o.threshold,
+                o.threshold_high,
+                lang,
+            );
             let text = match lang {
                 Lang::Zh => format!("{value}，目标 {threshold}"),
                 Lang::En => format!("{value}; target {threshold}"),
@@ -678,7 +660,13 @@ fn target_slide(
     let bands: Vec<Band> = band_series(&def.metric)
         .map(|s| uncertainty::bands(props.mc_summary.as_deref(), &props.run, s))
         .unwrap_or_default();
-    let threshold = threshold_text(def, outcome.threshold, outcome.threshold_high, lang);
+    let threshold = threshold_text(
+        def,
+        comparator_of(&props.engine.0, index),
+        outcome.threshold,
+        outcome.threshold_high,
+        lang,
+    );
     let target_line = (
         outcome.threshold,
         AttrValue::from(i18n::target_line_label(lang, &threshold)),
@@ -816,7 +804,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                         <td class="num slide-value-a" data-value={data_value(a.value)}>{ format::value_with_unit(a.value, unit, lang) }</td>
                     }
                     <td class="num" data-value={data_value(o.value)}>{ format::value_with_unit(o.value, unit, lang) }</td>
-                    <td class="num">{ threshold_text(def, o.threshold, o.threshold_high, lang) }</td>
+                    <td class="num">{ threshold_text(def, comparator_of(&props.engine.0, i), o.threshold, o.threshold_high, lang) }</td>
                     <td class="num">
                         { probability.map_or_else(|| format::MISSING.to_string(), |p| format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0))) }
                     </td>
