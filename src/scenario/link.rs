@@ -12,7 +12,7 @@
 //! | a lever key (`tfr`, `mig`, …, see `LEVERS`) | the lever's value | the value differs from the default; table order |
 //! | `b.pcap`, `b.jcap`, `b.new25`, `b.ins` | an edited baseline figure (`baseline_edits::STOCKS`): public primary / junior places 2024, new places 2025, insurance 2024 (%) | the analyst edited it; in that order |
 //! | `x.` + row + `.` + year (`x.jobs_new_urban.2025`, `x.population.2026`) | a reported figure (实际完成) of a target, or the year-end resident population | the analyst entered it; population first, then targets in plan metric order, years ascending |
-//! | `xn.` + row (`xn.jobs_new_urban`) | the source note of a row of reported figures, percent-encoded | there is one; rows in name order |
+//! | `xn.` + row + `.` + year (`xn.jobs_new_urban.2025`) | the source note of a reported figure, percent-encoded | there is one; rows in name order, years ascending |
 //! | `cmp` | `1`: a comparison with scenario A is open | there is a comparison |
 //! | `a.` + lever key (`a.mig`) | a lever of scenario A | A's value differs from the default; table order |
 //! | `preset` | the id of the preset the scenario started from | there is one |
@@ -89,7 +89,7 @@ pub const COMPARE_PREFIX: &str = "a.";
 
 /// The prefix of a reported figure's key (`x.jobs_new_urban.2025`).
 pub const ACTUAL_PREFIX: &str = "x.";
-/// The prefix of a reported row's source note (`xn.jobs_new_urban`).
+/// The prefix of a reported figure's source note (`xn.jobs_new_urban.2025`).
 pub const NOTE_PREFIX: &str = "xn.";
 
 /// The language of the page.
@@ -150,8 +150,8 @@ pub struct LinkState {
     pub compare_name: Option<String>,
     /// Reported figures, in the order written.
     pub actuals: Vec<ActualEntry>,
-    /// Source notes of rows of reported figures: `(row, note)`.
-    pub actual_notes: Vec<(String, String)>,
+    /// Source notes of reported figures: `(row, year, note)`.
+    pub actual_notes: Vec<(String, i32, String)>,
 }
 
 impl Default for LinkState {
@@ -192,8 +192,11 @@ pub fn encode(state: &LinkState) -> String {
     for e in &state.actuals {
         parts.push(format!("{ACTUAL_PREFIX}{}.{}={}", e.key, e.year, e.value));
     }
-    for (row, note) in &state.actual_notes {
-        parts.push(format!("{NOTE_PREFIX}{row}={}", percent_encode(note)));
+    for (row, year, note) in &state.actual_notes {
+        parts.push(format!(
+            "{NOTE_PREFIX}{row}.{year}={}",
+            percent_encode(note)
+        ));
     }
     if let Some(a) = &state.compare {
         parts.push("cmp=1".to_string());
@@ -296,10 +299,16 @@ pub fn decode(input: &str) -> Decoded {
             set_lever(&mut compare, id, &raw_key, &value, &mut notes);
         } else if let Some(spec) = StockSpec::by_link_key(&key) {
             set_figure(&mut state.baseline, spec, &raw_key, &value, &mut notes);
-        } else if let Some(row) = key.strip_prefix(NOTE_PREFIX) {
+        } else if let Some(rest) = key.strip_prefix(NOTE_PREFIX) {
             let note = value.trim();
-            if !row.is_empty() && !note.is_empty() {
-                state.actual_notes.push((row.to_string(), note.to_string()));
+            match row_and_year(rest) {
+                Ok((row, year)) if !note.is_empty() => {
+                    state
+                        .actual_notes
+                        .push((row.to_string(), year, note.to_string()))
+                }
+                Ok(_) => {}
+                Err(e) => notes.push(e.at(&raw_key)),
             }
         } else if let Some(rest) = key.strip_prefix(ACTUAL_PREFIX) {
             match actual_entry(rest, &value) {
@@ -396,6 +405,19 @@ pub fn decode(input: &str) -> Decoded {
         state,
         notices: notes.finish(),
     }
+}
+
+/// The row and year of a reported figure's key after its prefix (`jobs_new_urban.2025`).
+fn row_and_year(rest: &str) -> Result<(&str, i32), InputError> {
+    let (row, year) = rest.rsplit_once('.').unwrap_or((rest, ""));
+    let year = year.parse::<i32>().ok().filter(|_| !row.is_empty());
+    year.map(|y| (row, y)).ok_or_else(|| {
+        InputError::new(
+            "",
+            "实际数及其来源的键应为 x.目标.年份 或 xn.目标.年份，已忽略",
+            "a reported figure's key should read x.TARGET.YEAR (its note xn.TARGET.YEAR); ignored",
+        )
+    })
 }
 
 /// A reported figure from the part of its key after `x.` (`jobs_new_urban.2025`) and its value:

@@ -28,7 +28,7 @@ pub struct ActualsPanelProps {
     /// The same levers' run without reported figures (`None` while there are none).
     pub model_run: Option<Rc<Run>>,
     pub as_of: i32,
-    pub notes: BTreeMap<String, String>,
+    pub notes: BTreeMap<(String, i32), String>,
     pub error: Option<RefusedActual>,
     pub dispatch: UseReducerDispatcher<Workbench>,
 }
@@ -131,9 +131,15 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                     .get_attribute("data-year")
                     .and_then(|y| y.parse::<i32>().ok()),
             ) else {
-                if let Some(key) = input.get_attribute("data-note") {
+                if let (Some(key), Some(year)) = (
+                    input.get_attribute("data-note"),
+                    input
+                        .get_attribute("data-note-year")
+                        .and_then(|y| y.parse::<i32>().ok()),
+                ) {
                     dispatch.dispatch(Action::SetActualNote {
                         key,
+                        year,
                         text: input.value(),
                     });
                 }
@@ -146,12 +152,20 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
             });
         })
     };
-    let progress_of: BTreeMap<&str, _> = engine
+    // Each row's progress: its target's, and for the population row the growth target's.
+    let progress_of: BTreeMap<String, _> = engine
         .plan()
         .targets
         .iter()
+        .zip(engine.targets())
         .zip(&props.run.progress)
-        .filter_map(|(def, p)| p.map(|p| (def.id.as_str(), (def, p))))
+        .filter_map(|((def, t), p)| {
+            let row = match t.metric() {
+                crate::model::targets::Metric::ResidentGrowthAvgPct => POPULATION_KEY.to_string(),
+                _ => def.id.clone(),
+            };
+            p.map(|p| (row, (def, p)))
+        })
         .collect();
     let body = rows(engine, lang).into_iter().map(|row| {
         let open = engine.reportable_years(row.what, props.as_of);
@@ -180,11 +194,17 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                             row.unit)}
                         onchange={on_change.clone()} />
                     <span class="actual-hint" id={format!("{id}-model")}>{ hint }</span>
+                    <input type="text" class="actual-note" id={format!("actual-note-{}-{year}", row.key)}
+                        data-note={row.key.clone()} data-note-year={year.to_string()} maxlength="200"
+                        placeholder={i18n::ACTUALS_NOTE.get(lang)}
+                        value={props.notes.get(&(row.key.clone(), year)).cloned().unwrap_or_default()}
+                        aria-label={format!("{} {year} {}", row.label, i18n::ACTUALS_NOTE.get(lang))}
+                        onchange={on_change.clone()} />
                 </td>
             }
         });
         let progress = progress_of
-            .get(row.key.as_str())
+            .get(&row.key)
             .map(|(def, p)| progress_view(def, p, lang));
         html! {
             <tr id={format!("actual-row-{}", row.key)}>
@@ -195,13 +215,6 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                     }
                 </th>
                 { for cells }
-                <td class="actual-note-cell">
-                    <input type="text" class="actual-note" id={format!("actual-note-{}", row.key)}
-                        data-note={row.key.clone()} maxlength="200"
-                        value={props.notes.get(&row.key).cloned().unwrap_or_default()}
-                        aria-label={format!("{} {}", row.label, i18n::ACTUALS_NOTE.get(lang))}
-                        onchange={on_change.clone()} />
-                </td>
                 <td class="actual-progress">{ progress.unwrap_or_default() }</td>
             </tr>
         }
@@ -233,7 +246,6 @@ pub fn actuals_panel(props: &ActualsPanelProps) -> Html {
                                     }
                                 </th>
                             }) }
-                            <th scope="col" class="col-note">{ i18n::ACTUALS_NOTE.get(lang) }</th>
                             <th scope="col" class="col-progress">{ i18n::COL_PROGRESS.get(lang) }</th>
                         </tr>
                     </thead>

@@ -471,6 +471,9 @@ pub struct ExportPanelProps {
     #[prop_or_default]
     pub probabilities: Option<Vec<f64>>,
     pub as_of: i32,
+    /// Source notes of the reported figures.
+    #[prop_or_default]
+    pub notes: std::collections::BTreeMap<(String, i32), String>,
 }
 
 /// What the meeting table says about the scenario besides the run.
@@ -480,6 +483,8 @@ pub struct MeetingContext<'a> {
     pub as_of: i32,
     pub probabilities: Option<&'a [f64]>,
     pub settings: McSettings,
+    /// Source notes of the reported figures, by row and year.
+    pub notes: &'a std::collections::BTreeMap<(String, i32), String>,
 }
 
 /// Decimals shown of a value of this size (as the page rounds it).
@@ -602,6 +607,41 @@ pub fn meeting_table(
             )),
             Cell::text(progress_text),
         ]));
+    }
+    let reported = engine.actual_entries();
+    if !reported.is_empty() {
+        rows.push(blank());
+        rows.push(heading(vec![
+            t("实际完成", "Reported"),
+            t("年份", "Year"),
+            t("实际数", "Figure"),
+            t("来源", "Source"),
+        ]));
+        for e in &reported {
+            let label = engine
+                .reported_of(&e.key)
+                .map(|what| engine.reported_label(what))
+                .map_or_else(
+                    |_| e.key.clone(),
+                    |(zh_label, en_label)| lang.pick(&zh_label, &en_label).to_string(),
+                );
+            rows.push(row(vec![
+                Cell::text(label),
+                Cell::number(e.year.to_string(), f64::from(e.year), 0),
+                Cell::number(
+                    super::levers_panel::lever_text(e.value),
+                    e.value,
+                    decimals_of(e.value),
+                ),
+                Cell::text(
+                    context
+                        .notes
+                        .get(&(e.key.clone(), e.year))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+            ]));
+        }
     }
     rows.push(blank());
     rows.push(heading(vec![
@@ -750,18 +790,19 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             props.levers.clone(),
             error.clone(),
         );
-        let (name, probabilities, settings, as_of) = (
+        let (name, probabilities, settings, as_of, notes) = (
             props.name.clone(),
             props.probabilities.clone(),
             props.mc_settings,
             props.as_of,
+            Rc::new(props.notes.clone()),
         );
         let (csv_file, xlsx_file) = (file("meeting-table", "csv"), file("meeting-table", "xlsx"));
         let error = error.clone();
         move |xlsx: bool| {
             let (engine, run, levers, error) =
                 (engine.clone(), run.clone(), levers.clone(), error.clone());
-            let (name, probabilities) = (name.clone(), probabilities.clone());
+            let (name, probabilities, notes) = (name.clone(), probabilities.clone(), notes.clone());
             let (csv_file, xlsx_file) = (csv_file.clone(), xlsx_file.clone());
             Callback::from(move |_: MouseEvent| {
                 let context = MeetingContext {
@@ -770,6 +811,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                     as_of,
                     probabilities: probabilities.as_deref(),
                     settings,
+                    notes: &notes,
                 };
                 let table = meeting_table(&engine.0, &run, &levers, &context, lang);
                 if xlsx {

@@ -438,7 +438,8 @@ pub fn app() -> Html {
                             <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 levers={state.levers.clone()} mc_settings={state.mc.settings}
                                 mc={state.mc.finished()} name={state.name.clone()}
-                                probabilities={state.mc_probabilities.clone()} as_of={state.as_of} />
+                                probabilities={state.mc_probabilities.clone()} as_of={state.as_of}
+                                notes={state.actual_notes.clone()} />
                         </>
                     }) }
                     { panel(Tab::WorkPlan, html! {

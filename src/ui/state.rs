@@ -128,8 +128,8 @@ pub struct Workbench {
     /// The current calendar year: reported figures are taken up to it (that year's marked
     /// preliminary, 预计).
     pub as_of: i32,
-    /// A source note per reported row (`population` or a target id).
-    pub actual_notes: BTreeMap<String, String>,
+    /// A source note per reported figure: (row — `population` or a target id — and year).
+    pub actual_notes: BTreeMap<(String, i32), String>,
     /// The last reported figure refused (the scenario is unchanged).
     pub actual_error: Option<RefusedActual>,
     /// While figures are reported: the run of the same levers without them (what the model
@@ -195,9 +195,10 @@ pub enum Action {
         year: i32,
         text: String,
     },
-    /// A row's source note (empty clears it).
+    /// A figure's source note (empty clears it).
     SetActualNote {
         key: String,
+        year: i32,
         text: String,
     },
     /// Every reported figure and note cleared.
@@ -664,12 +665,12 @@ impl Reducible for Workbench {
                 s.mc_probabilities = s.mc.probabilities();
             }
             Action::SetActual { key, year, text } => s.set_actual(key, year, &text),
-            Action::SetActualNote { key, text } => {
-                let text = text.trim().to_string();
+            Action::SetActualNote { key, year, text } => {
+                let text: String = text.trim().chars().take(200).collect();
                 if text.is_empty() {
-                    s.actual_notes.remove(&key);
+                    s.actual_notes.remove(&(key, year));
                 } else {
-                    s.actual_notes.insert(key, text);
+                    s.actual_notes.insert((key, year), text);
                 }
             }
             Action::ClearActuals => {

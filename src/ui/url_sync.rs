@@ -56,7 +56,7 @@ pub fn link_state(s: &Workbench) -> LinkState {
         actual_notes: s
             .actual_notes
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|((row, year), note)| (row.clone(), *year, note.clone()))
             .collect(),
     }
 }
@@ -101,7 +101,11 @@ impl Workbench {
             notices.push(e);
         }
         self.apply_actual_entries(&link.actuals, &mut notices);
-        self.actual_notes = link.actual_notes.iter().cloned().collect();
+        self.actual_notes = link
+            .actual_notes
+            .iter()
+            .map(|(row, year, note)| ((row.clone(), *year), note.clone()))
+            .collect();
         self.actual_error = None;
         if undoable {
             self.commit(link.levers.clone());

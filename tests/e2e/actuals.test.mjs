@@ -123,11 +123,11 @@ test("a link with figures and notes reopens identically in a fresh browser, slid
   const p = await openPage(browser, "?v=1&lang=en", { today: TODAY });
   const { page } = p;
   for (const [row, year, text] of REPORTED) await report(page, row, year, text);
-  const note = page.locator("#actual-note-jobs_new_urban");
+  const note = page.locator("#actual-note-jobs_new_urban-2026");
   await note.fill("District HR bureau, December 2026 estimate");
   await note.press("Enter");
   await settle(page);
-  await page.waitForFunction(() => location.search.includes("xn.jobs_new_urban="));
+  await page.waitForFunction(() => location.search.includes("xn.jobs_new_urban.2026="));
   const url = page.url();
   const shown = await dashboard(page);
   await closePage(p);
@@ -141,7 +141,7 @@ test("a link with figures and notes reopens identically in a fresh browser, slid
       assert.deepEqual({ ...reopened[id], probability: null }, { ...t, probability: null }, `target ${id}`);
     }
     assert.equal(await q.page.locator("#actual-jobs_new_urban-2026").inputValue(), "5100");
-    assert.equal(await q.page.locator("#actual-note-jobs_new_urban").inputValue(), "District HR bureau, December 2026 estimate");
+    assert.equal(await q.page.locator("#actual-note-jobs_new_urban-2026").inputValue(), "District HR bureau, December 2026 estimate");
     // The slides say what is reported and what is projected, and each target's progress.
     await q.page.locator("#present").click();
     await q.page.locator("#slide-1").waitFor();

@@ -582,8 +582,8 @@ fn link_state() -> impl Strategy<Value = LinkState> {
         )
 }
 
-/// Reported figures (one per row and year) and source notes (one per row, trimmed text).
-fn reported_figures() -> impl Strategy<Value = (Vec<ActualEntry>, Vec<(String, String)>)> {
+/// Reported figures (one per row and year) and source notes (one per row and year, trimmed).
+fn reported_figures() -> impl Strategy<Value = (Vec<ActualEntry>, Vec<(String, i32, String)>)> {
     let rows = [
         "population",
         "jobs_new_urban",
@@ -597,7 +597,7 @@ fn reported_figures() -> impl Strategy<Value = (Vec<ActualEntry>, Vec<(String, S
             0..5,
         ),
         proptest::collection::btree_map(
-            proptest::sample::select(rows.to_vec()),
+            (proptest::sample::select(rows.to_vec()), 2025..=2028i32),
             "[^ ]([\\PC]{0,20}[^ ])?",
             0..3,
         ),
@@ -613,8 +613,8 @@ fn reported_figures() -> impl Strategy<Value = (Vec<ActualEntry>, Vec<(String, S
                 .collect();
             let notes = notes
                 .into_iter()
-                .map(|(row, note)| (row.to_string(), note.trim().to_string()))
-                .filter(|(_, note)| !note.is_empty())
+                .map(|((row, year), note)| (row.to_string(), year, note.trim().to_string()))
+                .filter(|(_, _, note)| !note.is_empty())
                 .collect();
             (actuals, notes)
         })
@@ -703,13 +703,17 @@ fn reported_figures_and_notes_travel_in_the_link() {
                 value: 5100.0,
             },
         ],
-        actual_notes: vec![("jobs_new_urban".into(), "区人社局 2026年12月 预计数".into())],
+        actual_notes: vec![(
+            "jobs_new_urban".into(),
+            2026,
+            "区人社局 2026年12月 预计数".into(),
+        )],
         ..LinkState::default()
     };
     let query = encode(&state);
     assert!(
         query.starts_with(
-            "v=1&x.population.2025=399800&x.jobs_new_urban.2026=5100&xn.jobs_new_urban="
+            "v=1&x.population.2025=399800&x.jobs_new_urban.2026=5100&xn.jobs_new_urban.2026="
         ),
         "{query}"
     );
@@ -726,6 +730,9 @@ fn malformed_reported_figures_are_left_out_with_a_notice() {
     assert_eq!(d.notices[0].location, "x.jobs_new_urban.2025");
     assert!(d.notices[0].message_en.contains("not a finite number"));
     assert!(d.notices[1].message_zh.contains("x.目标.年份"));
+    let d = decode("v=1&xn.jobs_new_urban=a%20note");
+    assert!(d.state.actual_notes.is_empty());
+    assert!(d.notices[0].message_en.contains("xn.TARGET.YEAR"));
 }
 
 #[test]
