@@ -110,6 +110,8 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
 /// What an exported chart says around its plot: its title, a line with the scenario's name,
 /// the date and the unit, and the source.
 pub struct ChartCaption {
+    /// The scenario's name (the file is named after it).
+    pub name: Option<String>,
     pub title: String,
     pub subtitle: String,
     pub source: String,
@@ -388,7 +390,7 @@ fn view_box_size(svg: &Element) -> Option<(f64, f64)> {
 fn export_svg(chart_id: &str, caption: &ChartCaption) -> Result<(), JsValue> {
     let (text, _, _) = chart_svg(chart_id, caption)?;
     download_text(
-        &format!("licheng-{chart_id}.svg"),
+        &super::export_file_name(caption.name.as_deref(), chart_id, "svg"),
         "image/svg+xml;charset=utf-8",
         &text,
     )
@@ -442,7 +444,10 @@ async fn export_png(chart_id: String, caption: ChartCaption) -> Result<(), JsVal
     let blob: web_sys::Blob = blob
         .dyn_into()
         .map_err(|_| JsValue::from_str("the browser made no PNG"))?;
-    download_blob(&format!("licheng-{chart_id}.png"), &blob)
+    download_blob(
+        &super::export_file_name(caption.name.as_deref(), &chart_id, "png"),
+        &blob,
+    )
 }
 
 /// The text of a JS error for a message.
@@ -835,6 +840,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
         let caption = {
             let name = props.name.clone();
             move || ChartCaption {
+                name: name.clone(),
                 title: title.get(lang).to_string(),
                 subtitle: format!(
                     "{} · {}",

@@ -59,23 +59,26 @@ pub fn today_text(lang: Lang) -> String {
     )
 }
 
-/// A file name for an export: `licheng-<name>.<ext>` with characters file systems refuse
-/// replaced, or `licheng-<fallback>.<ext>` for an unnamed scenario.
-pub fn export_file_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
-    let stem: String = name
-        .map(|n| {
-            n.chars()
-                .map(|c| {
-                    if c.is_whitespace() || "\\/:*?\"<>|".contains(c) || c.is_control() {
-                        '-'
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_else(|| fallback.to_string());
-    format!("licheng-{stem}.{ext}")
+/// A file name for an export: `licheng-<name>-<kind>.<ext>` (`licheng-<name>.<ext>` for the
+/// scenario's own results), characters file systems refuse replaced; `licheng-<kind>.<ext>` for
+/// an unnamed scenario.
+pub fn export_file_name(name: Option<&str>, kind: &str, ext: &str) -> String {
+    let clean = |n: &str| -> String {
+        n.chars()
+            .map(|c| {
+                if c.is_whitespace() || "\\/:*?\"<>|".contains(c) || c.is_control() {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    match name {
+        Some(n) if kind == "scenario" => format!("licheng-{}.{ext}", clean(n)),
+        Some(n) => format!("licheng-{}-{kind}.{ext}", clean(n)),
+        None => format!("licheng-{kind}.{ext}"),
+    }
 }
 
 /// The current calendar year, from the browser's clock.

@@ -46,9 +46,11 @@ test("the scenario's name goes from the link to the header, the slides, the hand
   assert.match(summary, /2028年末常住人口（预测）：/);
   assert.match(summary, /很可能达成|有风险|难以达成/);
   await page.keyboard.press("Escape");
-  // The export files are named after it.
+  // The export files are named after it, each kind apart.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
   assert.equal(csv.suggestedFilename(), "licheng-高迁入方案-2026.csv");
+  const [mc] = await Promise.all([page.waitForEvent("download"), page.locator("#export-mc-csv").click()]);
+  assert.equal(mc.suggestedFilename(), "licheng-高迁入方案-2026-probabilities.csv");
   // The handout (printed) names it.
   assert.match(await page.locator("#handout-name").textContent(), new RegExp(`${NAME}.*2026年12月1日`));
   // A new name typed goes into the link.
@@ -133,7 +135,7 @@ test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese heade
   const { page } = p;
   await monteCarloDone(page);
   const { name, bytes } = await exported(page, "#export-table-csv");
-  assert.equal(name, "licheng-高迁入方案-2026.csv");
+  assert.equal(name, "licheng-高迁入方案-2026-meeting-table.csv");
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "no UTF-8 byte-order mark");
   const text = bytes.toString("utf8").slice(1);
   const lines = text.split("\r\n");
@@ -160,7 +162,9 @@ test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese heade
   assert.ok(lines.some((l) => l.startsWith("2024年末常住人口,")), "the baseline figures are missing");
 
   // A chart's SVG carries its title, the scenario's name and date, the legend and the source.
-  const svgText = (await exported(page, "#export-svg-chart-jobs")).bytes.toString("utf8");
+  const chart = await exported(page, "#export-svg-chart-jobs");
+  assert.equal(chart.name, "licheng-高迁入方案-2026-chart-jobs.svg");
+  const svgText = chart.bytes.toString("utf8");
   const title = (await page.locator("#chart-jobs .chart-title").textContent()).trim();
   for (const part of [title, NAME, "2026年12月1日", "来源：", "实际（已报告）"]) {
     assert.ok(svgText.includes(part), `the chart's SVG lacks ${part}`);
@@ -216,7 +220,7 @@ test("the meeting table as XLSX, written by the on-demand worker, opens with the
   const { page } = p;
   await monteCarloDone(page);
   const { name, bytes } = await exported(page, "#export-table-xlsx");
-  assert.equal(name, "licheng-高迁入方案-2026.xlsx");
+  assert.equal(name, "licheng-高迁入方案-2026-meeting-table.xlsx");
   const cells = await xlsxCells(bytes);
   assert.equal(cells.A2, "情景名称");
   assert.equal(cells.B2, NAME);
