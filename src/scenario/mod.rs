@@ -10,6 +10,7 @@ pub mod error;
 pub mod hindcast;
 pub mod link;
 pub mod mc_messages;
+pub mod mc_state;
 pub mod meeting_table;
 pub mod population_csv;
 pub mod presets;

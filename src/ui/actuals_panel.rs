@@ -4,15 +4,12 @@
 //! note per row, and each row's progress against schedule. A typed figure is applied on Enter
 //! or when the field is left; a bad one is named in the page's language and changes nothing.
 
-use super::dashboard::{data_value, EngineRef};
+use super::dashboard::{data_value, progress_view, EngineRef};
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, RefusedActual, Workbench};
 use crate::model::actuals::Reported;
-use crate::model::targets::Progress;
 use crate::scenario::actuals::POPULATION_KEY;
-use crate::scenario::seeds::TargetDef;
-use crate::scenario::status::progress;
 use crate::scenario::Run;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -72,37 +69,6 @@ fn model_value(run: &Run, what: Reported, year: i32) -> Option<f64> {
         Reported::Population => y.population,
         Reported::Metric(m) => m.yearly(y),
     })
-}
-
-/// A target's progress: icon and word of its level, value to date against the schedule, and
-/// what each remaining year must deliver (`data-progress` carries the level's id).
-pub fn progress_view(def: &TargetDef, p: &Progress, lang: Lang) -> Html {
-    let unit = lang.pick(&def.unit_zh, &def.unit_en);
-    let level = progress::id(p.status);
-    let needed = p.still_needed_per_year.map(|n| {
-        i18n::still_needed_text(
-            lang,
-            p.through + 1,
-            def.year_end,
-            &format::value_with_unit(n, unit, lang),
-            &def.evaluate,
-        )
-    });
-    html! {
-        <span class="progress" data-progress={level} data-through={p.through.to_string()}>
-            <span class="progress-icon" aria-hidden="true">{ progress::icon(p.status) }{ " " }</span>
-            <span class="progress-text">{ progress::label(p.status, lang == Lang::Zh) }</span>
-            <span class="progress-detail" data-value={data_value(p.to_date)} data-schedule={data_value(p.schedule)}>
-                { format!(" {} / {}", format::value_with_unit(p.to_date, unit, lang),
-                    format::value_with_unit(p.schedule, unit, lang)) }
-            </span>
-            if let Some(n) = needed {
-                <span class="progress-needed" data-value={p.still_needed_per_year.map(data_value)}>
-                    { format!("{}{n}", lang.pick("；", "; ")) }
-                </span>
-            }
-        </span>
-    }
 }
 
 #[function_component(ActualsPanel)]

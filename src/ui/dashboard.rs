@@ -5,7 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::model::targets::{Comparator, Metric, Outcome};
+use crate::model::targets::{Comparator, Metric, Outcome, Progress};
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
@@ -62,6 +62,37 @@ pub fn threshold_text(
             "{symbol} {}",
             format::value_with_unit(threshold, unit, lang)
         ),
+    }
+}
+
+/// A target's progress: icon and word of its level, value to date against the schedule, and
+/// what each remaining year must deliver (`data-progress` carries the level's id).
+pub fn progress_view(def: &TargetDef, p: &Progress, lang: Lang) -> Html {
+    let unit = lang.pick(&def.unit_zh, &def.unit_en);
+    let level = status::progress::id(p.status);
+    let needed = p.still_needed_per_year.map(|n| {
+        i18n::still_needed_text(
+            lang,
+            p.through + 1,
+            def.year_end,
+            &format::value_with_unit(n, unit, lang),
+            &def.evaluate,
+        )
+    });
+    html! {
+        <span class="progress" data-progress={level} data-through={p.through.to_string()}>
+            <span class="progress-icon" aria-hidden="true">{ status::progress::icon(p.status) }{ " " }</span>
+            <span class="progress-text">{ status::progress::label(p.status, lang == Lang::Zh) }</span>
+            <span class="progress-detail" data-value={data_value(p.to_date)} data-schedule={data_value(p.schedule)}>
+                { format!(" {} / {}", format::value_with_unit(p.to_date, unit, lang),
+                    format::value_with_unit(p.schedule, unit, lang)) }
+            </span>
+            if let Some(n) = needed {
+                <span class="progress-needed" data-value={p.still_needed_per_year.map(data_value)}>
+                    { format!("{}{n}", lang.pick("；", "; ")) }
+                </span>
+            }
+        </span>
     }
 }
 
@@ -244,7 +275,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 if reporting {
                     <td class="target-progress">
                         { props.run.progress.get(i).copied().flatten()
-                            .map_or_else(|| html! { format::MISSING }, |p| super::actuals_panel::progress_view(def, &p, lang)) }
+                            .map_or_else(|| html! { format::MISSING }, |p| progress_view(def, &p, lang)) }
                     </td>
                 }
             </tr>

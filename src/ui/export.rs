@@ -390,7 +390,7 @@ fn view_box_size(svg: &Element) -> Option<(f64, f64)> {
 fn export_svg(chart_id: &str, caption: &ChartCaption) -> Result<(), JsValue> {
     let (text, _, _) = chart_svg(chart_id, caption)?;
     download_text(
-        &super::export_file_name(caption.name.as_deref(), chart_id, "svg"),
+        &super::clock::export_file_name(caption.name.as_deref(), chart_id, "svg"),
         "image/svg+xml;charset=utf-8",
         &text,
     )
@@ -445,7 +445,7 @@ async fn export_png(chart_id: String, caption: ChartCaption) -> Result<(), JsVal
         .dyn_into()
         .map_err(|_| JsValue::from_str("the browser made no PNG"))?;
     download_blob(
-        &super::export_file_name(caption.name.as_deref(), &chart_id, "png"),
+        &super::clock::export_file_name(caption.name.as_deref(), &chart_id, "png"),
         &blob,
     )
 }
@@ -732,8 +732,9 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             error.set(true);
         }
     };
-    let file =
-        |fallback: &str, ext: &str| super::export_file_name(props.name.as_deref(), fallback, ext);
+    let file = |fallback: &str, ext: &str| {
+        super::clock::export_file_name(props.name.as_deref(), fallback, ext)
+    };
     let on_csv = {
         let (engine, run, error) = (props.engine.clone(), props.run.clone(), error.clone());
         let file = file("scenario", "csv");
@@ -812,7 +813,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let context = MeetingContext {
                     name: name.as_deref(),
-                    date: super::today_text(lang),
+                    date: super::clock::today_text(lang),
                     as_of,
                     probabilities: probabilities.as_deref(),
                     settings,
@@ -846,7 +847,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                     "{} · {}",
                     name.clone()
                         .unwrap_or_else(|| i18n::SCENARIO_UNNAMED.get(lang).to_string()),
-                    super::today_text(lang)
+                    super::clock::today_text(lang)
                 ),
                 source: i18n::CHART_SOURCE.get(lang).to_string(),
             }
@@ -962,7 +963,7 @@ pub fn handout_scenario(props: &HandoutScenarioProps) -> Html {
             if let Some(name) = &props.name {
                 <p id="handout-name" class="handout-name">
                     { i18n::SCENARIO_NAME.get(lang) }{ i18n::COLON.get(lang) }<strong>{ name.clone() }</strong>
-                    { " · " }{ super::today_text(lang) }
+                    { " · " }{ super::clock::today_text(lang) }
                 </p>
             }
             if let Some(p) = preset {

@@ -11,6 +11,7 @@ pub mod baseline_editor;
 pub mod baseline_import;
 pub mod chart_panel;
 pub mod charts;
+pub mod clock;
 pub mod dashboard;
 pub mod decision_panel;
 pub mod export;
@@ -47,44 +48,6 @@ use workplan::WorkPlanBrowser;
 use yew::prelude::*;
 
 use crate::scenario::presets::{Preset, PRESETS};
-
-/// Today's date in the page's language, from the browser's clock.
-pub fn today_text(lang: Lang) -> String {
-    let now = js_sys::Date::new_0();
-    i18n::date_text(
-        lang,
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-}
-
-/// A file name for an export: `licheng-<name>-<kind>.<ext>` (`licheng-<name>.<ext>` for the
-/// scenario's own results), characters file systems refuse replaced; `licheng-<kind>.<ext>` for
-/// an unnamed scenario.
-pub fn export_file_name(name: Option<&str>, kind: &str, ext: &str) -> String {
-    let clean = |n: &str| -> String {
-        n.chars()
-            .map(|c| {
-                if c.is_whitespace() || "\\/:*?\"<>|".contains(c) || c.is_control() {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
-    match name {
-        Some(n) if kind == "scenario" => format!("licheng-{}.{ext}", clean(n)),
-        Some(n) => format!("licheng-{}-{kind}.{ext}", clean(n)),
-        None => format!("licheng-{kind}.{ext}"),
-    }
-}
-
-/// The current calendar year, from the browser's clock.
-pub fn current_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
-}
 
 /// Whether a key press belongs to a text field (which keeps its own Ctrl+Z).
 fn in_text_field(event: &web_sys::Event) -> bool {

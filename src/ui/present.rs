@@ -11,8 +11,8 @@
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
 use super::dashboard::{
-    at_threshold_probabilities, comparator_of, data_value, status_counts, status_look,
-    threshold_text, EngineRef,
+    at_threshold_probabilities, comparator_of, data_value, progress_view, status_counts,
+    status_look, threshold_text, EngineRef,
 };
 use super::focus::{focus, use_focus_trap};
 use super::format;
@@ -574,7 +574,7 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
             <h2 class="slide-heading" id="slide-name">
                 { props.name.clone().unwrap_or_else(|| i18n::SCENARIO_UNNAMED.get(lang).to_string()) }
             </h2>
-            <p class="slide-date" id="slide-date">{ super::today_text(lang) }</p>
+            <p class="slide-date" id="slide-date">{ super::clock::today_text(lang) }</p>
             <div class="slide-columns">
                 <div>
                     { status_counts_line(props, "slide-met", "slide-big") }
@@ -724,7 +724,7 @@ fn target_slide(
                     if let Some(p) = progress {
                         <p class="slide-progress">
                             <span class="slide-progress-label">{ i18n::COL_PROGRESS.get(lang) }{ i18n::COLON.get(lang) }</span>
-                            { super::actuals_panel::progress_view(def, &p, lang) }
+                            { progress_view(def, &p, lang) }
                         </p>
                     }
                     if Metric::from_id(&def.metric).is_some_and(status::without_record) {
@@ -812,7 +812,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                     if reporting {
                         <td class="slide-progress-cell">
                             { props.run.progress.get(i).copied().flatten()
-                                .map_or_else(|| html! { format::MISSING }, |p| super::actuals_panel::progress_view(def, &p, lang)) }
+                                .map_or_else(|| html! { format::MISSING }, |p| progress_view(def, &p, lang)) }
                         </td>
                     }
                 </tr>

@@ -7,13 +7,13 @@
 //! rejected input leaves the scenario exactly as it was.
 
 use super::i18n::Lang;
-use super::uncertainty::{McAction, McState};
 use crate::model::actuals::Actuals;
 use crate::model::baseline::Stock;
 use crate::model::cohort::Population;
 use crate::model::levers::{LeverId, Levers};
 use crate::scenario::actuals::ActualEntry;
 use crate::scenario::baseline_edits::BaselineEdits;
+use crate::scenario::mc_state::{McAction, McState};
 use crate::scenario::presets::Preset;
 use crate::scenario::{population_csv, Engine, InputError, Run};
 use std::collections::BTreeMap;
@@ -273,7 +273,7 @@ impl Workbench {
             assumptions_open: false,
             name: None,
             compare_name: None,
-            as_of: super::current_year(),
+            as_of: super::clock::current_year(),
             actual_notes: BTreeMap::new(),
             actual_error: None,
             model_run: None,

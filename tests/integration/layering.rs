@@ -117,3 +117,76 @@ fn no_html_is_built_from_strings_in_the_ui() {
         ],
     );
 }
+
+/// The ui's modules (a file or a folder under `src/ui/`) and which of the others each names in
+/// its code (`super::x` or `crate::ui::x`, tests left out); the folder's own `mod.rs` is the
+/// root, which may name them all and which none may name.
+fn ui_module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let module_of = |path: &Path| -> String {
+        let rel = path.strip_prefix(&ui).unwrap();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        first.trim_end_matches(".rs").to_string()
+    };
+    let modules: std::collections::BTreeSet<String> =
+        files_under("src/ui").iter().map(|p| module_of(p)).collect();
+    let mut graph = std::collections::BTreeMap::new();
+    for file in files_under("src/ui") {
+        let me = module_of(&file);
+        let in_folder = file.parent().unwrap() != ui;
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let deps: &mut std::collections::BTreeSet<String> = graph.entry(me.clone()).or_default();
+        for prefix in ["super::", "crate::ui::"] {
+            for (i, _) in code.match_indices(prefix) {
+                // Inside a folder, `super::` is the folder's own root.
+                if in_folder && prefix == "super::" {
+                    continue;
+                }
+                let name: String = code[i + prefix.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if name != me && modules.contains(&name) {
+                    deps.insert(name);
+                } else if me != "mod"
+                    && prefix == "super::"
+                    && !modules.contains(&name)
+                    && !name.is_empty()
+                {
+                    // A function of the root (`super::something(`).
+                    deps.insert("mod".to_string());
+                }
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn the_ui_has_no_import_cycle() {
+    let graph = ui_module_graph();
+    assert!(graph.len() > 10, "{graph:?}");
+    for start in graph.keys() {
+        let mut stack = vec![(start.clone(), vec![start.clone()])];
+        while let Some((at, path)) = stack.pop() {
+            for next in graph.get(&at).into_iter().flatten() {
+                assert!(
+                    next != start,
+                    "import cycle: {} -> {next}",
+                    path.join(" -> ")
+                );
+                if !path.contains(next) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+}
