@@ -788,3 +788,18 @@ fn links_to_this_machine_are_recognised() {
         assert!(!is_local_address(remote), "{remote}");
     }
 }
+
+#[test]
+fn odd_reported_rows_and_names_round_trip() {
+    use licheng_sim::scenario::link::assert_round_trip;
+    // A row with characters a query reserves; scenario A's name without scenario A.
+    for text in [
+        "v=1&x.a%26b%3Dc.2025=5",
+        "v=1&xn.a%25b.2025=note",
+        "v=1&a.name=orphan",
+        "v=1&x.a.+5=1e5&x.a.05=2",
+    ] {
+        assert_round_trip(text);
+    }
+    assert_eq!(decode("v=1&a.name=orphan").state.compare_name, None);
+}
