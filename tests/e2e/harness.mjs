@@ -128,8 +128,9 @@ export async function launch({ viewport = { width: 1366, height: 768 } } = {}) {
 
 /** Opens `query` in a new tab of `browser` (from `launch`), collecting console errors and uncaught
  * exceptions; with `today` (a Date) the page's clock reads that instant (timers still run), so the
- * current year is the test's, not the machine's. Resolves once the target table is shown. */
-export async function openPage(browser, query = "", { today = null } = {}) {
+ * current year is the test's, not the machine's. Resolves once `ready` is in `readyState` (the
+ * target table shown, by default) and the page has painted. */
+export async function openPage(browser, query = "", { today = null, ready = "#targets-table", readyState = "visible" } = {}) {
   const page = await browser.context.newPage();
   const problems = [];
   page.on("console", (msg) => {
@@ -138,7 +139,8 @@ export async function openPage(browser, query = "", { today = null } = {}) {
   page.on("pageerror", (err) => problems.push(`exception: ${err}`));
   if (today) await page.clock.setFixedTime(today);
   await page.goto(browser.server.url + query, { waitUntil: "load" });
-  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 60000 });
+  await page.locator(ready).waitFor({ state: readyState, timeout: 60000 });
+  await settle(page);
   return { page, problems };
 }
 

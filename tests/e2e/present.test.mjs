@@ -6,13 +6,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, DIST, CHROMIUM, CHROMIUM_ARGS, assertTabStaysInside } from "./harness.mjs";
+import { HERE, DIST, assertTabStaysInside, launch, openPage as harnessOpenPage, closePage, settle } from "./harness.mjs";
 
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 
@@ -29,48 +25,20 @@ async function axeViolations(page) {
   return result;
 }
 
-let profileDir;
-let context;
-let server;
+let browser;
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
-  server = await startServer({ root: DIST });
-  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-present-profile-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1920, height: 1080 },
-  });
+  browser = await launch({ viewport: { width: 1920, height: 1080 } });
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-async function openPage(query = "") {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
-  await page.goto(server.url + query, { waitUntil: "load" });
-  await page.locator("#app-title").waitFor({ state: "attached", timeout: 20000 });
-  await settle(page);
-  return { page, problems };
-}
-
-async function closePage({ page, problems }) {
-  await page.close();
-  assert.deepEqual(problems, [], "the page logged errors");
-}
-
-async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+/** Opens `query` once the page's title is there (a link may open the presentation over the table). */
+function openPage(query = "") {
+  return harnessOpenPage(browser, query, { ready: "#app-title", readyState: "attached" });
 }
 
 /** [slide, count] from the counter. */
@@ -241,7 +209,7 @@ test("every slide says when the baseline is not the built-in one (the title slid
   }
   assert.deepEqual(await axeViolations(page), []);
   // In English too.
-  await page.goto(server.url + "?v=1&b.jcap=12000&lang=en&slide=2", { waitUntil: "load" });
+  await page.goto(browser.server.url + "?v=1&b.jcap=12000&lang=en&slide=2", { waitUntil: "load" });
   await page.locator("#slide-2").waitFor();
   assert.match(await page.locator("#slide-2 .slide-baseline-note").textContent(), /Custom baseline: .*12,000.*built-in/);
   await closePage(p);

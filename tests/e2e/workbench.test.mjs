@@ -11,39 +11,25 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/static-server.mjs";
 
-import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, FIGURE, nativeCli } from "./harness.mjs";
+import { ROOT, DIST, FIGURE, nativeCli, launch, openPage as harnessOpenPage, closePage, settle } from "./harness.mjs";
 const REL_TOL = 1e-9;
 
-let profileDir;
 let tmpDir;
-let context;
-let server;
+let browser;
 let cliPath;
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
   // The native CLI built from the same tree.
   cliPath = nativeCli();
-  server = await startServer({ root: DIST });
-  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-profile-"));
   tmpDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-workbench-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 768 },
-  });
+  browser = await launch();
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  for (const dir of [profileDir, tmpDir]) {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
+  await browser?.close();
+  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
 });
 
 /**
@@ -65,26 +51,8 @@ function assertClose(actual, expected, what) {
 }
 
 /** Open the workbench (at `?query`, if given) in a new tab; console errors and uncaught exceptions are collected. */
-async function openPage(query = "") {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
-  await page.goto(server.url + query, { waitUntil: "load" });
-  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
-  return { page, problems };
-}
-
-async function closePage({ page, problems }) {
-  await page.close();
-  assert.deepEqual(problems, [], "the page logged errors");
-}
-
-/** Wait until the page has rendered and painted. */
-async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+function openPage(query = "") {
+  return harnessOpenPage(browser, query);
 }
 
 /** Move a lever's slider as a drag would: input events, then one change. */
