@@ -3,6 +3,7 @@
 //! Every failure prints one clear message (in English, or Chinese with `--lang zh`) and exits
 //! with status 2 for bad input, 1 for anything else; nothing panics on user input.
 
+use clap::{CommandFactory, Parser, Subcommand};
 use licheng_sim::model::decision::Seek;
 use licheng_sim::model::levers::{LeverId, Levers, Provenance, LEVERS};
 use licheng_sim::model::montecarlo::Settings;
@@ -19,48 +20,273 @@ use licheng_sim::scenario::InputError;
 use licheng_sim::scenario::{population_csv, Engine};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-licheng — Licheng District new-urbanisation scenario simulator (command line)
+/// The command line as clap reads it (per-command help, typo suggestions); `Cli::into_args`
+/// turns it into the `--key value` list the commands read.
+#[derive(Parser)]
+#[command(
+    name = "licheng",
+    about = "licheng — Licheng District new-urbanisation scenario simulator (command line)",
+    disable_version_flag = true,
+    after_help = "Every failure prints one message naming the field and why (Chinese with --lang zh) and exits with status 2 for bad input."
+)]
+struct Cli {
+    /// Language of messages: zh or en
+    #[arg(long, global = true, value_name = "zh|en")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-  licheng project [SCENARIO] [--format table|json|csv]
-      Projects 2025–2028 on the embedded Licheng baseline and prints each year and the work
-      plan's target table.
-  licheng levers [--format table|json]
-      Lists every lever: key, default, valid range, unit and source.
-  licheng mc [SCENARIO] [--draws N] [--seed S] [--spread X] [--format table|json|csv]
-      Monte Carlo (default 10000 draws, up to 1000000): percentiles per year and the
-      probability of meeting each target. Same seed, same numbers as the page.
-  licheng tornado --target ID [SCENARIO] [--spread X] [--format table|json|csv]
-      Which levers decide a target: each lever low and high, the others as set.
-  licheng goalseek --target ID --lever KEY [SCENARIO] [--draws N] [--seed S]
-                   [--spread X] [--format table|json|csv]
-      The lever value at which the target is met with probability 50 % and 80 %.
-  licheng hindcast [--format table|json]
-      The model from the 2020 census against what was published (end-2021 total, 2021 birth
-      and death rates, 2010–2020 growth): observed, model, error, tolerance, and which inputs
-      were calibrated to each observation.
-  licheng derive-baseline
-      Prints the base-year population table (seeds/baseline-population-2024.csv) as the model
-      derives it from the 2020 census table and seeds/history.toml.
-  licheng ccm --baseline FILE.toml [--steps N] [--format table|json|csv]
-      Bare cohort-component projection of a custom baseline (docs/cli.md: custom-baseline format).
+/// What a scenario is made of (project, mc, tornado, goalseek); each option repeatable where it
+/// makes sense.
+#[derive(clap::Args)]
+struct Scenario {
+    /// A lever (licheng levers lists the keys)
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    set: Vec<String>,
+    /// Your base-year population table (CSV age,male,female)
+    #[arg(long, value_name = "FILE.csv")]
+    population: Option<String>,
+    /// A baseline figure instead of the embedded one, as the page's baseline editor does:
+    /// primary_capacity, junior_capacity (public places 2024), places_first_year (new places
+    /// 2025), insurance_pct (2024, %)
+    #[arg(long = "baseline", value_name = "NAME=VALUE")]
+    baseline: Vec<String>,
+    /// A reported figure (实际完成) for a target and plan year, or population:YEAR=VALUE for the
+    /// year-end resident population; the projection takes it in place of its own value
+    #[arg(long = "actual", value_name = "ID:YEAR=VALUE")]
+    actual: Vec<String>,
+    /// The current year for reported figures (default: this calendar year)
+    #[arg(long = "as-of", value_name = "YEAR")]
+    as_of: Option<String>,
+    /// Output: table (default), json or csv
+    #[arg(long, value_name = "table|json|csv")]
+    format: Option<String>,
+}
 
-SCENARIO (project, mc, tornado, goalseek), each option repeatable where it makes sense:
-  --set KEY=VALUE         a lever (licheng levers lists the keys)
-  --baseline NAME=VALUE   a baseline figure instead of the embedded one, as the page's
-                          baseline editor does: primary_capacity, junior_capacity (public
-                          places 2024), places_first_year (new places 2025), insurance_pct (2024, %)
-  --population FILE.csv   your base-year population table (CSV age,male,female)
-  --actual ID:YEAR=VALUE  a reported figure (实际完成) for a target and plan year, or
-                          population:YEAR=VALUE for the year-end resident population; the
-                          projection takes it in place of its own value. Years up to the
-                          current one (--as-of YEAR, default this calendar year)
+/// The Monte Carlo's settings.
+#[derive(clap::Args)]
+struct Draws {
+    /// Number of draws (default 10000, up to 1000000)
+    #[arg(long, value_name = "N")]
+    draws: Option<String>,
+    /// Seed of the draws (same seed, same numbers as the page)
+    #[arg(long, value_name = "S")]
+    seed: Option<String>,
+}
 
-Options common to every command:
-  --lang zh|en     language of messages (default en)
-  -h, --help       this text
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Projects 2025–2028 on the embedded Licheng baseline and prints each year and the work
+    /// plan's target table
+    Project {
+        #[command(flatten)]
+        scenario: Scenario,
+    },
+    /// Lists every lever: key, default, valid range, unit and source
+    Levers {
+        /// Output: table (default) or json
+        #[arg(long, value_name = "table|json")]
+        format: Option<String>,
+    },
+    /// Monte Carlo: percentiles per year and the probability and status of each target
+    Mc {
+        #[command(flatten)]
+        scenario: Scenario,
+        #[command(flatten)]
+        draws: Draws,
+        /// Uncertainty spread (multiples of each lever's 10th–90th percentile distance)
+        #[arg(long, value_name = "X")]
+        spread: Option<String>,
+    },
+    /// Which levers decide a target: each lever low and high, the others as set
+    Tornado {
+        /// The target's id
+        #[arg(long, value_name = "ID")]
+        target: Option<String>,
+        #[command(flatten)]
+        scenario: Scenario,
+        /// Uncertainty spread
+        #[arg(long, value_name = "X")]
+        spread: Option<String>,
+    },
+    /// The lever value at which the target is met with probability 50 % and 80 %
+    Goalseek {
+        /// The target's id
+        #[arg(long, value_name = "ID")]
+        target: Option<String>,
+        /// The lever's key
+        #[arg(long, value_name = "KEY")]
+        lever: Option<String>,
+        #[command(flatten)]
+        scenario: Scenario,
+        #[command(flatten)]
+        draws: Draws,
+        /// Uncertainty spread
+        #[arg(long, value_name = "X")]
+        spread: Option<String>,
+    },
+    /// The model from the 2020 census against what was published: observed, model, error,
+    /// tolerance, and which inputs were calibrated to each observation
+    Hindcast {
+        /// Output: table (default) or json
+        #[arg(long, value_name = "table|json")]
+        format: Option<String>,
+    },
+    /// Prints the base-year population table as the model derives it from the 2020 census
+    DeriveBaseline,
+    /// Bare cohort-component projection of a custom baseline (docs/cli.md: the format)
+    Ccm {
+        /// The custom baseline (TOML)
+        #[arg(long, value_name = "FILE.toml")]
+        baseline: Option<String>,
+        /// Steps to project
+        #[arg(long, value_name = "N")]
+        steps: Option<String>,
+        /// Output: table (default), json or csv
+        #[arg(long, value_name = "table|json|csv")]
+        format: Option<String>,
+    },
+}
+
+impl Cli {
+    /// The command's name and its options as `(name, value)` pairs, repeated ones in order.
+    fn into_args(self) -> Args {
+        let mut options: Vec<(String, String)> = Vec::new();
+        let mut one = |name: &str, value: Option<String>| {
+            if let Some(v) = value {
+                options.push((name.to_string(), v));
+            }
+        };
+        let command = match &self.command {
+            Command::Project { .. } => "project",
+            Command::Levers { .. } => "levers",
+            Command::Mc { .. } => "mc",
+            Command::Tornado { .. } => "tornado",
+            Command::Goalseek { .. } => "goalseek",
+            Command::Hindcast { .. } => "hindcast",
+            Command::DeriveBaseline => "derive-baseline",
+            Command::Ccm { .. } => "ccm",
+        };
+        let scenario_options = |s: Scenario, one: &mut dyn FnMut(&str, Option<String>)| {
+            for v in s.set {
+                one("set", Some(v));
+            }
+            one("population", s.population);
+            for v in s.baseline {
+                one("baseline", Some(v));
+            }
+            for v in s.actual {
+                one("actual", Some(v));
+            }
+            one("as-of", s.as_of);
+            one("format", s.format);
+        };
+        match self.command {
+            Command::Project { scenario } => scenario_options(scenario, &mut one),
+            Command::Levers { format } | Command::Hindcast { format } => one("format", format),
+            Command::Mc {
+                scenario,
+                draws,
+                spread,
+            } => {
+                scenario_options(scenario, &mut one);
+                one("draws", draws.draws);
+                one("seed", draws.seed);
+                one("spread", spread);
+            }
+            Command::Tornado {
+                target,
+                scenario,
+                spread,
+            } => {
+                one("target", target);
+                scenario_options(scenario, &mut one);
+                one("spread", spread);
+            }
+            Command::Goalseek {
+                target,
+                lever,
+                scenario,
+                draws,
+                spread,
+            } => {
+                one("target", target);
+                one("lever", lever);
+                scenario_options(scenario, &mut one);
+                one("draws", draws.draws);
+                one("seed", draws.seed);
+                one("spread", spread);
+            }
+            Command::DeriveBaseline => {}
+            Command::Ccm {
+                baseline,
+                steps,
+                format,
+            } => {
+                one("baseline", baseline);
+                one("steps", steps);
+                one("format", format);
+            }
+        }
+        Args {
+            command: command.to_string(),
+            options,
+            lang: self.lang.unwrap_or_else(|| "en".to_string()),
+        }
+    }
+}
+
+/// A clap error as one message in both languages, naming the option at fault.
+fn clap_error(e: &clap::Error, command: &str) -> InputError {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        _ => None,
+    };
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let arg = arg.split_whitespace().next().unwrap_or("").to_string();
+    match e.kind() {
+        ErrorKind::UnknownArgument if arg.starts_with("--") => {
+            let (zh_hint, en_hint) = match context(ContextKind::SuggestedArg) {
+                Some(s) => (format!("，是否想用 {s}？"), format!("; did you mean {s}?")),
+                None => (String::new(), String::new()),
+            };
+            InputError::new(
+                arg,
+                format!("{command} 命令没有这个选项{zh_hint}（licheng {command} --help 列出全部选项）"),
+                format!("'{command}' takes no such option{en_hint} (licheng {command} --help lists them)"),
+            )
+        }
+        ErrorKind::UnknownArgument => InputError::new(
+            arg,
+            "无法识别的参数（选项须以 -- 开头）",
+            "unexpected argument (options start with --)",
+        ),
+        ErrorKind::InvalidSubcommand => InputError::new(
+            context(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            "未知的命令（见 --help）",
+            "unknown command (see --help)",
+        ),
+        ErrorKind::InvalidValue | ErrorKind::NoEquals => {
+            InputError::new(arg, "缺少选项的值", "this option needs a value")
+        }
+        _ => {
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            InputError::new(
+                command,
+                format!("命令行无法读取：{first}"),
+                first.to_string(),
+            )
+        }
+    }
+}
 
 /// Parsed command line: the sub-command and its `--key value` options.
 struct Args {
@@ -70,80 +296,6 @@ struct Args {
 }
 
 impl Args {
-    fn parse(raw: &[String]) -> Result<Self, InputError> {
-        let mut iter = raw.iter();
-        let command = iter.next().cloned().unwrap_or_default();
-        let mut options = Vec::new();
-        let mut lang = "en".to_string();
-        while let Some(key) = iter.next() {
-            let Some(name) = key.strip_prefix("--") else {
-                return Err(InputError::new(
-                    key.clone(),
-                    "无法识别的参数（选项须以 -- 开头）",
-                    "unexpected argument (options start with --)",
-                ));
-            };
-            let value = iter.next().cloned().ok_or_else(|| {
-                InputError::new(key.clone(), "缺少选项的值", "this option needs a value")
-            })?;
-            if name == "lang" {
-                lang = value;
-            } else {
-                options.push((name.to_string(), value));
-            }
-        }
-        Ok(Args {
-            command,
-            options,
-            lang,
-        })
-    }
-
-    /// Refuses an option the command does not take (a misspelt one would otherwise be ignored,
-    /// and the run would silently use the default it meant to replace).
-    fn check_options(&self) -> Result<(), InputError> {
-        const SCENARIO: [&str; 6] = ["set", "population", "baseline", "actual", "as-of", "format"];
-        let (scenario, own): (bool, &[&str]) = match self.command.as_str() {
-            "ccm" => (false, &["baseline", "steps", "format"]),
-            "project" => (true, &[]),
-            "mc" => (true, &["seed", "spread", "draws"]),
-            "tornado" => (true, &["spread", "target"]),
-            "goalseek" => (true, &["seed", "spread", "draws", "target", "lever"]),
-            "levers" | "hindcast" => (false, &["format"]),
-            "derive-baseline" => (false, &[]),
-            _ => return Ok(()),
-        };
-        let shared: &[&str] = if scenario { &SCENARIO } else { &[] };
-        let allowed: Vec<&str> = shared.iter().chain(own).copied().collect();
-        match self
-            .options
-            .iter()
-            .find(|(k, _)| !allowed.contains(&k.as_str()))
-        {
-            None => Ok(()),
-            Some((k, _)) => {
-                let list: Vec<String> = allowed
-                    .iter()
-                    .chain(&["lang"])
-                    .map(|o| format!("--{o}"))
-                    .collect();
-                Err(InputError::new(
-                    format!("--{k}"),
-                    format!(
-                        "{} 命令没有这个选项（可用：{}）",
-                        self.command,
-                        list.join("、")
-                    ),
-                    format!(
-                        "'{}' takes no such option (use {})",
-                        self.command,
-                        list.join(", ")
-                    ),
-                ))
-            }
-        }
-    }
-
     fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.options
             .iter()
@@ -664,12 +816,23 @@ fn run_hindcast(args: &Args) -> Result<String, InputError> {
 
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help") {
-        print!("{USAGE}");
+    if raw.is_empty() {
+        let _ = Cli::command().print_help();
         return ExitCode::SUCCESS;
     }
-    let args = match Args::parse(&raw).and_then(|a| a.check_options().map(|()| a)) {
-        Ok(a) => a,
+    let args = match Cli::try_parse_from(std::iter::once("licheng".to_string()).chain(raw.clone()))
+    {
+        Ok(cli) => cli.into_args(),
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             // The language asked for, even when the line around it could not be read.
             let zh = raw.windows(2).any(|w| w[0] == "--lang" && w[1] == "zh");
@@ -678,7 +841,8 @@ fn main() -> ExitCode {
             } else {
                 ("error", "en")
             };
-            eprintln!("{prefix}: {}", e.message(lang));
+            let command = raw.first().map_or("licheng", String::as_str);
+            eprintln!("{prefix}: {}", clap_error(&e, command).message(lang));
             return ExitCode::from(2);
         }
     };
