@@ -1,4 +1,4 @@
-// The Monte Carlo worker's entry script (owned by the worker's engineer; src/worker/mod.rs): keeps the
+// The Monte Carlo worker's entry script: keeps the
 // MessagePorts the page sends to connect this worker with its other Monte Carlo workers, then loads the
 // worker's Wasm (worker.js and worker_bg.wasm, built by trunk from src/bin/worker.rs).
 //

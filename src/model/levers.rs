@@ -3,7 +3,7 @@
 //!
 //! The table [`LEVERS`] is the single source of truth: the UI's controls, the link keys, the CLI's
 //! `--set key=value`, the Monte Carlo and the tornado all read it. Keys are part of the link format
-//! and must never change meaning (see ARCHITECTURE.md, "link stability").
+//! and must never change meaning (docs/links.md, "Versioning rules").
 
 use super::error::{check_range, ModelError};
 

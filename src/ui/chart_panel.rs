@@ -1,5 +1,5 @@
-//! The dashboard's charts: turns a run (and scenario A's run while comparing) into the charts
-//! engineer's `LineChart` and `Pyramid` components — population, age pyramid, jobs, employment,
+//! The dashboard's charts: turns a run (and scenario A's run while comparing) into the
+//! `LineChart` and `Pyramid` components — population, age pyramid, jobs, employment,
 //! housing, school places and insurance — with the plan's target lines.
 
 use super::charts::{LineChart, Pyramid, Series};

@@ -1,4 +1,4 @@
-//! Number formatting for the workbench (owned by the charts engineer): compact numbers (万/亿 in
+//! Number formatting for the workbench: compact numbers (万/亿 in
 //! Chinese, thousands separators in English), exact values, values with units, percentages and
 //! axis tick labels. Pure Rust with no yew or web-sys import, so it could move to
 //! `src/scenario/format.rs` and be unit-tested natively (the tests below already run there).

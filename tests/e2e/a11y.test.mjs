@@ -1,4 +1,4 @@
-// Accessibility and first-paint checks (owned by the lead): axe-core (from npm, injected through the
+// Accessibility and first-paint checks: axe-core (from npm, injected through the
 // DevTools protocol, so the page's CSP is untouched) reports no serious or critical violation on every
 // tab in both languages; the levers work by keyboard alone with a visible focus; and the time from
 // navigation to the first chart is printed as a figure. Same harness as smoke.test.mjs.

@@ -1,4 +1,4 @@
-// End-to-end tests of the presentation mode (owned by the share/present engineer): opening it (full screen
+// End-to-end tests of the presentation mode: opening it (full screen
 // when the browser allows, the projector theme on <html>), moving with the keys a presentation clicker
 // sends, the slide number in the address (a link opens at its slide), the slides' content against the
 // dashboard, and leaving with Esc. Same harness as workbench.test.mjs: dist/ on 127.0.0.1, Debian Chromium

@@ -1,4 +1,4 @@
-// The page never leaves a blank screen (owned by the lead): when the Wasm cannot load, and when the
+// The page never leaves a blank screen: when the Wasm cannot load, and when the
 // app stops on a panic, www/boot.js shows the recoverable panel with the diagnostics to copy and the
 // link to the scenario. Same harness as smoke.test.mjs.
 import { test, before, after } from "node:test";

@@ -1,4 +1,4 @@
-// End-to-end tests of sharing (owned by the share/present engineer): the link in the address bar is the
+// End-to-end tests of sharing: the link in the address bar is the
 // scenario (a copied link gives the same target table in a fresh browser), bad and hostile links (notices as
 // plain text, the valid rest applied), saved scenarios in local storage (save, reload, rename, open, delete,
 // corrupted entries set aside, storage disabled or full), scenario files (export, import, bad file), and the

@@ -1,4 +1,4 @@
-// End-to-end tests of the analyst's workbench (owned by the UI engineer): levers, presets, undo/redo,
+// End-to-end tests of the analyst's workbench: levers, presets, undo/redo,
 // comparison, language, baseline import and baseline-figure editor, work plan browser, and the lever-to-DOM
 // latency figure.
 // Same harness as smoke.test.mjs: the release bundle in dist/ served on 127.0.0.1, Debian Chromium via

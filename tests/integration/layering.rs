@@ -190,3 +190,48 @@ fn the_ui_has_no_import_cycle() {
         }
     }
 }
+
+#[test]
+fn every_path_architecture_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let mut named = 0;
+    for part in text.split('`').skip(1).step_by(2) {
+        let prefixes = [
+            "src/", "tests/", "seeds/", "www/", "scripts/", "docs/", "fuzz/", "benches/",
+        ];
+        let looks_like_path = prefixes.iter().any(|p| part.starts_with(p))
+            && !part.contains(' ')
+            && !part.contains('*')
+            && !part.contains('<');
+        if looks_like_path {
+            named += 1;
+            let path = root.join(part.trim_end_matches(':').trim_end_matches(','));
+            assert!(
+                path.exists(),
+                "ARCHITECTURE.md names {part}, which does not exist"
+            );
+        }
+    }
+    assert!(
+        named > 10,
+        "only {named} paths found: the test reads the wrong thing"
+    );
+    // Each module file the model and scenario sections list by name exists too.
+    for (section, dir) in [("## Model", "src/model"), ("## Scenario", "src/scenario")] {
+        let start = text
+            .find(section)
+            .unwrap_or_else(|| panic!("no {section} section"));
+        let body = &text[start..];
+        let end = body[3..].find("\n## ").map_or(body.len(), |i| i + 3);
+        for line in body[..end].lines().filter(|l| l.starts_with("- `")) {
+            let file = line[3..].split('`').next().unwrap_or("");
+            if file.ends_with(".rs") {
+                assert!(
+                    root.join(dir).join(file).exists(),
+                    "ARCHITECTURE.md lists {dir}/{file}, which does not exist"
+                );
+            }
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! The line chart (owned by the charts engineer): years on x, nice 1-2-5 ticks on y, series as
+//! The line chart: years on x, nice 1-2-5 ticks on y, series as
 //! polylines with focusable point markers, dashed comparison series, uncertainty bands under the
 //! lines, an optional target line, an HTML legend, a hover/focus tooltip and a data table.
 

@@ -1,4 +1,4 @@
-//! Pure-SVG charts for the workbench (owned by the charts engineer): the shared data types, the
+//! Pure-SVG charts for the workbench: the shared data types, the
 //! colour-blind-safe palette, marker shapes, legend swatches and the hover/focus tooltip. The
 //! line chart is in `line.rs`, the population pyramid in `pyramid.rs`, geometry in `scale.rs`.
 //!

@@ -1,4 +1,4 @@
-//! The population pyramid (owned by the charts engineer): single-year ages summed into five-year
+//! The population pyramid: single-year ages summed into five-year
 //! groups (0–4 … 95–99, 100+), men on the left, women on the right, an optional comparison
 //! population drawn as outlines, focusable bars with tooltips, and a data table.
 

@@ -1,4 +1,4 @@
-//! Chart geometry without yew (owned by the charts engineer): extents, "nice" 1-2-5 ticks, year
+//! Chart geometry without yew: extents, "nice" 1-2-5 ticks, year
 //! ticks, linear maps, age-group aggregation and text-width estimates. Every division and min/max
 //! is guarded so empty, NaN, one-point, flat and negative inputs give a usable scale.
 
