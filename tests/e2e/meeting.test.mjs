@@ -39,6 +39,16 @@ test("the scenario's name goes from the link to the header, the slides, the hand
   const { page } = p;
   assert.equal(await page.locator("#scenario-name").inputValue(), NAME);
   await monteCarloDone(page);
+  // At 1366 px the probability and status headers, and every status pill, stay on one line.
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll("#targets-table .col-probability, #targets-table .col-status, #targets-table .target-status .status")].map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return [el.textContent.trim(), tops.size];
+    }),
+  );
+  for (const [text, count] of lines) assert.equal(count, 1, `“${text}” breaks over ${count} lines`);
   // The share summary names it and gives the verdicts of the probabilities.
   await page.locator("#share").click();
   const summary = await page.locator("#share-summary").inputValue();
