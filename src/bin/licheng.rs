@@ -530,12 +530,17 @@ fn run_mc(args: &Args) -> Result<String, InputError> {
             );
             for (k, t) in engine.plan().targets.iter().enumerate() {
                 let b = result.target_bands[k].p;
-                let level = status::Status::of(result.probability[k])
-                    .map_or(String::new(), |s| format!("{} {}", s.icon(), s.label(zh)));
+                let level = status::Status::of_target(&engine, k, result.probability[k]);
+                let probability = match level {
+                    Some(s) if !s.has_probability() => "—".to_string(),
+                    _ => format!("{:.1}%", result.probability[k] * 100.0),
+                };
+                let level =
+                    level.map_or(String::new(), |s| format!("{} {}", s.icon(), s.label(zh)));
                 out.push_str(&format!(
-                    "{:<36} {:>10.1}% {:<14} {:>12} {:>12} {:>12}\n",
+                    "{:<36} {:>11} {:<14} {:>12} {:>12} {:>12}\n",
                     t.id,
-                    result.probability[k] * 100.0,
+                    probability,
                     level,
                     report::number(b[1]),
                     report::number(b[2]),

@@ -1,22 +1,39 @@
 //! A target's status from its probability, in three levels (三色, the convention of Chinese
 //! government target dashboards): likely met (P ≥ 80 %, green), at risk (20 % ≤ P < 80 %,
-//! yellow), unlikely (P < 20 %, red). Colour is never the only signal: each level has an icon
-//! and a word.
+//! yellow), unlikely (P < 20 %, red); and "no record" where the probability would rest on no
+//! evidence, so none is given. Colour is never the only signal: each has an icon and a word.
+
+use super::engine::Engine;
+use crate::model::actuals::Reported;
+use crate::model::targets::Metric;
 
 /// From this probability on, a target is likely met.
 pub const LIKELY_FROM: f64 = 0.8;
 /// Below this probability, a target is unlikely to be met.
 pub const UNLIKELY_BELOW: f64 = 0.2;
 
-/// The three levels.
+/// The three levels, and the absence of evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Likely,
     AtRisk,
     Unlikely,
+    /// A delivery target with no delivery record, found or reported: its lever is drawn around
+    /// the plan's own pace, so its probability (near one half by construction) is not given.
+    NoRecord,
 }
 
 impl Status {
+    /// The status of target `index` of `engine` at probability `p`: `NoRecord` where the
+    /// probability rests on no evidence (see [`assessed`]), else the level of `p`.
+    pub fn of_target(engine: &Engine, index: usize, p: f64) -> Option<Status> {
+        if assessed(engine, index) {
+            Status::of(p)
+        } else {
+            Some(Status::NoRecord)
+        }
+    }
+
     /// The level of probability `p` (a share in [0, 1]); `None` for a non-finite one.
     pub fn of(p: f64) -> Option<Status> {
         if !p.is_finite() {
@@ -36,6 +53,7 @@ impl Status {
             Status::Likely => "likely",
             Status::AtRisk => "at_risk",
             Status::Unlikely => "unlikely",
+            Status::NoRecord => "no_record",
         }
     }
 
@@ -48,6 +66,8 @@ impl Status {
             (Status::Likely, false) => "Likely met",
             (Status::AtRisk, false) => "At risk",
             (Status::Unlikely, false) => "Unlikely",
+            (Status::NoRecord, true) => "无完成记录",
+            (Status::NoRecord, false) => "No record",
         }
     }
 
@@ -57,7 +77,42 @@ impl Status {
             Status::Likely => "✓",
             Status::AtRisk => "!",
             Status::Unlikely => "✗",
+            Status::NoRecord => "?",
         }
+    }
+
+    /// Whether the status is a level of a probability that is given.
+    pub fn has_probability(self) -> bool {
+        self != Status::NoRecord
+    }
+}
+
+/// How many targets have each status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub likely: usize,
+    pub at_risk: usize,
+    pub unlikely: usize,
+    pub no_record: usize,
+}
+
+impl Counts {
+    /// The counts for `engine`'s targets at these probabilities (plan order); `None` unless
+    /// every target has a finite one (the Monte Carlo has not finished).
+    pub fn of(engine: &Engine, probabilities: &[f64]) -> Option<Counts> {
+        if probabilities.len() != engine.plan().targets.len() {
+            return None;
+        }
+        let mut counts = Counts::default();
+        for (k, &p) in probabilities.iter().enumerate() {
+            match Status::of_target(engine, k, p)? {
+                Status::Likely => counts.likely += 1,
+                Status::AtRisk => counts.at_risk += 1,
+                Status::Unlikely => counts.unlikely += 1,
+                Status::NoRecord => counts.no_record += 1,
+            }
+        }
+        Some(counts)
     }
 }
 
@@ -123,28 +178,72 @@ pub fn unreachable_reason(at_min: f64, at_max: f64, zh: bool) -> String {
     }
 }
 
-/// Whether a target's probability rests on no evidence: a delivery target whose lever has no
-/// delivery record found (its distribution is around the plan's pace).
-pub fn without_record(metric: crate::model::targets::Metric) -> bool {
+/// Whether a delivery target's lever has no delivery record in the sources (its distribution
+/// is around the plan's own pace).
+pub fn without_record(metric: Metric) -> bool {
     use crate::model::levers::DeliveryEvidence;
     metric.delivery_lever().and_then(|l| l.delivery_evidence()) == Some(DeliveryEvidence::NoRecord)
 }
 
-/// What a probability without a delivery record says, in words.
+/// Whether target `index` of `engine` gets a probability: every target does, except a
+/// delivery target without a record in the sources for which the analyst has reported no
+/// year either. Its lever is drawn around the plan's pace, so its probability would be near one
+/// half (or 0 or 1 for a fixed lever) by construction: not evidence, so not given. Once a year
+/// is reported, the probability is conditional on that record.
+pub fn assessed(engine: &Engine, index: usize) -> bool {
+    let Some(metric) = engine
+        .plan()
+        .targets
+        .get(index)
+        .and_then(|t| Metric::from_id(&t.metric))
+    else {
+        return true;
+    };
+    !without_record(metric)
+        || engine
+            .baseline()
+            .actuals()
+            .iter()
+            .any(|(what, _, _)| what == Reported::Metric(metric))
+}
+
+/// Whether target `index` is a delivery target without a record in the sources whose
+/// probability is given because the analyst reported a year of it.
+pub fn assessed_on_reported_only(engine: &Engine, index: usize) -> bool {
+    engine
+        .plan()
+        .targets
+        .get(index)
+        .and_then(|t| Metric::from_id(&t.metric))
+        .is_some_and(without_record)
+        && assessed(engine, index)
+}
+
+/// Why a target without a delivery record has no probability, in words.
 pub fn no_record_text(zh: bool) -> &'static str {
     if zh {
-        "未找到完成记录：该概率反映假定的推进速度，而非证据。"
+        "未找到完成记录，不给出达成概率：其推进速度只能按工作要点本身的进度假定，由此算出的概率由这一假定决定（按计划进度抽样约为一半），不是证据。录入2025、2026年实际完成数后，概率以实际数为条件给出。"
     } else {
-        "No delivery record found: the probability reflects the assumed pace, not evidence."
+        "No delivery record found, so no probability is given: the pace can only be assumed from the plan itself, and the probability that follows is decided by that assumption (about one half when drawn around the plan's pace), not evidence. Enter the figures delivered in 2025 and 2026 and the probability is given, conditional on them."
+    }
+}
+
+/// What the probability of a target without a record in the sources rests on once the analyst
+/// has reported a year of it, in words.
+pub fn reported_record_text(zh: bool) -> &'static str {
+    if zh {
+        "概率以已录入的实际完成数为条件；其余年份按该参数的当前值推进（可按实际完成的速度调整）。"
+    } else {
+        "The probability is conditional on the figures reported; the remaining years follow the lever's current value (set it to the pace delivered)."
     }
 }
 
 /// The thresholds in words, as the page, the slides and the handout state them.
 pub fn thresholds_text(zh: bool) -> &'static str {
     if zh {
-        "状态按达成概率分三档：≥80% 为“很可能达成”（绿），20%—80% 为“有风险”（黄），<20% 为“难以达成”（红）。达成概率是在所列参数分布下，达到目标的参数组合所占的比例，不是对结果的预报。"
+        "状态按达成概率分三档：≥80% 为“很可能达成”（绿），20%—80% 为“有风险”（黄），<20% 为“难以达成”（红）；未找到完成记录的项目推进类目标不给出概率，标“? 无完成记录”。达成概率是在所列参数分布下，达到目标的参数组合所占的比例，不是对结果的预报。"
     } else {
-        "Status follows the probability in three levels: ≥ 80 % likely met (green), 20–80 % at risk (yellow), < 20 % unlikely (red). A probability is the share of plausible parameter sets, under the stated distributions, that meet the target, not a forecast of odds."
+        "Status follows the probability in three levels: ≥ 80 % likely met (green), 20–80 % at risk (yellow), < 20 % unlikely (red); a delivery target with no delivery record found gets no probability and is marked \"? No record\". A probability is the share of plausible parameter sets, under the stated distributions, that meet the target, not a forecast of odds."
     }
 }
 
@@ -161,10 +260,38 @@ mod tests {
         assert_eq!(Status::of(1.0), Some(Status::Likely));
         assert_eq!(Status::of(0.0), Some(Status::Unlikely));
         assert_eq!(Status::of(f64::NAN), None);
+        assert!(!Status::NoRecord.has_probability());
         for s in [Status::Likely, Status::AtRisk, Status::Unlikely] {
             assert!(
                 !s.label(true).is_empty() && !s.label(false).is_empty() && !s.icon().is_empty()
             );
         }
+    }
+
+    #[test]
+    fn a_delivery_target_without_a_record_is_assessed_only_once_a_year_of_it_is_reported() {
+        use super::super::actuals::ActualEntry;
+        let engine = Engine::licheng();
+        let g5 = engine.target_index("g5_stations").unwrap();
+        let jobs = engine.target_index("jobs_new_urban").unwrap();
+        assert!(!assessed(&engine, g5) && assessed(&engine, jobs));
+        assert_eq!(Status::of_target(&engine, g5, 0.5), Some(Status::NoRecord));
+        assert_eq!(Status::of_target(&engine, jobs, 0.5), Some(Status::AtRisk));
+        let n = engine.plan().targets.len();
+        let counts = Counts::of(&engine, &vec![0.9; n]).unwrap();
+        assert_eq!(counts.likely + counts.no_record, n);
+        assert_eq!(counts.no_record, 7, "{counts:?}");
+        assert_eq!(Counts::of(&engine, &vec![0.9; n - 1]), None);
+        let entry = ActualEntry {
+            key: "g5_stations".into(),
+            year: 2025,
+            value: 30.0,
+        };
+        let reported = engine.with_entries(&[entry], 2026).unwrap();
+        assert!(assessed(&reported, g5) && assessed_on_reported_only(&reported, g5));
+        assert_eq!(
+            Status::of_target(&reported, g5, 0.1),
+            Some(Status::Unlikely)
+        );
     }
 }

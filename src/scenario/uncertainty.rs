@@ -214,11 +214,18 @@ pub fn mc_json(engine: &Engine, result: &McSummary, settings: Settings) -> Value
         .map(|(k, t)| {
             let mut m = serde_json::Map::new();
             m.insert("id".into(), json!(t.id));
-            m.insert("probability".into(), json!(result.probability[k]));
-            m.insert(
-                "status".into(),
-                json!(Status::of(result.probability[k]).map(Status::id)),
-            );
+            let status = Status::of_target(engine, k, result.probability[k]);
+            if status == Some(Status::NoRecord) {
+                // Not evidence, so not given as the probability; kept under its own name.
+                m.insert("probability".into(), Value::Null);
+                m.insert(
+                    "probability_at_assumed_pace".into(),
+                    json!(result.probability[k]),
+                );
+            } else {
+                m.insert("probability".into(), json!(result.probability[k]));
+            }
+            m.insert("status".into(), json!(status.map(Status::id)));
             if let Some(metric) = crate::model::targets::Metric::from_id(&t.metric) {
                 if metric.delivery_lever().is_some() {
                     let record = !super::status::without_record(metric);
@@ -249,8 +256,13 @@ pub fn mc_csv(engine: &Engine, result: &McSummary) -> String {
     }
     out.push_str("\ntarget,probability,status,p2.5,p10,p50,p90,p97.5\n");
     for (k, t) in engine.plan().targets.iter().enumerate() {
-        let status = Status::of(result.probability[k]).map_or("", Status::id);
-        out.push_str(&format!("{},{},{status}", t.id, result.probability[k]));
+        let status = Status::of_target(engine, k, result.probability[k]);
+        let probability = match status {
+            Some(Status::NoRecord) => String::new(),
+            _ => result.probability[k].to_string(),
+        };
+        let status = status.map_or("", Status::id);
+        out.push_str(&format!("{},{probability},{status}", t.id));
         for v in result.target_bands[k] {
             out.push_str(&format!(",{v}"));
         }

@@ -5,7 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::model::targets::{Comparator, Metric, Outcome, Progress};
+use crate::model::targets::{Comparator, Outcome, Progress};
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
@@ -109,14 +109,18 @@ pub fn comparator_of(engine: &Engine, index: usize) -> Comparator {
 /// probabilities, in per cent. Such a target is met in the projection yet only about half the
 /// draws meet it, which the page explains under the table.
 pub fn at_threshold_probabilities(
+    engine: &Engine,
     outcomes: &[Outcome],
     probabilities: Option<&[f64]>,
 ) -> Option<(usize, f64, f64)> {
     let found: Vec<f64> = outcomes
         .iter()
         .zip(probabilities?)
-        .filter(|(o, p)| o.gap == 0.0 && **p > 0.2 && **p < 0.8)
-        .map(|(_, p)| (p * 100.0).round())
+        .enumerate()
+        .filter(|(k, (o, p))| {
+            o.gap == 0.0 && **p > 0.2 && **p < 0.8 && status::assessed(engine, *k)
+        })
+        .map(|(_, (_, p))| (p * 100.0).round())
         .collect();
     let low = found.iter().copied().reduce(f64::min)?;
     let high = found.iter().copied().reduce(f64::max)?;
@@ -144,24 +148,18 @@ pub fn status_look(
             Status::Unlikely.icon(),
             Status::Unlikely.label(lang == Lang::Zh),
         ),
+        Some(Status::NoRecord) => (
+            "status status-no-record",
+            Status::NoRecord.icon(),
+            Status::NoRecord.label(lang == Lang::Zh),
+        ),
         None => ("status status-pending", "…", i18n::STATUS_PENDING.get(lang)),
     }
 }
 
-/// Counts of targets by probability status (likely, at risk, unlikely), or `None` before the
-/// Monte Carlo has a result for every target.
-pub fn status_counts(probabilities: Option<&[f64]>) -> Option<(usize, usize, usize)> {
-    let p = probabilities?;
-    let levels: Vec<Status> = p.iter().filter_map(|&p| Status::of(p)).collect();
-    if levels.is_empty() || levels.len() != p.len() {
-        return None;
-    }
-    let count = |s: Status| levels.iter().filter(|&&l| l == s).count();
-    Some((
-        count(Status::Likely),
-        count(Status::AtRisk),
-        count(Status::Unlikely),
-    ))
+/// Counts of targets by status, or `None` before the Monte Carlo has a result for every target.
+pub fn status_counts(engine: &Engine, probabilities: Option<&[f64]>) -> Option<status::Counts> {
+    status::Counts::of(engine, probabilities?)
 }
 
 #[function_component(TargetDashboard)]
@@ -183,9 +181,12 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let comparing = props.compare.is_some();
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
     let reporting = props.run.progress.iter().any(Option::is_some);
-    let status_counts = status_counts(props.mc_probabilities.as_deref());
-    let at_threshold =
-        at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref());
+    let status_counts = status_counts(&props.engine.0, props.mc_probabilities.as_deref());
+    let at_threshold = at_threshold_probabilities(
+        &props.engine.0,
+        &props.run.outcomes,
+        props.mc_probabilities.as_deref(),
+    );
     let rows = plan.targets.iter().enumerate().map(|(i, def)| {
         let Some(outcome) = props.run.outcomes.get(i) else {
             return html! {};
@@ -208,21 +209,29 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
             .and_then(|p| p.get(i))
             .copied()
             .filter(|p| p.is_finite());
-        let no_record = Metric::from_id(&def.metric).is_some_and(status::without_record);
+        let assessed = status::assessed(&props.engine.0, i);
+        let on_reported = status::assessed_on_reported_only(&props.engine.0, i);
+        // The status follows the probability (三色); until the Monte Carlo has results it says
+        // so rather than guessing from the central run.
+        let level = probability.and_then(|p| Status::of_target(&props.engine.0, i, p));
         let probability_cell = match probability {
+            Some(_) if !assessed => html! {
+                <td class="num target-probability" data-no-record="true"
+                    title={status::no_record_text(lang == Lang::Zh)}>
+                    { format::MISSING }
+                    <sup class="no-record-mark" aria-hidden="true">{ "†" }</sup>
+                </td>
+            },
             Some(p) => html! {
                 <td class="num target-probability" data-value={data_value(p)}
-                    data-no-record={no_record.then_some("true")}
-                    title={no_record.then(|| status::no_record_text(lang == Lang::Zh))}>
+                    data-on-reported={on_reported.then_some("true")}
+                    title={on_reported.then(|| status::reported_record_text(lang == Lang::Zh))}>
                     { format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)) }
-                    if no_record { <sup class="no-record-mark" aria-hidden="true">{ "†" }</sup> }
+                    if on_reported { <sup class="no-record-mark" aria-hidden="true">{ "‡" }</sup> }
                 </td>
             },
             None => html! { <td class="num target-probability">{ format::MISSING }</td> },
         };
-        // The status follows the probability (三色); until the Monte Carlo has results it says
-        // so rather than guessing from the central run.
-        let level = probability.and_then(Status::of);
         let (status_class, icon, status_text) = status_look(level, lang);
         let compare_cells: Option<(Html, Html)> = props.compare.as_ref().map(|a| match a.outcomes.get(i) {
             Some(a_outcome) => {
@@ -291,10 +300,11 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
             <div class="section-head">
                 <h2 id="targets-heading">{ i18n::TARGETS_HEADING.get(lang) }</h2>
                 { match status_counts {
-                    Some((likely, at_risk, unlikely)) => html! {
-                        <p class="summary-count" id="targets-met-count" data-likely={likely.to_string()}
-                            data-at-risk={at_risk.to_string()} data-unlikely={unlikely.to_string()}>
-                            { i18n::status_counts(lang, plan.targets.len(), likely, at_risk, unlikely) }
+                    Some(c) => html! {
+                        <p class="summary-count" id="targets-met-count" data-likely={c.likely.to_string()}
+                            data-at-risk={c.at_risk.to_string()} data-unlikely={c.unlikely.to_string()}
+                            data-no-record={c.no_record.to_string()}>
+                            { i18n::status_counts(lang, plan.targets.len(), c) }
                         </p>
                     },
                     None => html! {
@@ -339,6 +349,9 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 <p id="progress-status-legend" class="hint">{ status::progress::thresholds_text(lang == Lang::Zh) }</p>
             }
             <p id="no-record-legend" class="hint">{ "† " }{ status::no_record_text(lang == Lang::Zh) }</p>
+            if (0..plan.targets.len()).any(|k| status::assessed_on_reported_only(&props.engine.0, k)) {
+                <p id="reported-record-legend" class="hint">{ "‡ " }{ status::reported_record_text(lang == Lang::Zh) }</p>
+            }
             if let Some(last) = props.run.projection.years.last() {
                 <p id="model-indicators" class="hint" data-value={data_value(last.affordable_coverage_pct)}>
                     { i18n::affordable_coverage_indicator(lang, last.year, last.affordable_coverage_pct) }

@@ -566,6 +566,7 @@ pub fn meeting_table(
     for (i, (def, o)) in engine.plan().targets.iter().zip(&run.outcomes).enumerate() {
         let unit = lang.pick(&def.unit_zh, &def.unit_en);
         let p = context.probabilities.and_then(|p| p.get(i)).copied();
+        let level = p.and_then(|p| Status::of_target(engine, i, p));
         let progress_text = run
             .progress
             .get(i)
@@ -598,7 +599,7 @@ pub fn meeting_table(
                 o.gap,
                 decimals_of(o.gap),
             ),
-            match p {
+            match p.filter(|_| level.is_none_or(Status::has_probability)) {
                 Some(p) => Cell::number(
                     format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)),
                     p * 100.0,
@@ -606,7 +607,7 @@ pub fn meeting_table(
                 ),
                 None => Cell::text(""),
             },
-            Cell::text(p.and_then(Status::of).map_or_else(
+            Cell::text(level.map_or_else(
                 || i18n::STATUS_PENDING.get(lang).to_string(),
                 |s| s.label(zh).to_string(),
             )),

@@ -1004,21 +1004,38 @@ pub fn progress_counts(lang: Lang, on_track: usize, lagging: usize, behind: usiz
     }
 }
 
-/// Counts of targets by probability status.
-pub fn status_counts(
-    lang: Lang,
-    total: usize,
-    likely: usize,
-    at_risk: usize,
-    unlikely: usize,
-) -> String {
-    match lang {
-        Lang::Zh => format!(
+/// Counts of targets by status (the no-record count only when there is one).
+pub fn status_counts(lang: Lang, total: usize, c: crate::scenario::status::Counts) -> String {
+    let (likely, at_risk, unlikely, no_record) = (c.likely, c.at_risk, c.unlikely, c.no_record);
+    match (lang, no_record) {
+        (Lang::Zh, 0) => format!(
             "{total} 项目标：很可能达成 {likely} 项，有风险 {at_risk} 项，难以达成 {unlikely} 项"
         ),
-        Lang::En => {
+        (Lang::Zh, _) => format!(
+            "{total} 项目标：很可能达成 {likely} 项，有风险 {at_risk} 项，难以达成 {unlikely} 项，无完成记录（未给出概率）{no_record} 项"
+        ),
+        (Lang::En, 0) => {
             format!("{total} targets: {likely} likely met, {at_risk} at risk, {unlikely} unlikely")
         }
+        (Lang::En, _) => format!(
+            "{total} targets: {likely} likely met, {at_risk} at risk, {unlikely} unlikely, {no_record} with no delivery record (no probability given)"
+        ),
+    }
+}
+
+/// The targets given no probability for want of a delivery record, as the briefing lists them.
+pub fn no_record_list(lang: Lang, labels: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "无完成记录、未给出概率的 {} 项（录入 2025、2026 年实际完成数后给出）：{}",
+            labels.len(),
+            labels.join("、")
+        ),
+        Lang::En => format!(
+            "{} with no delivery record, so no probability (given once the 2025 and 2026 figures are entered): {}",
+            labels.len(),
+            labels.join("; ")
+        ),
     }
 }
 

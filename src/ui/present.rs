@@ -70,7 +70,8 @@ pub fn summary_outcomes(
                 Lang::En => format!("{value}; target {threshold}"),
             };
             let p = probabilities.and_then(|p| p.get(i)).copied();
-            let verdict = match p.and_then(|p| Status::of(p).map(|s| (s, p))) {
+            let verdict = match p.and_then(|p| Status::of_target(engine, i, p).map(|s| (s, p))) {
+                Some((s, _)) if !s.has_probability() => s.label(lang == Lang::Zh).to_string(),
                 Some((s, p)) => format!(
                     "{} {:.0}%",
                     s.label(lang == Lang::Zh),
@@ -103,9 +104,9 @@ pub fn summary_headline(
             format::exact_with_unit(last.population, i18n::PERSONS.get(lang), lang)
         ));
     }
-    if let Some((likely, at_risk, unlikely)) = status_counts(probabilities) {
+    if let Some(counts) = status_counts(engine, probabilities) {
         let total = engine.plan().targets.len();
-        lines.push(i18n::status_counts(lang, total, likely, at_risk, unlikely));
+        lines.push(i18n::status_counts(lang, total, counts));
     }
     lines
 }
@@ -296,11 +297,12 @@ fn progress_counts(run: &Run) -> Option<(usize, usize, usize)> {
 fn status_counts_line(props: &PresentationProps, id: &str, class: &str) -> Html {
     let lang = props.lang;
     let total = props.engine.0.plan().targets.len();
-    match status_counts(props.mc_probabilities.as_deref()) {
-        Some((likely, at_risk, unlikely)) => html! {
-            <p class={class.to_string()} id={id.to_string()} data-likely={likely.to_string()}
-                data-at-risk={at_risk.to_string()} data-unlikely={unlikely.to_string()}>
-                { i18n::status_counts(lang, total, likely, at_risk, unlikely) }
+    match status_counts(&props.engine.0, props.mc_probabilities.as_deref()) {
+        Some(c) => html! {
+            <p class={class.to_string()} id={id.to_string()} data-likely={c.likely.to_string()}
+                data-at-risk={c.at_risk.to_string()} data-unlikely={c.unlikely.to_string()}
+                data-no-record={c.no_record.to_string()}>
+                { i18n::status_counts(lang, total, c) }
             </p>
         },
         None => html! {
@@ -334,9 +336,19 @@ fn attention_list(props: &PresentationProps) -> Html {
         .iter()
         .copied()
         .enumerate()
-        .filter(|(_, p)| Status::of(*p).is_some_and(|s| s != Status::Likely))
+        .filter(|&(i, p)| {
+            Status::of_target(&props.engine.0, i, p)
+                .is_some_and(|s| s.has_probability() && s != Status::Likely)
+        })
         .collect();
     listed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let without_record: Vec<&str> = plan
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !status::assessed(&props.engine.0, i))
+        .map(|(_, def)| lang.pick(&def.label_zh, &def.label_en))
+        .collect();
     let items = listed.iter().filter_map(|&(i, p)| {
         let def = plan.targets.get(i)?;
         let level = Status::of(p)?;
@@ -358,6 +370,11 @@ fn attention_list(props: &PresentationProps) -> Html {
                 <p>{ i18n::ATTENTION_NONE.get(lang) }</p>
             } else {
                 <ol class="slide-list slide-attention-list">{ for items }</ol>
+            }
+            if !without_record.is_empty() {
+                <p id="slide-no-record-list" class="slide-note" data-count={without_record.len().to_string()}>
+                    { i18n::no_record_list(lang, &without_record) }
+                </p>
             }
         </div>
     }
@@ -507,8 +524,7 @@ pub fn presentation(props: &PresentationProps) -> Html {
 
 /// The status of a probability (三色) as icon and word, with its colour class; until the
 /// Monte Carlo has results, that it is pending.
-fn status(probability: Option<f64>, lang: Lang, class: &'static str) -> Html {
-    let level = probability.and_then(Status::of);
+fn status(level: Option<Status>, lang: Lang, class: &'static str) -> Html {
     let (look, icon, text) = status_look(level, lang);
     html! {
         <span class={classes!(look, class)} data-status={level.map(Status::id)}>
@@ -678,6 +694,9 @@ fn target_slide(
         .and_then(|p| p.get(index))
         .copied()
         .filter(|p| p.is_finite());
+    let level = probability.and_then(|p| Status::of_target(&props.engine.0, index, p));
+    // A probability that would rest on no evidence is not shown (the status says why).
+    let probability = probability.filter(|_| level.is_none_or(Status::has_probability));
     let interval = props
         .mc_summary
         .as_ref()
@@ -720,15 +739,17 @@ fn target_slide(
                         y_from_zero={def.evaluate == "cumulative"} reported={reported} />
                 </div>
                 <div class="slide-facts">
-                    { status(probability, lang, "slide-status") }
+                    { status(level, lang, "slide-status") }
                     if let Some(p) = progress {
                         <p class="slide-progress">
                             <span class="slide-progress-label">{ i18n::COL_PROGRESS.get(lang) }{ i18n::COLON.get(lang) }</span>
                             { progress_view(def, &p, lang) }
                         </p>
                     }
-                    if Metric::from_id(&def.metric).is_some_and(status::without_record) {
+                    if !status::assessed(&props.engine.0, index) {
                         <p class="slide-no-record">{ status::no_record_text(lang == Lang::Zh) }</p>
+                    } else if status::assessed_on_reported_only(&props.engine.0, index) {
+                        <p class="slide-no-record slide-on-reported">{ status::reported_record_text(lang == Lang::Zh) }</p>
                     }
                     <dl class="slide-numbers">
                         <div>
@@ -759,6 +780,9 @@ fn target_slide(
                                 { match probability {
                                     Some(p) => html! {
                                         <span data-value={data_value(p)}>{ format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0)) }</span>
+                                    },
+                                    None if level == Some(Status::NoRecord) => html! {
+                                        <span class="slide-no-probability">{ format::MISSING }{ " " }{ Status::NoRecord.label(lang == Lang::Zh) }</span>
                                     },
                                     None => html! { <span class="slide-pending">{ i18n::PROBABILITY_PENDING.get(lang) }</span> },
                                 } }
@@ -797,6 +821,8 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 .and_then(|p| p.get(i))
                 .copied()
                 .filter(|p| p.is_finite());
+            let level = probability.and_then(|p| Status::of_target(&props.engine.0, i, p));
+            let probability = probability.filter(|_| level.is_none_or(Status::has_probability));
             html! {
                 <tr id={format!("slide-row-{}", def.id)}>
                     <th scope="row">{ lang.pick(&def.label_zh, &def.label_en) }</th>
@@ -808,7 +834,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                     <td class="num">
                         { probability.map_or_else(|| format::MISSING.to_string(), |p| format!("{:.0}%", (p * 100.0).clamp(0.0, 100.0))) }
                     </td>
-                    <td>{ status(probability, lang, "slide-status-small") }</td>
+                    <td>{ status(level, lang, "slide-status-small") }</td>
                     if reporting {
                         <td class="slide-progress-cell">
                             { props.run.progress.get(i).copied().flatten()
@@ -848,7 +874,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="slide-note" id="slide-summary-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
-            if let Some((count, low, high)) = at_threshold_probabilities(&props.run.outcomes, props.mc_probabilities.as_deref()) {
+            if let Some((count, low, high)) = at_threshold_probabilities(&props.engine.0, &props.run.outcomes, props.mc_probabilities.as_deref()) {
                 <p class="slide-note" id="slide-at-threshold">{ i18n::at_threshold_note(lang, count, low, high) }</p>
             }
         </div>

@@ -79,13 +79,17 @@ test("the scenario's name goes from the link to the header, the slides, the hand
   assert.equal((await page.locator("#slide-date").textContent()).trim(), "2026年12月1日");
   assert.match(await page.locator("#slide-1 .slide-as-of").textContent(), /实际数截至 2025 年，2026—2028 年为预测/);
   await page.locator("#slide-met[data-likely]").waitFor();
-  const counts = await page.locator("#slide-met").evaluate((el) => [el.dataset.likely, el.dataset.atRisk, el.dataset.unlikely].map(Number));
+  const counts = await page.locator("#slide-met").evaluate((el) => [el.dataset.likely, el.dataset.atRisk, el.dataset.unlikely, el.dataset.noRecord].map(Number));
   const table = await tableStatuses(page);
-  assert.deepEqual(counts, ["likely", "at_risk", "unlikely"].map((s) => table.filter((t) => t.status === s).length));
-  // The attention list: the targets at risk or unlikely, lowest probability first, as the table has them.
+  assert.deepEqual(counts, ["likely", "at_risk", "unlikely", "no_record"].map((s) => table.filter((t) => t.status === s).length));
+  // The attention list: the targets at risk or unlikely, lowest probability first, as the table has them;
+  // the targets with no delivery record are named apart, as missing evidence.
+  const noRecord = table.filter((t) => t.status === "no_record").length;
+  assert.ok(noRecord > 0, "the defaults have targets without a record");
+  assert.equal(Number(await page.locator("#slide-no-record-list").getAttribute("data-count")), noRecord);
   const expected = table
     .map((t, i) => ({ ...t, i }))
-    .filter((t) => t.status !== "likely")
+    .filter((t) => t.status !== "likely" && t.status !== "no_record")
     .sort((a, b) => a.p - b.p || a.i - b.i)
     .map((t) => t.id);
   const listed = await page.locator("#slide-attention li").evaluateAll((items) => items.map((li) => li.dataset.target));
@@ -158,7 +162,7 @@ test("exports for meeting papers: a table Excel and WPS open (BOM, Chinese heade
     [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((row) => ({
       label: row.querySelector(".target-label").firstChild.textContent.trim(),
       value: row.querySelector(".target-value").textContent.trim(),
-      probability: row.querySelector(".target-probability").textContent.replace("†", "").trim(),
+      probability: row.querySelector(".target-probability").textContent.replace(/[†‡]/, "").replace("—", "").trim(),
       status: row.querySelector(".status-text").textContent.trim(),
     })),
   );
@@ -241,7 +245,7 @@ test("the meeting table as XLSX, written by the on-demand worker, opens with the
     [...document.querySelectorAll("#targets-table tbody tr[id^='target-']")].map((row) => ({
       label: row.querySelector(".target-label").firstChild.textContent.trim(),
       value: Number(row.querySelector(".target-value").dataset.value),
-      probability: Number(row.querySelector(".target-probability").dataset.value),
+      probability: row.querySelector(".target-probability").dataset.value ?? null,
       status: row.querySelector(".status-text").textContent.trim(),
     })),
   );
@@ -249,7 +253,8 @@ test("the meeting table as XLSX, written by the on-demand worker, opens with the
     const r = first + i;
     assert.equal(cells[`A${r}`], t.label, `row ${r}`);
     assert.equal(cells[`B${r}`], t.value, `${t.label}: value`);
-    assert.ok(Math.abs(cells[`E${r}`] - t.probability * 100) < 1e-9, `${t.label}: probability ${cells[`E${r}`]} vs ${t.probability}`);
+    if (t.probability === null) assert.ok(cells[`E${r}`] === undefined || cells[`E${r}`] === "", `${t.label}: no probability, got ${cells[`E${r}`]}`);
+    else assert.ok(Math.abs(cells[`E${r}`] - Number(t.probability) * 100) < 1e-9, `${t.label}: probability ${cells[`E${r}`]} vs ${t.probability}`);
     assert.equal(cells[`F${r}`], t.status, `${t.label}: status`);
   });
   await closePage(p);

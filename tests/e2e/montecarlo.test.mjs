@@ -182,8 +182,8 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   assert.equal(await page.locator("#mc-status").getAttribute("aria-live"), "polite");
   await assertProbabilitiesEqual(page, cliProbabilities(), "defaults");
   for (const text of await page.locator(".target-probability").allTextContents()) {
-    // († marks a probability that rests on no delivery record.)
-    assert.match(text.trim(), /^\d{1,3}%†?$/, `probability cell ${JSON.stringify(text)}`);
+    // ("—†" where no delivery record was found, so no probability is given.)
+    assert.match(text.trim(), /^(\d{1,3}%|—†)$/, `probability cell ${JSON.stringify(text)}`);
   }
   // Each target's status is the CLI's for the same seed (likely ≥ 80 %, at risk 20–80 %, unlikely
   // < 20 %), in words and icon, and the thresholds are stated under the table.
@@ -197,15 +197,15 @@ test("the probability column fills in from the worker, equal to the CLI's for th
       text: r.querySelector(".target-status").textContent.trim(),
     })),
   );
-  const words = { likely: /✓\s*很可能达成/, at_risk: /!\s*有风险/, unlikely: /✗\s*难以达成/ };
+  const words = { likely: /✓\s*很可能达成/, at_risk: /!\s*有风险/, unlikely: /✗\s*难以达成/, no_record: /\?\s*无完成记录/ };
   for (const row of shown) {
     assert.equal(row.status, cliStatus[row.id], `${row.id}: page ${row.status}, CLI ${cliStatus[row.id]}`);
     assert.match(row.text, words[row.status], row.id);
   }
   assert.ok(new Set(shown.map((r) => r.status)).size >= 2, "every target has the same status");
   assert.match(await page.locator("#status-legend").textContent(), /≥80%.*很可能达成.*20%—80%.*有风险.*<20%.*难以达成/);
-  // A delivery target without a delivery record says its probability reflects the assumed pace;
-  // one with a record does not; the CLI flags the same.
+  // A delivery target without a delivery record gets no probability, and says why; one with a
+  // record gets its probability; the CLI flags the same.
   const records = Object.fromEntries(
     cliJson(["mc", "--draws", "1"]).targets.filter((t) => "delivery_record" in t).map((t) => [t.id, t.delivery_record]),
   );
@@ -214,8 +214,14 @@ test("the probability column fills in from the worker, equal to the CLI's for th
   for (const [id, record] of Object.entries(records)) {
     const flagged = await page.locator(`#target-${id} .target-probability[data-no-record]`).count();
     assert.equal(flagged, record ? 0 : 1, `${id}: flagged ${flagged}, record ${record}`);
+    assert.equal(shown.find((r) => r.id === id).status, record ? shown.find((r) => r.id === id).status : "no_record", id);
   }
-  assert.match(await page.locator("#no-record-legend").textContent(), /未找到完成记录：该概率反映假定的推进速度/);
+  assert.ok(shown.some((r) => r.status === "no_record") && shown.some((r) => r.status !== "no_record"));
+  assert.match(await page.locator("#no-record-legend").textContent(), /未找到完成记录，不给出达成概率/);
+  assert.equal(
+    Number(await page.locator("#targets-met-count").getAttribute("data-no-record")),
+    shown.filter((r) => r.status === "no_record").length,
+  );
   assert.ok(await page.locator("#mc-cancel").isDisabled(), "cancel is enabled after the run finished");
 
   // Bands: 80 % and 95 % on every chart that has them, around the projected years.
@@ -320,7 +326,7 @@ test("a run replaces the results on screen without the probability column or the
       const status = document.getElementById("mc-status");
       const blank = () =>
         document.querySelectorAll(".chart-bands .chart-band").length === 0 ||
-        [...document.querySelectorAll("#targets-table .target-probability")].some((c) => c.dataset.value === undefined);
+        [...document.querySelectorAll("#targets-table .target-probability:not([data-no-record])")].some((c) => c.dataset.value === undefined);
       window.__blank = null;
       window.__observer = new MutationObserver(() => {
         if (window.__blank === null && blank()) window.__blank = { ...status.dataset };
@@ -439,6 +445,12 @@ test("figure: the longest frame while 50,000 draws run", FIGURE, async () => {
 test("targets projected exactly at their threshold get a note on their one-in-two probability, from the table's own numbers; with no spread there is none", async () => {
   const p = await openPage();
   const { page } = p;
+  // At the defaults the targets at their threshold are delivery targets without a record, which
+  // get no probability, so there is no note.
+  await waitDone(page);
+  assert.equal(await page.locator("#targets-at-threshold").count(), 0, "a note on probabilities that are not given");
+  // 25 stations reported for 2025 with the plan's 25 a year after: 100 by 2028, at the threshold.
+  await page.goto(server.url + "?v=1&x.g5_stations.2025=25", { waitUntil: "load" });
   const first = await waitDone(page);
   // The rows with a margin of exactly 0 and a probability strictly between 20 % and 80 %.
   const rows = await page.evaluate(() =>
@@ -448,7 +460,7 @@ test("targets projected exactly at their threshold get a note on their one-in-tw
     })),
   );
   const at = rows.filter((r) => r.gap === 0 && r.p > 0.2 && r.p < 0.8).map((r) => Math.round(r.p * 100));
-  assert.ok(at.length >= 3, `only ${at.length} targets at their threshold with a middling probability`);
+  assert.ok(at.length >= 1, `only ${at.length} targets at their threshold with a middling probability`);
   const note = page.locator("#targets-at-threshold");
   assert.equal(await note.getAttribute("data-count"), String(at.length));
   const [low, high] = [Math.min(...at), Math.max(...at)];
@@ -477,11 +489,13 @@ test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is r
   assert.equal(done.draws, "1000");
   await assertProbabilitiesEqual(page, cliProbabilities({ draws: 1000, seed: 7, spread: 0.5 }), "draws 1000 seed 7 spread 0.5");
 
-  // Spread 0: no uncertainty, every probability is 0 or 1.
+  // Spread 0: no uncertainty, every probability given is 0 or 1 (those without a record, none).
   await page.locator("#mc-spread").selectOption("0");
   await waitDone(page, Number(done.runId));
+  const spreadZero = cliJson(["mc", "--draws", "1000", "--seed", "7", "--spread", "0"]).targets;
   for (const [id, v] of Object.entries(await pageProbabilities(page))) {
-    assert.ok(v === 0 || v === 1, `spread 0: probability of ${id} is ${v}`);
+    const given = spreadZero.find((t) => t.id === id).probability !== null;
+    assert.ok(given ? v === 0 || v === 1 : v === null, `spread 0: probability of ${id} is ${v}`);
   }
   await page.locator("#mc-spread").selectOption("1");
   const back = await waitDone(page, Number(done.runId) + 1);
@@ -983,4 +997,84 @@ test("figure: 10,000 Monte Carlo draws in the browser's worker(s)", FIGURE, asyn
   const lastSeed = 100 + RUNS - 1;
   await assertProbabilitiesEqual(page, cliProbabilities({ draws: 10000, seed: lastSeed }), `10,000 draws, seed ${lastSeed}`);
   await closePage(p);
+});
+
+test("figure: the Monte Carlo designs interleaved: one worker against two workers exchanging rows", FIGURE, async () => {
+  // One page per design, open side by side; their runs alternate, so each runs while the other is
+  // idle and a minute's drift of this shared VM's speed falls on both alike. One worker is the page
+  // told it has one core; the mesh is the page told it has two (two workers exchanging rows).
+  const designs = [
+    { name: "one_worker", p: await openPage({ cores: 1 }) },
+    { name: "mesh_2_workers", p: await openPage({ cores: 2 }) },
+  ];
+  for (const d of designs) {
+    d.last = await waitDone(d.p.page);
+    d.times = { 2000: [], 10000: [] };
+    d.lever = [];
+    assert.equal(d.p.page.workers().length, d.name === "one_worker" ? 1 : 2, d.name);
+  }
+  const RUNS = 11;
+  // Each run on every design in turn, each started with the workers idle and the page painted.
+  const interleaved = async (measure) => {
+    for (let run = 0; run < RUNS; run++) {
+      for (const d of designs) {
+        await workersIdle(d.p.page);
+        await settle(d.p.page);
+        await measure(d, run);
+      }
+    }
+  };
+  const setDraws = async (draws) => {
+    for (const d of designs) {
+      if (d.last.draws === String(draws)) continue;
+      await d.p.page.locator("#mc-draws").selectOption(String(draws));
+      d.last = await waitDone(d.p.page, Number(d.last.runId));
+    }
+  };
+  for (const draws of [2000, 10000]) {
+    await setDraws(draws);
+    await interleaved(async (d, run) => {
+      const { page } = d.p;
+      await page.locator("#mc-seed").fill(String(200 + run));
+      await page.locator("#mc-seed").press("Enter");
+      d.last = await waitDone(page, Number(d.last.runId));
+      assert.equal(d.last.draws, String(draws));
+      d.times[draws].push(Number(d.last.pageMs));
+    });
+  }
+  // A lever change to the probabilities on screen, at 2,000 draws: from just before the slider's
+  // input event to the status saying done with the new run (its probabilities rendered with it).
+  await setDraws(2000);
+  await interleaved(async (d, run) => {
+    const { page } = d.p;
+    const ms = await page.evaluate(async (value) => {
+      const el = document.getElementById("mc-status");
+      const before = Number(el.dataset.runId);
+      const slider = document.getElementById("lever-mig");
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (el.dataset.done === "true" && Number(el.dataset.runId) > before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(el, { attributes: true });
+      });
+      slider.value = String(value);
+      const start = performance.now();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+      return (await done) - start;
+    }, 1000 + 100 * run);
+    d.lever.push(ms);
+    d.last = await status(page);
+  });
+  for (const d of designs) {
+    const f = (xs) => `${median(xs).toFixed(1)} (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+    console.log(
+      `figure: mc_design ${d.name} draws_2000_ms=${f(d.times[2000])} draws_10000_ms=${f(d.times[10000])} ` +
+        `lever_to_probabilities_2000_ms=${f(d.lever)} (medians of ${RUNS} interleaved runs, measured on the page)`,
+    );
+  }
+  for (const d of designs) await closePage(d.p);
 });

@@ -78,9 +78,12 @@ test("the presentation opens, moves with arrows and clicker keys, keeps its slid
   await page.locator("#slide-1").waitFor();
   // The title slide counts the targets by probability status once the Monte Carlo has results.
   await page.locator("#slide-met[data-likely]").waitFor();
-  const counts = await page.locator("#slide-met").evaluate((el) => [el.dataset.likely, el.dataset.atRisk, el.dataset.unlikely].map(Number));
+  const counts = await page.locator("#slide-met").evaluate((el) => [el.dataset.likely, el.dataset.atRisk, el.dataset.unlikely, el.dataset.noRecord].map(Number));
   assert.equal(counts.reduce((a, b) => a + b), targetIds.length, "every target counted once");
-  assert.match(await page.locator("#slide-met").textContent(), new RegExp(`${targetIds.length} targets: ${counts[0]} likely met, ${counts[1]} at risk, ${counts[2]} unlikely`));
+  assert.match(
+    await page.locator("#slide-met").textContent(),
+    new RegExp(`${targetIds.length} targets: ${counts[0]} likely met, ${counts[1]} at risk, ${counts[2]} unlikely, ${counts[3]} with no delivery record \\(no probability given\\)`),
+  );
   assert.match(await page.locator("#slide-1").textContent(), /Net migration per year: 3000/);
 
   assert.deepEqual(await axeViolations(page), [], "the title slide has accessibility violations");
@@ -180,13 +183,19 @@ test("every slide says when the baseline is not the built-in one (the title slid
   await plain.page.locator("#slide-summary-table").waitFor();
   assert.equal(await plain.page.locator(".slide-baseline-note").count(), 0);
   assert.equal((await plain.page.locator("#slide-summary-mc-basis").textContent()).trim(), basis);
-  // Once the run is in, the summary slide explains the one-in-two targets as the dashboard does.
-  await plain.page.locator("#slide-at-threshold").waitFor({ timeout: 60000 });
-  assert.equal(
-    await plain.page.locator("#slide-at-threshold").textContent(),
-    await plain.page.locator("#targets-at-threshold").textContent(),
-  );
+  // At the defaults the targets at their threshold have no record, so no probability and no note.
+  await plain.page.locator("#slide-summary-counts[data-likely]").waitFor({ timeout: 60000 });
+  assert.equal(await plain.page.locator("#slide-at-threshold").count(), 0);
   await closePage(plain);
+  // With 25 stations reported for 2025 (on the plan's pace, so at the threshold), once the run is
+  // in the summary slide explains that one-in-two target as the dashboard does.
+  const reported = await openPage("?v=1&seed=42&lang=zh&slide=999&x.g5_stations.2025=25");
+  await reported.page.locator("#slide-at-threshold").waitFor({ timeout: 60000 });
+  assert.equal(
+    await reported.page.locator("#slide-at-threshold").textContent(),
+    await reported.page.locator("#targets-at-threshold").textContent(),
+  );
+  await closePage(reported);
 
   // Two edited figures: listed with their built-in values on the title slide, named on every other slide.
   const p = await openPage("?v=1&b.jcap=12000&b.ins=90&lang=zh&slide=1");

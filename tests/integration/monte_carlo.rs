@@ -267,6 +267,13 @@ fn every_target_gets_the_status_of_its_probability_in_the_clis_json_and_csv() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let mut levels = std::collections::BTreeSet::new();
     for t in json["targets"].as_array().unwrap() {
+        if t["delivery_record"] == false {
+            // No record found and none reported: no probability, and the status says so.
+            assert!(t["probability"].is_null(), "{}", t["id"]);
+            assert!(t["probability_at_assumed_pace"].is_f64(), "{}", t["id"]);
+            assert_eq!(t["status"], "no_record", "{}", t["id"]);
+            continue;
+        }
         let p = t["probability"].as_f64().unwrap();
         let expected = if p >= LIKELY_FROM {
             "likely"
@@ -284,6 +291,7 @@ fn every_target_gets_the_status_of_its_probability_in_the_clis_json_and_csv() {
     );
     let (_, csv, _) = super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--format", "csv"]);
     assert!(csv.contains("\ntarget,probability,status,"), "{csv}");
+    assert!(csv.contains("\ng5_stations,,no_record,"), "{csv}");
     let (_, table, _) = super::util::cli(&["mc", "--draws", "400", "--seed", "3", "--lang", "zh"]);
     assert!(table.contains("≥80%"), "the table states the thresholds");
 }
@@ -355,4 +363,61 @@ fn the_built_in_base_year_estimates_are_drawn_and_a_custom_baselines_figures_are
             ..e
         }
     );
+}
+
+#[test]
+fn no_target_shows_a_probability_that_rests_only_on_a_prior_centred_on_the_plan() {
+    // At the defaults every probability given is off one half, or rests on evidence: each
+    // delivery target near one half has no record and is given none.
+    let (code, out, _) = cli(&[
+        "mc", "--draws", "2000", "--seed", "20250509", "--format", "json",
+    ]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for t in json["targets"].as_array().unwrap() {
+        let Some(p) = t["probability"].as_f64() else {
+            assert_eq!(t["delivery_record"], false, "{}", t["id"]);
+            continue;
+        };
+        if t["delivery_record"].is_boolean() {
+            assert_eq!(t["delivery_record"], true, "{}", t["id"]);
+        }
+        assert!((p - 0.5).abs() > 0.1, "{} shows {p}", t["id"]);
+    }
+}
+
+#[test]
+fn a_delivery_target_without_a_record_gets_a_probability_once_a_year_is_reported() {
+    let probability = |extra: &[&str]| {
+        let mut args = vec![
+            "mc", "--draws", "400", "--seed", "3", "--format", "json", "--as-of", "2026",
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = cli(&args);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let t = json["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "g5_stations")
+            .unwrap()
+            .clone();
+        (
+            t["probability"].as_f64(),
+            t["status"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(probability(&[]), (None, "no_record".to_string()));
+    // 10 stations a year in 2025 and 2026 against 100 by 2028: conditional on that record the
+    // target is unlikely at the plan's assumed pace for the remaining two years.
+    let (p, status) = probability(&[
+        "--actual",
+        "g5_stations:2025=10",
+        "--actual",
+        "g5_stations:2026=20",
+    ]);
+    let p = p.expect("a probability once reported");
+    assert!(p < 0.2, "{p}");
+    assert_eq!(status, "unlikely");
 }
