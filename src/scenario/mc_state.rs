@@ -3,7 +3,7 @@
 //! on screen after a change until the new run's first results or `HOLD_MS`. The ui's reducer
 //! holds one (`ui::state::Workbench::mc`); the ui's hook sends the jobs.
 
-use super::mc_messages::{McSummary, McUpdate, ShareTiming, MIN_PROGRESS_INTERVAL_MS};
+use super::mc_messages::{McSummary, McUpdate, MIN_PROGRESS_INTERVAL_MS};
 use super::uncertainty::{BROWSER_DRAWS, DEFAULT_SEED};
 use std::rc::Rc;
 
@@ -42,12 +42,10 @@ impl Default for McSettings {
 pub enum McStatus {
     Running,
     /// `elapsed_ms` is the worker's own time; `page_ms` the page's, from sending the job to
-    /// receiving its last update (when known); `shares` where each worker's time went (a job
-    /// shared among workers).
+    /// receiving its last update (when known).
     Done {
         elapsed_ms: f64,
         page_ms: Option<f64>,
-        shares: Vec<ShareTiming>,
     },
     Cancelled,
     Failed {
@@ -175,7 +173,7 @@ impl McState {
                     McUpdate::Progress { run_id, .. }
                     | McUpdate::Done { run_id, .. }
                     | McUpdate::Failed { run_id, .. } => *run_id == self.run_id,
-                    McUpdate::GoalSeek { .. } | McUpdate::Bands { .. } => false,
+                    McUpdate::GoalSeek { .. } => false,
                 };
                 if current {
                     self.held = None;
@@ -188,13 +186,11 @@ impl McState {
                         run_id,
                         summary,
                         elapsed_ms,
-                        shares,
                     } if run_id == self.run_id => {
                         self.summary = Some(Rc::new(summary));
                         self.status = McStatus::Done {
                             elapsed_ms,
                             page_ms,
-                            shares,
                         };
                     }
                     McUpdate::Failed {
@@ -266,7 +262,6 @@ mod tests {
                 run_id,
                 summary: summary(probability),
                 elapsed_ms: 1.0,
-                shares: Vec::new(),
             },
             page_ms: None,
         }

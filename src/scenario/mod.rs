@@ -10,6 +10,7 @@ pub mod error;
 pub mod hindcast;
 pub mod link;
 pub mod mc_messages;
+pub mod mc_run;
 pub mod mc_state;
 pub mod meeting_table;
 pub mod population_csv;
@@ -18,7 +19,6 @@ pub mod qr;
 pub mod report;
 pub mod saved;
 pub mod seeds;
-pub mod share_work;
 pub mod status;
 pub mod uncertainty;
 

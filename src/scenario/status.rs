@@ -5,7 +5,7 @@
 
 use super::engine::Engine;
 use crate::model::actuals::Reported;
-use crate::model::targets::Metric;
+use crate::model::targets::{Metric, Outcome};
 
 /// From this probability on, a target is likely met.
 pub const LIKELY_FROM: f64 = 0.8;
@@ -219,6 +219,27 @@ pub fn assessed_on_reported_only(engine: &Engine, index: usize) -> bool {
         && assessed(engine, index)
 }
 
+/// The targets projected exactly at their threshold (margin 0) whose probability is neither
+/// near 0 nor near 1 (between 20 % and 80 %): their count and the lowest and highest of those
+/// probabilities, in per cent. Such a target is met in the projection yet only about half the
+/// draws meet it, which the page explains under the table.
+pub fn at_threshold_probabilities(
+    engine: &Engine,
+    outcomes: &[Outcome],
+    probabilities: Option<&[f64]>,
+) -> Option<(usize, f64, f64)> {
+    let found: Vec<f64> = outcomes
+        .iter()
+        .zip(probabilities?)
+        .enumerate()
+        .filter(|(k, (o, p))| o.gap == 0.0 && **p > 0.2 && **p < 0.8 && assessed(engine, *k))
+        .map(|(_, (_, p))| (p * 100.0).round())
+        .collect();
+    let low = found.iter().copied().reduce(f64::min)?;
+    let high = found.iter().copied().reduce(f64::max)?;
+    Some((found.len(), low, high))
+}
+
 /// Why a target without a delivery record has no probability, in words.
 pub fn no_record_text(zh: bool) -> &'static str {
     if zh {
@@ -292,6 +313,42 @@ mod tests {
         assert_eq!(
             Status::of_target(&reported, g5, 0.1),
             Some(Status::Unlikely)
+        );
+    }
+
+    fn outcome(gap: f64) -> Outcome {
+        Outcome {
+            value: 500.0 + gap,
+            threshold: 500.0,
+            threshold_high: f64::INFINITY,
+            met: gap >= 0.0,
+            gap,
+        }
+    }
+
+    #[test]
+    fn only_assessed_targets_exactly_at_their_threshold_with_a_middling_probability_count() {
+        let engine = Engine::licheng();
+        let g5 = engine.target_index("g5_stations").unwrap();
+        let mut outcomes: Vec<Outcome> = (0..engine.plan().targets.len())
+            .map(|_| outcome(1.0))
+            .collect();
+        let mut probabilities = vec![0.5; outcomes.len()];
+        // At the threshold: 52 % and 48.6 % count; 100 % and 10 % do not; 50 % with a margin
+        // of 1 does not either, nor 50 % at the threshold for a target without a record.
+        for (k, p) in [(0, 0.52), (1, 0.486), (2, 1.0), (3, 0.1), (g5, 0.5)] {
+            outcomes[k] = outcome(0.0);
+            probabilities[k] = p;
+        }
+        assert_eq!(
+            at_threshold_probabilities(&engine, &outcomes, Some(&probabilities)),
+            Some((2, 49.0, 52.0))
+        );
+        assert_eq!(at_threshold_probabilities(&engine, &outcomes, None), None);
+        let far = vec![1.0; outcomes.len()];
+        assert_eq!(
+            at_threshold_probabilities(&engine, &outcomes, Some(&far)),
+            None
         );
     }
 }

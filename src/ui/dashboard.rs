@@ -5,7 +5,7 @@
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::model::targets::{Comparator, Outcome, Progress};
+use crate::model::targets::{Comparator, Progress};
 use crate::scenario::seeds::TargetDef;
 use crate::scenario::status::{self, Status};
 use crate::scenario::{Engine, Run};
@@ -104,29 +104,6 @@ pub fn comparator_of(engine: &Engine, index: usize) -> Comparator {
         .map_or(Comparator::AtLeast, |t| t.comparator())
 }
 
-/// The targets projected exactly at their threshold (margin 0) whose probability is neither
-/// near 0 nor near 1 (between 20 % and 80 %): their count and the lowest and highest of those
-/// probabilities, in per cent. Such a target is met in the projection yet only about half the
-/// draws meet it, which the page explains under the table.
-pub fn at_threshold_probabilities(
-    engine: &Engine,
-    outcomes: &[Outcome],
-    probabilities: Option<&[f64]>,
-) -> Option<(usize, f64, f64)> {
-    let found: Vec<f64> = outcomes
-        .iter()
-        .zip(probabilities?)
-        .enumerate()
-        .filter(|(k, (o, p))| {
-            o.gap == 0.0 && **p > 0.2 && **p < 0.8 && status::assessed(engine, *k)
-        })
-        .map(|(_, (_, p))| (p * 100.0).round())
-        .collect();
-    let low = found.iter().copied().reduce(f64::min)?;
-    let high = found.iter().copied().reduce(f64::max)?;
-    Some((found.len(), low, high))
-}
-
 /// The class, icon and word of a status level (`None`: the probability is not known yet).
 pub fn status_look(
     level: Option<Status>,
@@ -182,7 +159,7 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
     let met_count = props.run.outcomes.iter().filter(|o| o.met).count();
     let reporting = props.run.progress.iter().any(Option::is_some);
     let status_counts = status_counts(&props.engine.0, props.mc_probabilities.as_deref());
-    let at_threshold = at_threshold_probabilities(
+    let at_threshold = status::at_threshold_probabilities(
         &props.engine.0,
         &props.run.outcomes,
         props.mc_probabilities.as_deref(),
@@ -363,48 +340,5 @@ pub fn target_dashboard(props: &TargetDashboardProps) -> Html {
                 </p>
             }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
-    use super::at_threshold_probabilities;
-    use crate::model::targets::Outcome;
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    fn outcome(gap: f64) -> Outcome {
-        Outcome {
-            value: 500.0 + gap,
-            threshold: 500.0,
-            threshold_high: f64::INFINITY,
-            met: gap >= 0.0,
-            gap,
-        }
-    }
-
-    #[wasm_bindgen_test]
-    fn only_targets_exactly_at_their_threshold_with_a_middling_probability_count() {
-        let outcomes = [
-            outcome(0.0),
-            outcome(0.0),
-            outcome(3.0),
-            outcome(0.0),
-            outcome(0.0),
-        ];
-        // At the threshold: 52 % and 48.6 % count; 100 % (capped, no spread below) and 10 % do not;
-        // 50 % with a margin of 3 does not either.
-        let probabilities = [0.52, 0.486, 0.5, 1.0, 0.1];
-        assert_eq!(
-            at_threshold_probabilities(&outcomes, Some(&probabilities)),
-            Some((2, 49.0, 52.0))
-        );
-        assert_eq!(at_threshold_probabilities(&outcomes, None), None);
-        assert_eq!(
-            at_threshold_probabilities(&outcomes, Some(&[1.0, 0.0, 0.5, 1.0, 0.0])),
-            None
-        );
     }
 }

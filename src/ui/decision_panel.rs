@@ -288,7 +288,7 @@ fn spawn_seek_worker(
     worker: Rc<RefCell<SeekWorker>>,
     seek: UseStateSetter<Option<SeekPhase>>,
 ) -> McClient {
-    McClient::spawn_single(move |update| {
+    McClient::spawn(move |update| {
         let McUpdate::GoalSeek {
             run_id,
             outcome,

@@ -1,7 +1,7 @@
 //! Number formatting for the workbench: compact numbers (万/亿 in
 //! Chinese, thousands separators in English), exact values, values with units, percentages and
-//! axis tick labels. Pure Rust with no yew or web-sys import, so it could move to
-//! `src/scenario/format.rs` and be unit-tested natively (the tests below already run there).
+//! axis tick labels. Pure Rust with no yew or web-sys import: it builds natively and its tests run
+//! with `cargo test`.
 //!
 //! Rules:
 //! * non-finite values print as "—";
@@ -235,14 +235,9 @@ fn signed(v: f64, magnitude: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (`cargo test --target
-    //! wasm32-unknown-unknown --lib`): the UI exists only on wasm32, where `#[test]` never runs.
     use super::*;
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
+    #[test]
     fn chinese_compacts_to_wan_and_yi() {
         assert_eq!(number(404_915.0, Lang::Zh), "40.49万");
         assert_eq!(number(400_000.0, Lang::Zh), "40万");
@@ -255,7 +250,7 @@ mod tests {
         assert_eq!(number(-404_915.0, Lang::Zh), "-40.49万");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn english_groups_thousands() {
         assert_eq!(number(404_815.0, Lang::En), "404,815");
         assert_eq!(number(404_815.4, Lang::En), "404,815");
@@ -265,7 +260,7 @@ mod tests {
         assert_eq!(number(999.0, Lang::En), "999");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn small_values_keep_two_decimals_at_most() {
         assert_eq!(number(0.78, Lang::En), "0.78");
         assert_eq!(number(2.5, Lang::Zh), "2.5");
@@ -276,7 +271,7 @@ mod tests {
         assert_eq!(number(0.0, Lang::Zh), "0");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn non_finite_is_a_dash() {
         for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(number(v, Lang::Zh), MISSING);
@@ -287,7 +282,7 @@ mod tests {
         }
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn units_attach_per_language() {
         assert_eq!(value_with_unit(404_915.0, "人", Lang::Zh), "40.49万人");
         assert_eq!(
@@ -300,7 +295,7 @@ mod tests {
         assert_eq!(exact_with_unit(95.25, "%", Lang::Zh), "95.25%");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn differences_of_percentages_are_percentage_points() {
         assert_eq!(signed_difference(-0.06, "%", Lang::Zh), "-0.06个百分点");
         assert_eq!(signed_difference(1.5, "%", Lang::Zh), "+1.5个百分点");
@@ -314,15 +309,15 @@ mod tests {
         assert_eq!(signed_difference(f64::NAN, "%", Lang::Zh), MISSING);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn percent_has_one_decimal() {
         assert_eq!(percent(95.0), "95.0%");
-        assert_eq!(percent(3.14159), "3.1%");
+        assert_eq!(percent(2.64159), "2.6%");
         assert_eq!(percent(-0.01), "0.0%");
         assert_eq!(percent(-2.5), "-2.5%");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn axis_labels_share_scale_and_decimals() {
         let ticks = [400_000.0, 405_000.0, 410_000.0];
         assert_eq!(

@@ -11,8 +11,7 @@
 use super::baseline_import::custom_baseline_items;
 use super::charts::{Band, LineChart, Series};
 use super::dashboard::{
-    at_threshold_probabilities, comparator_of, data_value, progress_view, status_counts,
-    status_look, threshold_text, EngineRef,
+    comparator_of, data_value, progress_view, status_counts, status_look, threshold_text, EngineRef,
 };
 use super::focus::{focus, use_focus_trap};
 use super::format;
@@ -874,7 +873,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="slide-note" id="slide-summary-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
-            if let Some((count, low, high)) = at_threshold_probabilities(&props.engine.0, &props.run.outcomes, props.mc_probabilities.as_deref()) {
+            if let Some((count, low, high)) = status::at_threshold_probabilities(&props.engine.0, &props.run.outcomes, props.mc_probabilities.as_deref()) {
                 <p class="slide-note" id="slide-at-threshold">{ i18n::at_threshold_note(lang, count, low, high) }</p>
             }
         </div>

@@ -24,7 +24,7 @@ use crate::model::cohort::{FEMALE, MALE};
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series;
 use crate::scenario::baseline_edits::BaselineEdits;
-use crate::scenario::mc_messages::{McJob, McSummary, McUpdate, ShareTiming};
+use crate::scenario::mc_messages::{McJob, McSummary, McUpdate};
 use crate::scenario::{Engine, Run};
 use crate::worker::McClient;
 use std::cell::{Cell, RefCell};
@@ -394,21 +394,6 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
         McStatus::Done { page_ms, .. } => *page_ms,
         _ => None,
     };
-    // Where each worker's time went, one value per worker in each attribute (for the
-    // benchmark figures; not shown).
-    let shares: &[ShareTiming] = match &mc.status {
-        McStatus::Done { shares, .. } => shares,
-        _ => &[],
-    };
-    let per_share = |part: fn(&ShareTiming) -> f64| {
-        (!shares.is_empty()).then(|| {
-            shares
-                .iter()
-                .map(|t| format!("{:.2}", part(t)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    };
     let draw_options = DRAW_CHOICES.iter().map(|&n| {
         html! {
             <option value={n.to_string()} selected={n == total}>{ draws_text(n, lang) }</option>
@@ -474,16 +459,7 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                     data-draws={done_draws.to_string()} data-total={total.to_string()}
                     data-run-id={mc.run_id.to_string()}
                     data-elapsed-ms={elapsed.map(|e| format!("{e}"))}
-                    data-page-ms={page_ms.map(|e| format!("{e}"))}
-                    data-share-prepare-ms={per_share(|t| t.prepare_ms)}
-                    data-share-draw-ms={per_share(|t| t.draw_ms)}
-                    data-share-exchange-ms={per_share(|t| t.exchange_ms)}
-                    data-share-yield-ms={per_share(|t| t.yield_ms)}
-                    data-share-wait-ms={per_share(|t| t.wait_ms)}
-                    data-share-summary-ms={per_share(|t| t.summary_ms)}
-                    data-share-draws={(!shares.is_empty()).then(|| {
-                        shares.iter().map(|t| t.draws.to_string()).collect::<Vec<_>>().join(" ")
-                    })}>
+                    data-page-ms={page_ms.map(|e| format!("{e}"))}>
                     { text }
                 </p>
             </div>

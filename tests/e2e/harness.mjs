@@ -74,13 +74,12 @@ export async function until(check, what, timeout = 120000) {
 
 /** Holds the Monte Carlo workers (`workers`, all the page's by default) with their test switch
  * (`lichengHold`, src/worker/mod.rs): each job stops drawing at its next slice, answering only
- * requests and the other workers, until `releaseWorkers`. Resets their count of draws handed over. */
+ * requests, until `releaseWorkers`. */
 export async function holdWorkers(page, workers = page.workers()) {
   assert.ok(workers.length > 0, "the page has no worker to hold");
   for (const worker of workers) {
     await worker.evaluate(() => {
       self.lichengHold = true;
-      self.lichengHandedOver = 0;
     });
   }
 }

@@ -1,6 +1,6 @@
 //! Pure-SVG charts for the workbench: the shared data types, the
 //! colour-blind-safe palette, marker shapes, legend swatches and the hover/focus tooltip. The
-//! line chart is in `line.rs`, the population pyramid in `pyramid.rs`, geometry in `scale.rs`.
+//! line chart is in `line.rs`, the population pyramid in `pyramid.rs`, geometry in `ui/scale.rs`.
 //!
 //! Every chart is a `<figure class="chart">` holding a caption, an HTML legend, a responsive
 //! `<svg role="img">` (viewBox, width 100%), a tooltip shown while a mark is hovered or focused,
@@ -9,7 +9,7 @@
 
 mod line;
 mod pyramid;
-pub mod scale;
+pub use crate::ui::scale;
 
 pub use line::{LineChart, LineChartProps};
 pub use pyramid::{Pyramid, PyramidProps};

@@ -1,6 +1,7 @@
 //! Chart geometry without yew: extents, "nice" 1-2-5 ticks, year
 //! ticks, linear maps, age-group aggregation and text-width estimates. Every division and min/max
-//! is guarded so empty, NaN, one-point, flat and negative inputs give a usable scale.
+//! is guarded so empty, NaN, one-point, flat and negative inputs give a usable scale. Pure Rust:
+//! it builds natively and its tests run with `cargo test`.
 
 /// The finite min and max of some values, or `None` when there is none.
 pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
@@ -199,12 +200,9 @@ pub fn coord(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (`cargo test --target
-    //! wasm32-unknown-unknown --lib`): the UI exists only on wasm32, where `#[test]` never runs.
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[test]
     fn extent_skips_non_finite() {
         assert_eq!(
             extent([f64::NAN, 2.0, -1.0, f64::INFINITY]),
@@ -214,7 +212,7 @@ mod tests {
         assert_eq!(extent([f64::NAN]), None);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn nice_axis_uses_one_two_five_steps() {
         let a = nice_axis(396_112.0, 412_345.0, 5);
         assert_eq!(a.step, 5_000.0);
@@ -228,7 +226,7 @@ mod tests {
         assert!(c.ticks.contains(&0.0));
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn nice_axis_survives_degenerate_ranges() {
         for (lo, hi) in [
             (0.0, 0.0),
@@ -250,7 +248,7 @@ mod tests {
         assert_eq!(nice_axis(0.0, 0.0, 5).ticks.first(), Some(&0.0));
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn year_ticks_thin_out() {
         assert_eq!(
             year_ticks(2024, 2028, 10),
@@ -264,7 +262,7 @@ mod tests {
         assert!(year_ticks(i32::MIN, i32::MAX, 10).len() <= 200);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn linear_guards_zero_width() {
         let l = Linear::new((1.0, 1.0), (0.0, 10.0));
         assert_eq!(l.map(1.0), 5.0);
@@ -273,7 +271,7 @@ mod tests {
         assert_eq!(m.map(f64::NAN), 5.0);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn age_groups_aggregate_with_open_group() {
         let single = vec![1.0; 106];
         let g = age_groups(&single);
