@@ -18,22 +18,24 @@ from the engine, so the whole pipeline is, from the repository root:
 
 (tests/integration/hindcast.rs fails when a committed file is not what this gives.)
 
-Python 3 standard library only.
+Python 3.11 or later, standard library only (tomllib).
 
 BASIS.  Everything is on the basis of Licheng District proper, WITHOUT the Quanzhou Economic and
 Technological Development Zone (泉州开发区): the work plan is the district government's, and the
 Licheng figures that exist for the district (7th census 396,112; 2021 yearbook 39.7万; 2021 birth
 and death rates; women aged 15-49 = 10.65万) are all on that basis.
 
-SOURCES.  Every input figure below is quoted beside it with its source and confidence (the same
-quotes are in seeds/baseline.toml and seeds/history.toml, which the page's sources tab shows), or
-comes from the district work plan seeds/workplan-2025-2028.txt.
-Anything not published is an ASSUMPTION and is labelled as such where it is defined.  No estimate
+SOURCES.  Every input figure is in seeds/derivation-inputs.toml with its quoted text, source and
+confidence (the same quotes are in seeds/baseline.toml and seeds/history.toml, which the page's
+sources tab shows, and docs/sources.md lists every public figure found), or comes from the
+district work plan seeds/workplan-2025-2028.txt.
+Anything not published is an ASSUMPTION and is in that file's [[assumption]] tables.  No estimate
 made here is an official statistic.
 """
 
 import math
 import os
+import tomllib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CSV_PATH = os.path.join(HERE, "baseline-population-2024.csv")
@@ -41,174 +43,33 @@ CENSUS_CSV_PATH = os.path.join(HERE, "census-2020-estimated.csv")
 TOML_PATH = os.path.join(HERE, "baseline.toml")
 
 # =============================================================================================
-# 1. PUBLISHED INPUTS (official or reprinted figures; source and confidence as in the sources file)
+# 1-2. INPUTS: the published figures and the assumptions, read from seeds/derivation-inputs.toml
+# (each with its quoted text, source and confidence, or why it is assumed)
 # =============================================================================================
 
-# Licheng, 7th census, 2020-11-01, district proper.  Chinese Wikipedia article 鲤城区 citing the
-# census: "截至2020年11月1日零時,鯉城區常住人口為396112人".  conf. med
-LICHENG_CENSUS_2020 = 396112
-# Same page, infobox (probably incl. the development zone): "常住428,361人".  conf. low-med
-LICHENG_CENSUS_2020_INCL_DZ = 428361
-# Licheng, 6th census, 2010: "鲤城区 368059 4.53 … 泉州开发区 36758 0.45" (泉州晚报 reprint). conf. med
-LICHENG_CENSUS_2010 = 368059
-DEV_ZONE_CENSUS_2010 = 36758
-# Quanzhou Statistical Yearbook 2022, table 3-5 (year-end 2021): "鲤城区(含开发区) 42.9 7.4 6.2 1.2
-# 100.0 / 鲤城区 39.7 7.5 6.7 0.9 100.0 / 开发区 3.2".  conf. high
-LICHENG_POP_2021_WAN = 39.7
-LICHENG_POP_2021_INCL_DZ_WAN = 42.9
-DEV_ZONE_POP_2021_WAN = 3.2
-LICHENG_BIRTH_RATE_2021 = 7.5      # per mille
-LICHENG_DEATH_RATE_2021 = 6.7      # per mille
-LICHENG_NATURAL_GROWTH_2021 = 0.9  # per mille
-# Women aged 15-49 at the 2020 census, by county: 泉州晚报 via taihainet.com 2024-05-13 (泉州市统计局):
-# "…鲤城区10.65万人…泉州开发区1.03万人" -- the development zone is listed separately, so the
-# Licheng figure is on the district-proper basis.  conf. med-high
-LICHENG_WOMEN_15_49_2020 = 106500
+INPUTS_PATH = os.path.join(HERE, "derivation-inputs.toml")
 
-# Quanzhou, 7th census: "泉州市常住人口为8782285人…年平均增长率为0.78%".  conf. high
-QZ_CENSUS_2020 = 8782285
-QZ_CENSUS_GROWTH_2010_2020_PCT = 0.78
-# "男性人口为4586453人,女性人口为4195832人".  conf. med
-QZ_MALE_2020 = 4586453
-QZ_FEMALE_2020 = 4195832
-# "0-14岁人口比例为20.62%,15-59岁人口比例为66.17%,60岁及以上人口比例为13.21%,65岁及以上人口比例为9.00%"
-# conf. med
-QZ_SHARE_0_14 = 20.62
-QZ_SHARE_15_59 = 66.17
-QZ_SHARE_60P = 13.21
-QZ_SHARE_65P = 9.00
-# Quanzhou resident population, revised series (万): "常住人口(万人) 885 879 876 873" (2021..2018),
-# conf. med-high; 2022 887.9万 (conf. med); 2023 888.3万 (conf. low-med); 2024 change +3.1万 (low-med)
-QZ_POP_WAN = {2018: 873.0, 2019: 876.0, 2020: 879.0, 2021: 885.0, 2022: 887.9, 2023: 888.3}
-QZ_POP_CHANGE_2024_WAN = 3.1
-QZ_REGISTERED_2022_WAN = 773.82
-QZ_REGISTERED_2023_WAN = 775.7
-# Quanzhou birth / death rates (per mille), 2018..2021.  conf. med-high
-QZ_BIRTH_RATE = {2018: 12.1, 2019: 11.7, 2020: 9.7, 2021: 8.7}
-QZ_DEATH_RATE = {2018: 6.7, 2019: 6.7, 2020: 7.0, 2021: 6.9}
-# Quanzhou population aged 15-64 end-2021: 623万, 70.4 %.  conf. med
-QZ_POP_15_64_2021_WAN = 623.0
-QZ_SHARE_15_64_2021 = 70.4
-# Fujian 2024 statistical bulletin: "全年人口出生率为6.95‰,人口死亡率为6.71‰,自然增长率为0.24‰". conf. med
-FJ_BIRTH_RATE_2024 = 6.95
-FJ_DEATH_RATE_2024 = 6.71
-# Fujian life expectancy at birth 2024: "高出全省平均水平(79.3岁)" (海峡导报 2025-03-13). conf. med-high
-FJ_E0_2024 = 79.3
-# China life expectancy 78.6 (2023), 79.0 (2024).  conf. high
-CN_E0_2023 = 78.6
-CN_E0_2024 = 79.0
-# China sex ratio at birth 2020: "出生人口性别比为111.3".  conf. high
-CN_SRB_2020 = 111.3
-# Quanzhou sex ratio at birth 2018 (registered residents): 116.42.  conf. low
-QZ_SRB_2018 = 116.42
-# Fertility: Quanzhou TFR 2020 "总和生育率达1419.37‰" (conf. med-high); China TFR 2020 1.3 (high)
-QZ_TFR_2020 = 1.419
-QZ_WOMEN_15_49_2020 = 2187500
-CN_TFR_2020 = 1.3
-# Household size: Fujian 2020 2.68, 2010 2.98 (conf. med-high); China 2020 2.62 (high)
-FJ_HH_SIZE_2020 = 2.68
-FJ_HH_SIZE_2010 = 2.98
-CN_HH_SIZE_2020 = 2.62
-# Quanzhou 2019 bulletin: new urban jobs 12.57万, registered urban unemployment 1.05 %. conf. high
-QZ_NEW_URBAN_JOBS_2019 = 125700
-QZ_UNEMPLOYMENT_2019_PCT = 1.05
-# Quanzhou 2012-2021 average: 13.4万 new urban jobs a year, unemployment under 2.3 %. conf. med
-QZ_NEW_URBAN_JOBS_AVG_2012_2021 = 134000
-QZ_UNEMPLOYMENT_CAP_2012_2021_PCT = 2.3
-# Quanzhou non-local residents "常住外来人口达204万人" (year not stated).  conf. low
-QZ_NONLOCAL_WAN = 204.0
-# Jinjiang (not Licheng) migrant-worker children among primary pupils, 2014: 66.7 %.  conf. low-med
-JINJIANG_MIGRANT_PRIMARY_2014_PCT = 66.7
-# China basic medical insurance: "参保率稳定在95%以上" (2022, 光明日报).  conf. high
-CN_MEDICAL_INSURANCE_FLOOR_PCT = 95.0
-# Schools (Licheng): +900 places 2023 (conf. med); 2024: 6 projects, +5,230 places, of which
-# "新增学位超1000个" open autumn 2024 (conf. med); autumn 2025 "预计新增学位2610个" (810+180+1,620),
-# 东南早报 (conf. med)
-PLACES_ADDED_2023 = 900
-PLACES_PROJECTS_2024 = 5230
-PLACES_OPENED_2024 = 1000
-PLACES_PLANNED_2025 = 2610
-PLACES_PLANNED_2025_PARTS = (810, 180, 1620)
-# National school norms: class size primary 45 / junior 50; staffing ratios (urban) primary 1:19,
-# junior 1:13.5; large / oversized classes over 56 / over 66.  conf. med
-CLASS_SIZE_PRIMARY = 45
-CLASS_SIZE_JUNIOR = 50
-STAFF_RATIO_PRIMARY = 19.0
-STAFF_RATIO_JUNIOR = 13.5
-LARGE_CLASS = 56
-OVERSIZED_CLASS = 66
-# Economy (district government work reports, qzlc.gov.cn; conf. high; the reports call them
-# preliminary: "预计"): GDP 2022 539.69亿元 +4.5 %; GDP 2023 580亿元 +7.5 %; 2022 new 四上 firms +89
-GDP_2022_YI = 539.69
-GDP_GROWTH_2022_PCT = 4.5
-GDP_2023_YI = 580.0
-GDP_GROWTH_2023_PCT = 7.5
-NEW_SISHANG_2022 = 89
-# Work plan (泉鲤政办〔2025〕6号), targets quoted for reference:
-# 二(二) "2025-2028年新增就业2万人"; 二(三) "义务教育阶段随迁子女在公办学校就读率保持在100%";
-# 二(四) "2025—2028 年全区新增城镇保障性住房供给 500 套"; 二(六) "确保我区基本医保参保率达到 96%"
-PLAN_MIGRANT_PUBLIC_PCT = 100.0
-PLAN_MEDICAL_INSURANCE_PCT = 96.0
 
-# =============================================================================================
-# 2. ASSUMPTIONS (not published anywhere; each is a documented modelling choice)
-# =============================================================================================
+def load_inputs(path):
+    """Every value of the inputs file by name (tables of years as {year: value}, lists as tuples)."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    values = {}
+    for kind in ("published", "assumption"):
+        for group in data[kind]:
+            for name, value in group.get("values", {}).items():
+                if isinstance(value, dict):
+                    value = {int(year): v for year, v in value.items()}
+                elif isinstance(value, list):
+                    value = tuple(value)
+                if name in values:
+                    raise SystemExit(f"{path}: {name} is given twice")
+                values[name] = value
+    return values
 
-# Mortality: the engine's own model life table (src/model/life_table.rs), so that the census
-# table's old-age shape and the projection share one mortality model: a Siler hazard
-# mu(x) = A e^(-B x) + k (C + D e^(G x)) whose adult part is scaled by k per sex, k solved so that
-# life expectancy equals the levers' defaults (women 82.0, men 76.5: Fujian's 79.3 of 2024 split by
-# the national gap of about 5.5 years).  Person-years by Simpson's rule on a half-year grid to 130.
-SILER_A, SILER_B, SILER_C, SILER_D, SILER_G = 0.03, 8.0, 0.0002, 5.0e-6, 0.115  # = life_table.rs
-E0_FEMALE, E0_MALE = 82.0, 76.5   # = the levers e0f, e0m (src/model/levers.rs)
-MAX_AGE = 130                  # life table closed at 130
 
-# Census age shape.
-# 0-14: cohort sizes follow the births of each year; Quanzhou birth rates are published for
-# 2018-2020 only, so earlier years are ASSUMED: 12.0 per mille for 2005-2015 (about the 2018
-# level) and 13.0 for 2016-2017 (the universal two-child peak).  The Licheng/Quanzhou birth-rate
-# ratio of 2021 (7.5/8.7) and Licheng's own census growth 2010-2020 scale the level; only the
-# SHAPE is used, the 0-14 total comes from the share (see calibration).
-ASSUMED_QZ_BIRTH_RATE_EARLY = 12.0   # ASSUMPTION, years <= 2015
-ASSUMED_QZ_BIRTH_RATE_2016_17 = 13.0 # ASSUMPTION, 2016 and 2017
-# The group shares imply very different levels per single year (Quanzhou: 0-14 about 1.0 %, 15-59
-# about 1.6 %, 60-64 about 0.8 % of the population per year of age), so flat shapes would leave
-# steps of 40-60 % at ages 15 and 60.  The shapes are therefore made to join their neighbours:
-# 65+: survival times a cohort-size factor: each older single year of age is a birth cohort 3 %
-#   smaller (population growth before 1955 and poorer survival to 65 of older cohorts); survival
-#   alone would make the 65+ group far too old.
-OLD_COHORT_FACTOR = 0.97       # ASSUMPTION
-# 60-64: linear in age with the group's mean (its Quanzhou share), sloped so that age 64 is
-#   JOIN_64_65 times age 65.
-JOIN_64_65 = 1.05              # ASSUMPTION
-# 15-59: a straight line from the age-14 level (at 15) to the age-60 level (at 59) plus a
-#   plateau-shaped bump of young and middle-aged adults (rising logistic centred at 20, scale 2
-#   years: students and young migrant workers arriving; falling logistic centred at 50, scale 5);
-#   the bump's height is solved so that the group matches its share.  In words: near flat across
-#   the main working ages, with the hump of in-migrant adults, joined to the groups either side.
-RAMP_CENTRE = 20.0             # ASSUMPTION
-RAMP_SCALE = 2.0               # ASSUMPTION
-DECLINE_CENTRE = 50.0          # ASSUMPTION
-DECLINE_SCALE = 5.0            # ASSUMPTION
-# Sex ratios (men per woman) by age at the census.  0-14: 1.13, between the national 2020 sex
-# ratio at birth 111.3 and Quanzhou's 2018 registered 116.42 (the 2006-2015 cohorts were born
-# when ratios were higher).  Age 60: 1.00, falling with age by the male/female survival gap.
-# 15-59: solved so that the total male share equals Quanzhou's census share.
-SEX_RATIO_0_14 = 1.13          # ASSUMPTION
-SEX_RATIO_60 = 1.00            # ASSUMPTION
-
-# Births 2022-2024 in Licheng (no published figure): the 2021 rate 7.5 per mille falls in the same
-# proportion as from Quanzhou's 2021 rate (8.7) to Fujian's 2024 rate (6.95), i.e. Quanzhou is
-# assumed to be at the provincial level in 2024; 2022 and 2023 geometric interpolation.
-# Births 2020 (needed for the Nov-Dec 2020 births): 7.5 * 9.7/8.7 (Quanzhou's 2020/2021 ratio).
-# Sex ratio at birth 2021-2024: 111.3 (national 2020, published).  These rates are in
-# seeds/history.toml, where the engine's projection from the census reads them.
-
-# Schools.
-LOCAL_PUBLIC_SHARE = 0.95      # ASSUMPTION: share of local (non-migrant) pupils in public schools
-MIGRANT_PUPIL_SHARE_PCT = 30.0 # ESTIMATE, low 20, high 45 (reasoning in the TOML)
-MIGRANT_PUBLIC_SHARE_PCT = 100.0  # ESTIMATE from the plan's wording "保持在100%"
-PRIMARY_SHARE_2025 = 0.62      # ESTIMATE (reasoning in the TOML)
+# The rest of the script names the inputs as the file does (LICHENG_CENSUS_2020, ...).
+globals().update(load_inputs(INPUTS_PATH))
 
 # =============================================================================================
 # 3. THE 2024 TOTAL
