@@ -9,49 +9,42 @@
 //! The pure parts (`format`, `i18n`, `scale`) build natively and are tested by `cargo test`;
 //! everything with yew or web-sys is wasm32 only.
 
-#[cfg(target_arch = "wasm32")]
-pub mod actuals_panel;
-#[cfg(target_arch = "wasm32")]
-pub mod baseline_editor;
-#[cfg(target_arch = "wasm32")]
-pub mod baseline_import;
-#[cfg(target_arch = "wasm32")]
-pub mod chart_panel;
-#[cfg(target_arch = "wasm32")]
-pub mod charts;
-#[cfg(target_arch = "wasm32")]
-pub mod clock;
-#[cfg(target_arch = "wasm32")]
-pub mod dashboard;
-#[cfg(target_arch = "wasm32")]
-pub mod decision_panel;
-#[cfg(target_arch = "wasm32")]
-pub mod export;
-#[cfg(target_arch = "wasm32")]
-pub mod focus;
 pub mod format;
 pub mod i18n;
-#[cfg(target_arch = "wasm32")]
-pub mod levers_panel;
-#[cfg(target_arch = "wasm32")]
-pub mod methods;
-#[cfg(target_arch = "wasm32")]
-pub mod present;
-#[cfg(target_arch = "wasm32")]
-pub mod saved_panel;
 pub mod scale;
-#[cfg(target_arch = "wasm32")]
-pub mod share;
-#[cfg(target_arch = "wasm32")]
-pub mod sources;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod uncertainty;
-#[cfg(target_arch = "wasm32")]
-pub mod url_sync;
-#[cfg(target_arch = "wasm32")]
-pub mod workplan;
+
+/// Declares the modules that use yew, web-sys or gloo: wasm32 only.
+macro_rules! wasm32_only {
+    ($($module:ident),* $(,)?) => {
+        $(
+            #[cfg(target_arch = "wasm32")]
+            pub mod $module;
+        )*
+    };
+}
+
+wasm32_only!(
+    actuals_panel,
+    baseline_editor,
+    baseline_import,
+    chart_panel,
+    charts,
+    clock,
+    dashboard,
+    decision_panel,
+    export,
+    focus,
+    levers_panel,
+    methods,
+    present,
+    saved_panel,
+    share,
+    sources,
+    state,
+    uncertainty,
+    url_sync,
+    workplan,
+);
 
 #[cfg(target_arch = "wasm32")]
 mod app;

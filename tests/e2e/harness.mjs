@@ -99,54 +99,70 @@ export async function workersIdle(page) {
   }, "the workers to be idle");
 }
 
-/** Starts the bundle's server and a fresh Chromium profile; `close()` ends both and removes the
- * profile. `viewport` as Playwright takes it. */
-export async function launch({ viewport = { width: 1366, height: 768 } } = {}) {
+/** Starts the bundle's server (or uses `server`, from `startServer`, which it then leaves running)
+ * and a fresh Chromium profile; `close()` ends both and removes the profile. `viewport` as
+ * Playwright takes it. */
+export async function launch({ viewport = { width: 1366, height: 768 }, acceptDownloads = false, server: given = null } = {}) {
   const { chromium } = await import("playwright-core");
   const { startServer } = await import("../../scripts/static-server.mjs");
   const { mkdtemp, rm } = await import("node:fs/promises");
   const os = await import("node:os");
-  const server = await startServer({ root: DIST });
+  const server = given ?? (await startServer({ root: DIST }));
   const profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    acceptDownloads,
   });
   return {
     context,
     server,
     async close() {
       await context.close();
-      await server.close();
+      if (!given) await server.close();
       await rm(profileDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Opens `query` in a new tab of `browser` (from `launch`), collecting console errors and uncaught
- * exceptions; with `today` (a Date) the page's clock reads that instant (timers still run), so the
- * current year is the test's, not the machine's. Resolves once `ready` is in `readyState` (the
- * target table shown, by default) and the page has painted. */
-export async function openPage(browser, query = "", { today = null, ready = "#targets-table", readyState = "visible" } = {}) {
+/** Opens `query` in a new tab of `browser` (from `launch`), collecting console errors, uncaught
+ * exceptions and dialogs (each dismissed); with `today` (a Date) the page's clock reads that instant
+ * (timers still run), so the current year is the test's, not the machine's; with `clock`, Playwright's
+ * fake timers are installed (running on with real time until the test pauses them); `init`, a script
+ * run before the page's own. Resolves once `ready` is in `readyState` (the target table shown, by
+ * default) and the page has painted. */
+export async function openPage(
+  browser,
+  query = "",
+  { today = null, clock = false, init = null, ready = "#targets-table", readyState = "visible" } = {},
+) {
   const page = await browser.context.newPage();
   const problems = [];
+  const dialogs = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`exception: ${err}`));
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  if (clock) await page.clock.install();
   if (today) await page.clock.setFixedTime(today);
+  if (init) await page.addInitScript(init);
   await page.goto(browser.server.url + query, { waitUntil: "load" });
   await page.locator(ready).waitFor({ state: readyState, timeout: 60000 });
   await settle(page);
-  return { page, problems };
+  return { page, problems, dialogs };
 }
 
-/** Closes a tab of `openPage` and asserts it logged no error. */
-export async function closePage({ page, problems }) {
+/** Closes a tab of `openPage` and asserts it logged no error and opened no dialog. */
+export async function closePage({ page, problems, dialogs = [] }) {
   await page.close();
   assert.deepEqual(problems, [], "the page logged errors");
+  assert.deepEqual(dialogs, [], "the page opened a dialog");
 }
 
 /** Waits until the page has rendered and painted. */

@@ -2,8 +2,8 @@
 // (equal to the native CLI's for the same scenario and seed, byte for byte by design), the uncertainty bands,
 // new runs on every scenario change with a responsive page meanwhile, the run's controls (draws, spread,
 // seed, cancel), the tornado and goal-seek against the CLI, and the browser benchmark figure (10,000 draws).
-// Same harness as smoke.test.mjs and workbench.test.mjs: the release bundle in dist/ served on 127.0.0.1,
-// Debian Chromium via playwright-core.
+// The shared harness (harness.mjs): the release bundle in dist/ served on 127.0.0.1, Debian Chromium via
+// playwright-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,10 +11,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/static-server.mjs";
-
-import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, FIGURE, nativeCli, until, holdWorkers, releaseWorkers, workersIdle } from "./harness.mjs";
+import {
+  HERE,
+  ROOT,
+  DIST,
+  FIGURE,
+  nativeCli,
+  until,
+  holdWorkers,
+  releaseWorkers,
+  workersIdle,
+  launch,
+  openPage as harnessOpenPage,
+  closePage,
+  settle,
+} from "./harness.mjs";
 // The page's timings (src/ui/uncertainty.rs): results on screen are held for HOLD_MS after a change,
 // and jobs are sent at most every THROTTLE_MS.
 const HOLD_MS = 150;
@@ -24,33 +35,21 @@ const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "u
 // Generous: a loaded CI machine with two cores runs 10,000 draws in a few seconds.
 const RUN_TIMEOUT = 120000;
 
-let profileDir;
+let browser;
 let tmpDir;
-let context;
-let server;
 let cliPath;
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, "index.html")), `no ${DIST}/index.html: run scripts/build-dist first`);
   // The release CLI built from the same tree (the Monte Carlo is slow in a debug build).
   cliPath = nativeCli();
-  server = await startServer({ root: DIST });
-  profileDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-mc-profile-"));
+  browser = await launch();
   tmpDir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-mc-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 768 },
-  });
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  for (const dir of [profileDir, tmpDir]) {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
+  await browser?.close();
+  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
 });
 
 /** Runs the CLI with `args` and parses its JSON. */
@@ -71,24 +70,9 @@ function cliProbabilities({ scenario = {}, draws = 2000, seed = SEED, spread = 1
   return Object.fromEntries(json.targets.map((t) => [t.id, t.probability]));
 }
 
-/** Open the workbench in a new tab; console errors and uncaught exceptions are collected. */
-async function openPage({ clock = false } = {}) {
-  const page = await context.newPage();
-  // The test's clock (Playwright's fake timers, running on with real time until paused).
-  if (clock) await page.clock.install();
-  const problems = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
-  await page.goto(server.url, { waitUntil: "load" });
-  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
-  return { page, problems };
-}
-
-async function closePage({ page, problems }) {
-  await page.close();
-  assert.deepEqual(problems, [], "the page logged errors");
+/** Opens the workbench in a new tab (`harness.openPage`; `clock` installs Playwright's fake timers). */
+function openPage(options = {}) {
+  return harnessOpenPage(browser, "", options);
 }
 
 /** Pauses the page's clock (installed by `openPage({ clock: true })`) a second ahead of its time,
@@ -96,11 +80,6 @@ async function closePage({ page, problems }) {
 async function pauseClock(page) {
   const now = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(now + 1000);
-}
-
-/** Wait until the page has rendered and painted. */
-async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Move a lever's slider as a drag would: input events, then one change. */
@@ -443,7 +422,7 @@ test("targets projected exactly at their threshold get a note on their one-in-tw
   await waitDone(page);
   assert.equal(await page.locator("#targets-at-threshold").count(), 0, "a note on probabilities that are not given");
   // 25 stations reported for 2025 with the plan's 25 a year after: 100 by 2028, at the threshold.
-  await page.goto(server.url + "?v=1&x.g5_stations.2025=25", { waitUntil: "load" });
+  await page.goto(browser.server.url + "?v=1&x.g5_stations.2025=25", { waitUntil: "load" });
   const first = await waitDone(page);
   // The rows with a margin of exactly 0 and a probability strictly between 20 % and 80 %.
   const rows = await page.evaluate(() =>
@@ -539,10 +518,10 @@ test("draws, spread and seed re-run with the CLI's numbers; an invalid seed is r
 });
 
 test("the workers load this build's files: the page's version is in the URLs of their three files", async () => {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   const requested = [];
   page.on("request", (request) => requested.push(request.url()));
-  await page.goto(server.url, { waitUntil: "load" });
+  await page.goto(browser.server.url, { waitUntil: "load" });
   await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
   await waitDone(page);
   const wasm = await page.locator("script[data-wasm]").getAttribute("data-wasm");
@@ -708,13 +687,14 @@ test("the uncertainty and decision panels, with results shown, have no serious o
 });
 
 /** The native benchmark's 10,000 draws on one core (as the page's one worker draws), run now:
- * `NATIVE_BENCH` is the `cargo bench --bench model` executable (scripts/figures sets it), which
- * prints the median of its runs. Returns {total} (ms). */
+ * `NATIVE_BENCH` is the `cargo bench --bench model` executable (scripts/figures sets it); divan
+ * prints the run's fastest, slowest, median and mean. Returns {total}: the median, in ms. */
 function nativeRun() {
-  const out = execFileSync(process.env.NATIVE_BENCH, ["mc_10000_native_1thread"], { encoding: "utf8" });
-  const total = out.match(/mc_10000_native_1thread_median_ms=([0-9.]+)/);
-  assert.ok(total, `no native figure in: ${out}`);
-  return { total: Number(total[1]) };
+  const out = execFileSync(process.env.NATIVE_BENCH, ["--bench", "mc_10000_native_1thread"], { encoding: "utf8" });
+  const row = out.match(/─ mc_10000_native_1thread\s[^│]*│[^│]*│\s*([0-9.]+) (ns|µs|ms|s)\b/);
+  assert.ok(row, `no native figure in: ${out}`);
+  const perMs = { ns: 1e-6, "µs": 1e-3, ms: 1, s: 1e3 }[row[2]];
+  return { total: Number(row[1]) * perMs };
 }
 
 /** Median of `values`. */

@@ -11,10 +11,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/static-server.mjs";
 
-import { HERE, ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, nativeCli, assertTabStaysInside } from "./harness.mjs";
+import { HERE, ROOT, DIST, nativeCli, assertTabStaysInside, launch, openPage, closePage, settle } from "./harness.mjs";
 
 /** The delivery targets with no delivery record in the sources: no probability unless reported. */
 const NO_RECORD = ["key_industrial_chains", "digital_level2_enterprises", "benchmark_projects", "new_enterprises_in_production_2025", "park_entry_increase", "rain_pipe_per_year", "g5_stations"];
@@ -38,7 +37,7 @@ const ASIDE_PREFIX = "licheng.scenarios.v1.set-aside.";
 
 let server;
 let cliPath;
-const contexts = [];
+const browsers = [];
 const tmpDirs = [];
 
 before(async () => {
@@ -49,24 +48,16 @@ before(async () => {
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  for (const b of browsers) await b.close().catch(() => {});
   await server?.close();
   for (const dir of tmpDirs) await rm(dir, { recursive: true, force: true });
 });
 
-/** A browser with a fresh profile of its own (nothing shared with any other). */
+/** A browser with a fresh profile of its own (nothing shared with any other), on the one server. */
 async function freshBrowser() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "licheng-e2e-share-profile-"));
-  tmpDirs.push(dir);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 900 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  return context;
+  const browser = await launch({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, server });
+  browsers.push(browser);
+  return browser;
 }
 
 async function tmpDir() {
@@ -81,36 +72,6 @@ function cli(sets = {}, format = "json") {
   for (const [key, value] of Object.entries(sets)) args.push("--set", `${key}=${value}`);
   const out = execFileSync(cliPath, args, { encoding: "utf8" });
   return format === "json" ? JSON.parse(out) : out;
-}
-
-/** Open `query` in a new tab of `context`; console errors, exceptions and dialogs are collected. */
-async function openPage(context, query = "", { init } = {}) {
-  const page = await context.newPage();
-  const problems = [];
-  const dialogs = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`exception: ${err}`));
-  page.on("dialog", async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  if (init) await page.addInitScript(init);
-  await page.goto(server.url + query, { waitUntil: "load" });
-  await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
-  await settle(page);
-  return { page, problems, dialogs };
-}
-
-async function closePage({ page, problems, dialogs }) {
-  await page.close();
-  assert.deepEqual(problems, [], "the page logged errors");
-  assert.deepEqual(dialogs, [], "the page opened a dialog");
-}
-
-async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Type a lever's exact value and apply it. */
@@ -185,7 +146,7 @@ test("a copied link opens in a fresh browser with the same scenario and the same
   assert.ok(link.startsWith(server.url), `the link ${link} is not on the page's address`);
   assert.match(link, /\?v=1&tfr=1\.1&mig=3200&gdp=4\.25&cmp=1&a\.mig=3200&seed=42&lang=en$/);
   // Copy: the Clipboard API where allowed, else the fallback; either way the page says what happened.
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await context.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   await page.locator("#copy-link").click();
   await page.waitForFunction(() => document.getElementById("share-status")?.textContent.trim() !== "");
   assert.match(await page.locator("#share-status").textContent(), /copied/i);
