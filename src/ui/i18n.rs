@@ -1114,3 +1114,19 @@ pub const CHART_SOURCE: Tr = tr(
     "来源：鲤城区新型城镇化情景模拟（模型预测；基期数据与参数的来源及估算方法见“数据来源”页）",
     "Source: Licheng urbanisation scenario workbench (model projection; sources and estimates of the baseline and assumptions in its Sources tab)",
 );
+
+/// The link's language code for the page's language.
+pub fn to_link_lang(lang: Lang) -> crate::scenario::link::LinkLang {
+    match lang {
+        Lang::Zh => crate::scenario::link::LinkLang::Zh,
+        Lang::En => crate::scenario::link::LinkLang::En,
+    }
+}
+
+/// The page's language for a link's language code.
+pub fn from_link_lang(lang: crate::scenario::link::LinkLang) -> Lang {
+    match lang {
+        crate::scenario::link::LinkLang::Zh => Lang::Zh,
+        crate::scenario::link::LinkLang::En => Lang::En,
+    }
+}

@@ -6,12 +6,14 @@
 //! `Action::Mc` (`uncertainty::McState`): bands for the charts, probabilities for the target
 //! table.
 //!
-//! The pure parts (`format`, `i18n`, `scale`) build natively and are tested by `cargo test`;
+//! The pure parts (`format`, `i18n`, `scale`, the reducer `state`) build natively and are tested by
+//! `cargo test`;
 //! everything with yew or web-sys is wasm32 only.
 
 pub mod format;
 pub mod i18n;
 pub mod scale;
+pub mod state;
 
 /// Declares the modules that use yew, web-sys or gloo: wasm32 only.
 macro_rules! wasm32_only {
@@ -40,7 +42,6 @@ wasm32_only!(
     saved_panel,
     share,
     sources,
-    state,
     uncertainty,
     url_sync,
     workplan,

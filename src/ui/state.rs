@@ -18,7 +18,6 @@ use crate::scenario::presets::Preset;
 use crate::scenario::{population_csv, Engine, InputError, Run};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use yew::prelude::*;
 
 /// How many undo steps are kept.
 const HISTORY_LIMIT: usize = 200;
@@ -242,8 +241,16 @@ pub fn parse_figure(text: &str) -> Option<f64> {
 }
 
 impl Workbench {
-    /// The official baseline with every lever at its default, in Chinese.
+    /// The official baseline with every lever at its default, in Chinese, in the browser's
+    /// current year.
+    #[cfg(target_arch = "wasm32")]
     pub fn new() -> Self {
+        Self::as_of(super::clock::current_year())
+    }
+
+    /// The official baseline with every lever at its default, in Chinese, in year `as_of` (the
+    /// last year whose figures may be reported).
+    pub fn as_of(as_of: i32) -> Self {
         let official = Rc::new(Engine::licheng());
         let levers = Levers::default();
         let (run, run_error) = match official.run(&levers) {
@@ -273,7 +280,7 @@ impl Workbench {
             assumptions_open: false,
             name: None,
             compare_name: None,
-            as_of: super::clock::current_year(),
+            as_of,
             actual_notes: BTreeMap::new(),
             actual_error: None,
             model_run: None,
@@ -522,6 +529,7 @@ impl Workbench {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Default for Workbench {
     fn default() -> Self {
         Self::new()
@@ -540,10 +548,19 @@ fn empty_run() -> Run {
     }
 }
 
-impl Reducible for Workbench {
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for Workbench {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.reduced(action)
+    }
+}
+
+impl Workbench {
+    /// The state after `action` (the same `Rc` when the action changes nothing, so the page
+    /// does not re-render): the reducer, pure logic, tested natively.
+    pub fn reduced(self: Rc<Self>, action: Action) -> Rc<Self> {
         // An action that changes nothing returns the same state, so the page does not re-render
         // (the seed field's Enter and its change event both apply the seed, for example).
         if let Action::Mc(mc) = &action {
@@ -687,4 +704,127 @@ impl Reducible for Workbench {
 
 fn next_nonce(previous: &Option<(String, u32)>) -> u32 {
     previous.as_ref().map_or(0, |(_, n)| n.wrapping_add(1))
+}
+
+impl Workbench {
+    /// Applies a decoded link: the baseline figures (the imported population, if any, stays),
+    /// the reported figures (each checked against the current year; refused ones become
+    /// notices) and their notes,
+    /// the levers (as one undo step when `undoable`; a link the engine cannot run leaves them as
+    /// they were, with the error shown), scenario A, the language, the preset label, the slide
+    /// and the seed. `notices` replace those on display.
+    pub fn apply_link(
+        &mut self,
+        link: &crate::scenario::link::LinkState,
+        notices: Vec<InputError>,
+        undoable: bool,
+    ) {
+        let mut notices = notices;
+        if let Err(e) = self.set_figures(link.baseline) {
+            notices.push(e);
+        }
+        self.apply_actual_entries(&link.actuals, &mut notices);
+        self.actual_notes = link
+            .actual_notes
+            .iter()
+            .map(|(row, year, note)| ((row.clone(), *year), note.clone()))
+            .collect();
+        self.actual_error = None;
+        if undoable {
+            self.commit(link.levers.clone());
+        } else {
+            self.apply(link.levers.clone());
+        }
+        self.compare = match &link.compare {
+            Some(a) => match self.engine.run(a) {
+                Ok(run) => Some(Comparison {
+                    levers: a.clone(),
+                    run: Rc::new(run),
+                }),
+                Err(e) => {
+                    notices.push(e);
+                    None
+                }
+            },
+            None => None,
+        };
+        self.lang = super::i18n::from_link_lang(link.lang);
+        self.name = link.name.clone();
+        self.compare_name = self.compare.as_ref().and(link.compare_name.clone());
+        self.preset = link
+            .preset
+            .as_deref()
+            .and_then(Preset::by_id)
+            .map(|p| p.id.to_string());
+        self.slide = link.slide;
+        if link.seed != self.mc.settings.seed {
+            self.mc.reduce(McAction::SetSeed(link.seed));
+            self.mc_probabilities = self.mc.probabilities();
+        }
+        self.link_notices = notices;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::link;
+
+    fn start() -> Rc<Workbench> {
+        Rc::new(Workbench::as_of(2026))
+    }
+
+    fn population_2028(s: &Workbench) -> f64 {
+        s.run.projection.years.last().unwrap().population
+    }
+
+    #[test]
+    fn a_lever_change_reruns_the_model_and_undo_and_redo_restore_it() {
+        let before = start();
+        let changed = before
+            .clone()
+            .reduced(Action::SetLever(LeverId::NetMigration, 3000.0));
+        assert_eq!(changed.levers.get(LeverId::NetMigration), 3000.0);
+        assert!(population_2028(&changed) > population_2028(&before));
+        assert!(changed.can_undo() && !changed.can_redo());
+        let undone = changed.clone().reduced(Action::Undo);
+        assert_eq!(undone.levers, before.levers);
+        assert_eq!(population_2028(&undone), population_2028(&before));
+        let redone = undone.reduced(Action::Redo);
+        assert_eq!(redone.levers, changed.levers);
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_returns_the_same_state() {
+        let s = start();
+        let seed = s.mc.settings.seed;
+        let same = s.clone().reduced(Action::Mc(McAction::SetSeed(seed)));
+        assert!(
+            Rc::ptr_eq(&s, &same),
+            "the page would re-render for nothing"
+        );
+    }
+
+    #[test]
+    fn a_bad_lever_value_is_refused_and_the_scenario_kept() {
+        let s = start();
+        for bad in [f64::NAN, f64::INFINITY, -1e12] {
+            let after = s
+                .clone()
+                .reduced(Action::SetLever(LeverId::NetMigration, bad));
+            assert_eq!(after.levers, s.levers, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_link_applies_its_levers_and_what_it_cannot_apply_becomes_a_notice() {
+        let decoded = link::decode("?v=1&mig=3000&lang=en&x.jobs_new_urban.2027=5000");
+        let mut s = Workbench::as_of(2026);
+        s.apply_link(&decoded.state, decoded.notices, false);
+        assert_eq!(s.levers.get(LeverId::NetMigration), 3000.0);
+        assert_eq!(s.lang, Lang::En);
+        // 2027 is after the current year (2026): not a reported figure yet.
+        assert!(s.actuals().is_empty());
+        assert_eq!(s.link_notices.len(), 1, "{:?}", s.link_notices);
+    }
 }

@@ -9,13 +9,10 @@
 //! keeps the one in use, and the share panel says it is not in the link.
 
 use super::i18n::{self, Lang};
-use super::state::{Action, Comparison, Workbench};
-use super::uncertainty::McAction;
-use crate::scenario::link::{self, LinkLang, LinkState, LINK_VERSION};
-use crate::scenario::presets::Preset;
+use super::state::{Action, Workbench};
+use crate::scenario::link::{self, LinkState, LINK_VERSION};
 use crate::scenario::InputError;
 use gloo::timers::callback::Timeout;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -23,21 +20,7 @@ use yew::prelude::*;
 /// changes the state many times a second; browsers throttle `replaceState`).
 const WRITE_DELAY_MS: u32 = 150;
 
-/// The link's language code for the page's language.
-pub fn to_link_lang(lang: Lang) -> LinkLang {
-    match lang {
-        Lang::Zh => LinkLang::Zh,
-        Lang::En => LinkLang::En,
-    }
-}
-
-/// The page's language for a link's language code.
-pub fn from_link_lang(lang: LinkLang) -> Lang {
-    match lang {
-        LinkLang::Zh => Lang::Zh,
-        LinkLang::En => Lang::En,
-    }
-}
+pub use super::i18n::{from_link_lang, to_link_lang};
 
 /// Everything the link says about the workbench as it is now.
 pub fn link_state(s: &Workbench) -> LinkState {
@@ -86,60 +69,6 @@ pub fn page_base() -> String {
 /// The full link of a query: the page's address followed by `?query`.
 pub fn full_link(query: &str) -> String {
     format!("{}?{query}", page_base())
-}
-
-impl Workbench {
-    /// Applies a decoded link: the baseline figures (the imported population, if any, stays),
-    /// the reported figures (each checked against the current year; refused ones become
-    /// notices) and their notes,
-    /// the levers (as one undo step when `undoable`; a link the engine cannot run leaves them as
-    /// they were, with the error shown), scenario A, the language, the preset label, the slide
-    /// and the seed. `notices` replace those on display.
-    pub fn apply_link(&mut self, link: &LinkState, notices: Vec<InputError>, undoable: bool) {
-        let mut notices = notices;
-        if let Err(e) = self.set_figures(link.baseline) {
-            notices.push(e);
-        }
-        self.apply_actual_entries(&link.actuals, &mut notices);
-        self.actual_notes = link
-            .actual_notes
-            .iter()
-            .map(|(row, year, note)| ((row.clone(), *year), note.clone()))
-            .collect();
-        self.actual_error = None;
-        if undoable {
-            self.commit(link.levers.clone());
-        } else {
-            self.apply(link.levers.clone());
-        }
-        self.compare = match &link.compare {
-            Some(a) => match self.engine.run(a) {
-                Ok(run) => Some(Comparison {
-                    levers: a.clone(),
-                    run: Rc::new(run),
-                }),
-                Err(e) => {
-                    notices.push(e);
-                    None
-                }
-            },
-            None => None,
-        };
-        self.lang = from_link_lang(link.lang);
-        self.name = link.name.clone();
-        self.compare_name = self.compare.as_ref().and(link.compare_name.clone());
-        self.preset = link
-            .preset
-            .as_deref()
-            .and_then(Preset::by_id)
-            .map(|p| p.id.to_string());
-        self.slide = link.slide;
-        if link.seed != self.mc.settings.seed {
-            self.mc.reduce(McAction::SetSeed(link.seed));
-            self.mc_probabilities = self.mc.probabilities();
-        }
-        self.link_notices = notices;
-    }
 }
 
 /// The workbench as the address bar describes it (no undo step: this is where the page starts).
