@@ -100,9 +100,9 @@ export async function workersIdle(page) {
 }
 
 /** Starts the bundle's server (or uses `server`, from `startServer`, which it then leaves running)
- * and a fresh Chromium profile; `close()` ends both and removes the profile. `viewport` as
- * Playwright takes it. */
-export async function launch({ viewport = { width: 1366, height: 768 }, acceptDownloads = false, server: given = null } = {}) {
+ * and a fresh Chromium profile that accepts downloads; `close()` ends both and removes the profile.
+ * `viewport` as Playwright takes it. */
+export async function launch({ viewport = { width: 1366, height: 768 }, acceptDownloads = true, server: given = null } = {}) {
   const { chromium } = await import("playwright-core");
   const { startServer } = await import("../../scripts/static-server.mjs");
   const { mkdtemp, rm } = await import("node:fs/promises");

@@ -55,7 +55,7 @@ after(async () => {
 
 /** A browser with a fresh profile of its own (nothing shared with any other), on the one server. */
 async function freshBrowser() {
-  const browser = await launch({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, server });
+  const browser = await launch({ viewport: { width: 1366, height: 900 }, server });
   browsers.push(browser);
   return browser;
 }
