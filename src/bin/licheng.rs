@@ -75,6 +75,14 @@ struct Draws {
     seed: Option<String>,
 }
 
+/// The uncertainty's spread.
+#[derive(clap::Args)]
+struct Spread {
+    /// Uncertainty spread (multiples of each lever's 10th–90th percentile distance)
+    #[arg(long, value_name = "X")]
+    spread: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Projects 2025–2028 on the embedded Licheng baseline and prints each year and the work
@@ -95,9 +103,8 @@ enum Command {
         scenario: Scenario,
         #[command(flatten)]
         draws: Draws,
-        /// Uncertainty spread (multiples of each lever's 10th–90th percentile distance)
-        #[arg(long, value_name = "X")]
-        spread: Option<String>,
+        #[command(flatten)]
+        spread: Spread,
     },
     /// Which levers decide a target: each lever low and high, the others as set
     Tornado {
@@ -106,9 +113,8 @@ enum Command {
         target: Option<String>,
         #[command(flatten)]
         scenario: Scenario,
-        /// Uncertainty spread
-        #[arg(long, value_name = "X")]
-        spread: Option<String>,
+        #[command(flatten)]
+        spread: Spread,
     },
     /// The lever value at which the target is met with probability 50 % and 80 %
     Goalseek {
@@ -122,9 +128,8 @@ enum Command {
         scenario: Scenario,
         #[command(flatten)]
         draws: Draws,
-        /// Uncertainty spread
-        #[arg(long, value_name = "X")]
-        spread: Option<String>,
+        #[command(flatten)]
+        spread: Spread,
     },
     /// The model from the 2020 census against what was published: observed, model, error,
     /// tolerance, and which inputs were calibrated to each observation
@@ -193,7 +198,7 @@ impl Cli {
                 scenario_options(scenario, &mut one);
                 one("draws", draws.draws);
                 one("seed", draws.seed);
-                one("spread", spread);
+                one("spread", spread.spread);
             }
             Command::Tornado {
                 target,
@@ -202,7 +207,7 @@ impl Cli {
             } => {
                 one("target", target);
                 scenario_options(scenario, &mut one);
-                one("spread", spread);
+                one("spread", spread.spread);
             }
             Command::Goalseek {
                 target,
@@ -216,7 +221,7 @@ impl Cli {
                 scenario_options(scenario, &mut one);
                 one("draws", draws.draws);
                 one("seed", draws.seed);
-                one("spread", spread);
+                one("spread", spread.spread);
             }
             Command::DeriveBaseline => {}
             Command::Ccm {

@@ -390,7 +390,7 @@ fn view_box_size(svg: &Element) -> Option<(f64, f64)> {
 fn export_svg(chart_id: &str, caption: &ChartCaption) -> Result<(), JsValue> {
     let (text, _, _) = chart_svg(chart_id, caption)?;
     download_text(
-        &super::clock::export_file_name(caption.name.as_deref(), chart_id, "svg"),
+        &super::file_names::export_file_name(caption.name.as_deref(), chart_id, "svg"),
         "image/svg+xml;charset=utf-8",
         &text,
     )
@@ -445,7 +445,7 @@ async fn export_png(chart_id: String, caption: ChartCaption) -> Result<(), JsVal
         .dyn_into()
         .map_err(|_| JsValue::from_str("the browser made no PNG"))?;
     download_blob(
-        &super::clock::export_file_name(caption.name.as_deref(), &chart_id, "png"),
+        &super::file_names::export_file_name(caption.name.as_deref(), &chart_id, "png"),
         &blob,
     )
 }
@@ -734,7 +734,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
         }
     };
     let file = |fallback: &str, ext: &str| {
-        super::clock::export_file_name(props.name.as_deref(), fallback, ext)
+        super::file_names::export_file_name(props.name.as_deref(), fallback, ext)
     };
     let on_csv = {
         let (engine, run, error) = (props.engine.clone(), props.run.clone(), error.clone());

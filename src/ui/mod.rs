@@ -6,10 +6,11 @@
 //! `Action::Mc` (`uncertainty::McState`): bands for the charts, probabilities for the target
 //! table.
 //!
-//! The pure parts (`format`, `i18n`, `scale`, the reducer `state`) build natively and are tested by
+//! The pure parts (`file_names`, `format`, `i18n`, `scale`, the reducer `state`) build natively and are tested by
 //! `cargo test`;
 //! everything with yew or web-sys is wasm32 only.
 
+pub mod file_names;
 pub mod format;
 pub mod i18n;
 pub mod scale;

@@ -213,29 +213,6 @@ fn now_minutes() -> String {
     )
 }
 
-/// A file name made of the scenario's name: ASCII letters and digits and the visible non-ASCII
-/// characters kept (Chinese names stay readable), the rest `-`: no `/`, `\`, `:`, `*`, `?`, `"`,
-/// `<`, `>` or `|` (some systems refuse them), no spaces or control characters, and no invisible
-/// formatting characters (zero-width or bidirectional controls, which can disguise a name).
-fn file_name_for(name: &str) -> String {
-    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
-    let keep = |c: char| {
-        c.is_ascii_alphanumeric()
-            || (!c.is_ascii() && !c.is_whitespace() && !c.is_control() && !invisible(c))
-    };
-    let stem: String = name
-        .chars()
-        .map(|c| if keep(c) { c } else { '-' })
-        .take(60)
-        .collect();
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() {
-        "licheng-scenario.json".to_string()
-    } else {
-        format!("licheng-scenario-{stem}.json")
-    }
-}
-
 /// A name trimmed and cut to the store's limit.
 fn clean_name(name: &str) -> String {
     name.trim()
@@ -496,7 +473,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = scenarios.get(i) {
                 if download_text(
-                    &file_name_for(&s.name),
+                    &super::file_names::scenario_file_name(&s.name),
                     "application/json",
                     &saved::export_one(s),
                 )
@@ -665,33 +642,5 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 </label>
             </div>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
-    use super::file_name_for;
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn file_names_keep_chinese_and_replace_what_file_systems_refuse() {
-        assert_eq!(
-            file_name_for("高迁入 方案/A:B"),
-            "licheng-scenario-高迁入-方案-A-B.json"
-        );
-        assert_eq!(
-            file_name_for("2028 plan*?\"<>|\\"),
-            "licheng-scenario-2028-plan.json"
-        );
-        assert_eq!(file_name_for("　***　"), "licheng-scenario.json");
-        // Invisible and control characters do not pass into a file name.
-        assert_eq!(
-            file_name_for("a\u{202E}gpj.exe\u{200B}\u{85}"),
-            "licheng-scenario-a-gpj-exe.json"
-        );
-        assert_eq!(file_name_for(""), "licheng-scenario.json");
     }
 }
