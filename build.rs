@@ -1,6 +1,7 @@
 //! Build script: converts the seeds' TOML (`seeds/workplan.toml`, `seeds/baseline.toml`,
 //! `seeds/history.toml`) into JSON in `OUT_DIR`, so the page embeds and parses JSON (serde_json,
-//! which it needs anyway) and carries no TOML parser; and the committed hindcast
+//! which it needs anyway) and carries no TOML parser, with the tasks' full texts and the
+//! figures' sources and methods in Rust slices beside it (`task_texts.rs`, `figure_texts.rs`); and the committed hindcast
 //! (`seeds/hindcast.json`) into a Rust literal (`hindcast.rs`), so the page shows it without a
 //! parser for it. A malformed seed fails the build with the file and the parser's message.
 
@@ -13,11 +14,57 @@ fn main() {
         println!("cargo:rerun-if-changed={source}");
         let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source}: {e}"));
         let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
-        let json = serde_json::to_string(&value).expect("TOML values map onto JSON");
+        let mut value = serde_json::to_value(&value).expect("TOML values map onto JSON");
+        match name {
+            "workplan" => write_texts(&mut value, "task", "number", &["text_zh"], "task_texts.rs"),
+            "baseline" => write_texts(
+                &mut value,
+                "figure",
+                "id",
+                &["source", "method_zh", "method_en"],
+                "figure_texts.rs",
+            ),
+            _ => {}
+        }
+        let json = serde_json::to_string(&value).expect("JSON values print");
         std::fs::write(Path::new(&out_dir).join(format!("{name}.json")), json)
             .unwrap_or_else(|e| panic!("writing {name}.json: {e}"));
     }
     write_hindcast(Path::new(&out_dir));
+}
+
+/// Moves the long texts `fields` of each item of `value[list]` out of the JSON into the Rust
+/// slice `file`, `&[(key, [Option<&str>; fields.len()])]`, so that only the views that show them
+/// link them in (the first view parses the JSON and shows none of them).
+fn write_texts(value: &mut serde_json::Value, list: &str, key: &str, fields: &[&str], file: &str) {
+    let items = value[list]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("{list}: not a list"));
+    let entries: Vec<String> = items
+        .iter_mut()
+        .map(|item| {
+            let key = match &item[key] {
+                serde_json::Value::String(s) => format!("{s:?}"),
+                other => format!("{other}"),
+            };
+            let item = item.as_object_mut().expect("each item is a table");
+            let texts: Vec<String> = fields
+                .iter()
+                .map(|f| match item.remove(*f) {
+                    Some(serde_json::Value::String(s)) => format!("Some({s:?})"),
+                    None => "None".to_string(),
+                    Some(other) => panic!("{list}.{f} is {other}, not text"),
+                })
+                .collect();
+            format!("({key}, [{}])", texts.join(", "))
+        })
+        .collect();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(
+        Path::new(&out_dir).join(file),
+        format!("&[{}]", entries.join(",\n")),
+    )
+    .unwrap_or_else(|e| panic!("writing {file}: {e}"));
 }
 
 /// `seeds/hindcast.json` as the expression of a `scenario::hindcast::Hindcast` with borrowed

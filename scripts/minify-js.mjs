@@ -16,7 +16,7 @@ const { minify } = createRequire(path.join(tools, "package.json"))("terser");
 
 // wasm-bindgen's ES module for the page, `app-<hash>.js`. Not the worker's `worker.js`: a classic script whose
 // top-level `wasm_bindgen` the worker's loader calls (minified as a module, that name goes), loaded on demand.
-// Our own scripts (boot.js, worker_loader.js) stay readable.
+// Our own scripts (boot.js, worker_loader.js) stay readable. The whole page's `workbench.js` (an ES module) after it.
 const pageScripts = readdirSync(dist).filter((f) => /^app-[0-9a-f]+\.js$/.test(f));
 if (pageScripts.length !== 1) {
   console.error(`minify-js: ${pageScripts.length} app-<hash>.js files in ${dist}, not one`);
@@ -45,3 +45,15 @@ for (const file of pageScripts) {
   console.log(`minify-js: ${file} ${source.length} -> ${result.code.length} bytes`);
 }
 writeFileSync(indexPath, index);
+
+// The whole page's ES module (`workbench.js`, loaded by boot.js after the first view; no integrity attribute).
+const whole = path.join(dist, "workbench.js");
+const wholeSource = readFileSync(whole, "utf8");
+const wholeResult = await minify(wholeSource, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } }).catch(
+  (e) => {
+    console.error(`minify-js: workbench.js: ${e.message}`);
+    process.exit(1);
+  },
+);
+writeFileSync(whole, wholeResult.code);
+console.log(`minify-js: workbench.js ${wholeSource.length} -> ${wholeResult.code.length} bytes`);

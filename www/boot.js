@@ -58,12 +58,52 @@ new MutationObserver(() => document.documentElement.dataset.panic && crashPanel(
   { attributes: true, attributeFilter: ["data-panic"] },
 );
 
+// Whether a pointer is pressed (a slider being dragged): the whole page waits for its release.
+let pointerDown = false;
+addEventListener("pointerdown", () => (pointerDown = true), true);
+for (const type of ["pointerup", "pointercancel"]) addEventListener(type, () => (pointerDown = false), true);
+const released = () =>
+  pointerDown
+    ? new Promise((resolve) => addEventListener("pointerup", resolve, { once: true, capture: true }))
+    : Promise.resolve();
+
+// The whole page (src/bin/workbench.rs) takes over from the first view with its state, and gets
+// back the focus (with a text field's unsaved text) and the scroll position. If it cannot load,
+// the first view stays and works.
+async function takeOver(firstView, version) {
+  // Unhashed names: this build's version in the query, as for the workers (src/worker/mod.rs).
+  const url = (name) => new URL(`${name}?v=${encodeURIComponent(version)}`, document.baseURI).href;
+  const whole = await import(url("workbench.js"));
+  await whole.default({ module_or_path: url("workbench_bg.wasm") });
+  await released();
+  const active = document.activeElement;
+  const focusId = active && active !== document.body ? active.id : "";
+  const text = active instanceof HTMLInputElement && active.type === "text" ? active.value : null;
+  const [x, y] = [scrollX, scrollY];
+  document.addEventListener(
+    "licheng-whole-ready",
+    () => {
+      scrollTo(x, y);
+      const again = focusId && document.getElementById(focusId);
+      if (!again) return;
+      if (text !== null) again.value = text;
+      again.focus({ preventScroll: true });
+    },
+    { once: true },
+  );
+  whole.take_over(firstView.hand_over());
+}
+
 try {
   const tag = document.querySelector("script[data-js][data-wasm]");
   const jsUrl = new URL(tag.dataset.js, document.baseURI).href;
   const wasmUrl = new URL(tag.dataset.wasm, document.baseURI).href;
-  const { default: init } = await import(jsUrl);
-  await init({ module_or_path: wasmUrl });
+  const firstView = await import(jsUrl);
+  await firstView.default({ module_or_path: wasmUrl });
+  takeOver(firstView, tag.dataset.wasm.split("/").pop()).catch((e) => {
+    console.error(`licheng: the whole page could not load; the first view stays: ${e}`);
+    document.documentElement.dataset.wholeFailed = String(e);
+  });
 } catch (e) {
   crashPanel(`the app could not start: ${e}`);
 }

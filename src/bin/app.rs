@@ -1,16 +1,20 @@
-//! Browser entry point: records any panic where www/boot.js shows it in a recoverable panel
-//! (what happened, diagnostics to copy, the scenario link), then mounts the Yew workbench.
+//! The page's first load: records panics for www/boot.js's recoverable panel and mounts the first
+//! view (the dashboard and the levers); `hand_over` ends it when the whole page (src/bin/workbench.rs)
+//! is ready to take over.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::wasm_bindgen;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        gloo::console::error!(format!("licheng: {message}"));
-        if let Some(root) = gloo::utils::document().document_element() {
-            // Picked up by boot.js's observer, which builds the panel with textContent only.
-            let _ = root.set_attribute("data-panic", &message);
-        }
-    }));
-    yew::Renderer::<licheng_sim::ui::App>::new().render();
+    licheng_sim::ui::record_panics();
+    licheng_sim::ui::start_first_view();
+}
+
+/// The first view's state as bytes for `take_over`; the first view is gone afterwards.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn hand_over() -> Vec<u8> {
+    licheng_sim::ui::hand_over()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

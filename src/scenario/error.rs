@@ -4,7 +4,7 @@ use crate::model::ModelError;
 use std::fmt;
 
 /// A rejected input (a file, a link, a CSV row, a number), located as precisely as possible.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputError {
     /// Where: a field path (`mortality.nlx_female[3]`), a `line L, column C`, or a link key.
     pub location: String,

@@ -100,6 +100,18 @@ pub enum McAction {
 }
 
 impl McState {
+    /// A run of the current scenario that starts with `summary` on screen, held as after a
+    /// change until its own first results: the whole page taking over from the first view.
+    pub fn resumed(settings: McSettings, summary: Option<McSummary>) -> McState {
+        let mut mc = McState {
+            settings,
+            summary: summary.map(Rc::new),
+            ..McState::default()
+        };
+        mc.restart();
+        mc
+    }
+
     /// A new run of the current scenario: a new run id, no results of its own yet. The results
     /// on screen are held (a hold already going goes on: changes in quick succession do not
     /// extend it).

@@ -41,7 +41,6 @@ pub struct Task {
     pub section: u32,
     pub title_zh: String,
     pub title_en: String,
-    pub text_zh: String,
     pub units_zh: Vec<String>,
     pub units_en: Vec<String>,
 }
@@ -110,12 +109,50 @@ pub struct Figure {
     pub label_en: String,
     /// `official` or `estimate`.
     pub status: String,
-    pub source: String,
-    #[serde(default)]
-    pub method_zh: Option<String>,
-    #[serde(default)]
-    pub method_en: Option<String>,
     pub confidence: String,
+}
+
+/// The tasks' full texts, by task number (`[text_zh]`), and the figures' sources and methods, by
+/// figure id (`[source, method_zh, method_en]`): written by build.rs beside the JSON, so that
+/// only the views that show them carry them.
+static TASK_TEXTS: &[(u32, [Option<&str>; 1])] =
+    include!(concat!(env!("OUT_DIR"), "/task_texts.rs"));
+static FIGURE_TEXTS: &[(&str, [Option<&str>; 3])] =
+    include!(concat!(env!("OUT_DIR"), "/figure_texts.rs"));
+
+impl Task {
+    /// The task's full text as the plan words it.
+    pub fn text_zh(&self) -> &'static str {
+        TASK_TEXTS
+            .iter()
+            .find(|(n, _)| *n == self.number)
+            .and_then(|(_, [text])| *text)
+            .unwrap_or_default()
+    }
+}
+
+impl Figure {
+    fn texts(&self) -> [Option<&'static str>; 3] {
+        FIGURE_TEXTS
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or([None; 3], |(_, texts)| *texts)
+    }
+
+    /// Where the figure comes from: the quoted sentence and where it is, or how it was estimated.
+    pub fn source(&self) -> &'static str {
+        self.texts()[0].unwrap_or_default()
+    }
+
+    /// How an estimate was made, in Chinese.
+    pub fn method_zh(&self) -> Option<&'static str> {
+        self.texts()[1]
+    }
+
+    /// How an estimate was made, in English.
+    pub fn method_en(&self) -> Option<&'static str> {
+        self.texts()[2]
+    }
 }
 
 /// `seeds/baseline.toml` as a whole.

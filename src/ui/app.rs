@@ -1,11 +1,14 @@
 //! The workbench's root component, `App`: it owns the state (`state::Workbench`, a reducer) and
-//! lays out the header, the lever column and the tabs; plus its keyboard shortcuts.
+//! lays out the header, the lever column and the tabs; plus its keyboard shortcuts. Built twice:
+//! `App<FirstView>` (the first load: header, levers, dashboard, charts, Monte Carlo) and
+//! `App<WholePage>` (everything), which takes over from the first view's `Handoff`.
 
 use super::baseline_editor::BaselineEditor;
 use super::baseline_import::{BaselineImport, CustomBaselineBanner};
 use super::chart_panel::{target_threshold, ChartPanel};
 use super::dashboard::{data_value, EngineRef, TargetDashboard};
 use super::decision_panel::DecisionPanel;
+use super::handoff::Handoff;
 use super::i18n::Lang;
 use super::levers_panel::LeverPanel;
 use super::methods::MethodsPanel;
@@ -21,6 +24,104 @@ use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::scenario::presets::{Preset, PRESETS};
+
+/// Which bundle the page is: the first view, or the whole page. What the first view leaves out
+/// (`WHOLE == false` branches) is not compiled into its bundle.
+pub trait Edition: 'static {
+    const WHOLE: bool;
+}
+
+/// The first load: the scenario's answers and the levers that move them.
+pub struct FirstView;
+impl Edition for FirstView {
+    const WHOLE: bool = false;
+}
+
+/// Everything: sharing, saved scenarios, exports, the presentation, the decision panel, reported
+/// figures, baseline edits and imports, the work plan, sources and methods.
+pub struct WholePage;
+impl Edition for WholePage {
+    const WHOLE: bool = true;
+}
+
+thread_local! {
+    /// The first view's latest state, for `hand_over`.
+    static FIRST_VIEW_STATE: std::cell::RefCell<Option<UseReducerHandle<Workbench>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The first view's state as the whole page needs it (`None` before the first render).
+pub fn first_view_handoff() -> Option<Handoff> {
+    FIRST_VIEW_STATE.with(|s| s.borrow().as_ref().map(|state| Handoff::of(state)))
+}
+
+thread_local! {
+    /// The first view while it runs.
+    static FIRST_VIEW: std::cell::RefCell<Option<yew::AppHandle<App<FirstView>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A new element at the end of `<body>` for an app to render into.
+fn new_root(id: &str) -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document
+        .create_element("div")
+        .expect("a div can be created");
+    root.set_id(id);
+    let _ = gloo::utils::body().append_child(&root);
+    root
+}
+
+/// Mounts the first view in a root of its own (`#first-view-root`, gone at the handover).
+pub fn start_first_view() {
+    let handle = yew::Renderer::<App<FirstView>>::with_root(new_root("first-view-root")).render();
+    FIRST_VIEW.with(|f| *f.borrow_mut() = Some(handle));
+}
+
+/// Ends the first view: its state as bytes (empty before its first render), its page gone.
+pub fn hand_over() -> Vec<u8> {
+    let bytes = first_view_handoff()
+        .map(|h| h.to_bytes())
+        .unwrap_or_default();
+    FIRST_VIEW_STATE.with(|s| s.borrow_mut().take());
+    if let Some(handle) = FIRST_VIEW.with(|f| f.borrow_mut().take()) {
+        handle.destroy();
+    }
+    if let Some(root) = gloo::utils::document().get_element_by_id("first-view-root") {
+        root.remove();
+    }
+    bytes
+}
+
+/// Mounts the whole page in `#page-root`, resuming from the first view's `hand_over` bytes
+/// (from the address bar if they are not a handoff of this build). Once rendered, it sets
+/// `<html data-page="whole">` and fires `licheng-whole-ready` on the document.
+pub fn take_over(bytes: &[u8]) {
+    let handoff = Handoff::from_bytes(bytes).map(Rc::new);
+    yew::Renderer::<App<WholePage>>::with_root_and_props(
+        new_root("page-root"),
+        AppProps { handoff },
+    )
+    .render();
+}
+
+/// Records a panic where www/boot.js shows it in a recoverable panel (what happened,
+/// diagnostics to copy, the scenario link).
+pub fn record_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        gloo::console::error!(format!("licheng: {message}"));
+        if let Some(root) = gloo::utils::document().document_element() {
+            // Picked up by boot.js's observer, which builds the panel with textContent only.
+            let _ = root.set_attribute("data-panic", &message);
+        }
+    }));
+}
+
+/// What a part of the whole page shows in the first view while the whole page loads.
+fn loading(lang: Lang) -> Html {
+    html! { <p class="hint deferred-loading" aria-busy="true">{ i18n::LOADING.get(lang) }</p> }
+}
 
 /// Whether a key press belongs to a text field (which keeps its own Ctrl+Z).
 fn in_text_field(event: &web_sys::Event) -> bool {
@@ -67,7 +168,7 @@ fn current_preset(state: &Workbench) -> Option<&'static Preset> {
     })
 }
 
-fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
+fn header<E: Edition>(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
     let lang = state.lang;
     let population_2028 = state.run.projection.years.last().map(|y| y.population);
     let population_a = state
@@ -219,9 +320,11 @@ fn header(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html
                         { i18n::CLEAR_COMPARE.get(lang) }
                     </button>
                 </div>
-                <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
-                    imported_population={state.custom_baseline.as_ref().and_then(|c| c.population.as_ref()).map(|p| p.file_name.clone())}
-                    run={state.run.clone()} mc_probabilities={state.mc_probabilities.clone()} dispatch={dispatch.clone()} />
+                if E::WHOLE {
+                    <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
+                        imported_population={state.custom_baseline.as_ref().and_then(|c| c.population.as_ref()).map(|p| p.file_name.clone())}
+                        run={state.run.clone()} mc_probabilities={state.mc_probabilities.clone()} dispatch={dispatch.clone()} />
+                }
             </div>
         </header>
     }
@@ -277,9 +380,36 @@ fn tab_strip(current: Tab, lang: Lang, dispatch: &UseReducerDispatcher<Workbench
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The first view's state, when the whole page takes over from it; else the page starts
+    /// from the address bar.
+    #[prop_or_default]
+    pub handoff: Option<Rc<Handoff>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(url_sync::initial_workbench);
+pub fn app<E: Edition>(props: &AppProps) -> Html {
+    let handoff = props.handoff.clone();
+    let state = use_reducer(move || match handoff {
+        Some(h) => h.resume(super::clock::current_year()),
+        None => url_sync::initial_workbench(),
+    });
+    if !E::WHOLE {
+        FIRST_VIEW_STATE.with(|s| *s.borrow_mut() = Some(state.clone()));
+    }
+    use_effect_with((), |_| {
+        let document = gloo::utils::document();
+        if let Some(root) = document.document_element() {
+            let page = if E::WHOLE { "whole" } else { "first-view" };
+            let _ = root.set_attribute("data-page", page);
+        }
+        if E::WHOLE {
+            if let Ok(event) = web_sys::Event::new("licheng-whole-ready") {
+                let _ = document.dispatch_event(&event);
+            }
+        }
+    });
     let dispatch = state.dispatcher();
     use_undo_shortcuts(dispatch.clone());
     use_monte_carlo(&state);
@@ -318,7 +448,7 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             <a class="skip-link" href="#main">{ i18n::SKIP_TO_MAIN.get(lang) }</a>
-            { header(&state, &dispatch) }
+            { header::<E>(&state, &dispatch) }
             <url_sync::LinkNotices lang={lang} notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             if let Some(custom) = state.custom_baseline.clone() {
                 <CustomBaselineBanner lang={lang} custom={custom} official={official.clone()}
@@ -343,56 +473,70 @@ pub fn app() -> Html {
                         onclick={let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleAssumptions))}>
                         { if state.assumptions_open { i18n::ASSUMPTIONS_HIDE.get(lang) } else { i18n::ASSUMPTIONS_SHOW.get(lang) } }
                     </button>
-                    <saved_panel::SavedPanel lang={lang} query={url_sync::saved_query(&state)}
-                        scenario_name={state.name.clone()} dispatch={dispatch.clone()} />
+                    if E::WHOLE {
+                        <saved_panel::SavedPanel lang={lang} query={url_sync::saved_query(&state)}
+                            scenario_name={state.name.clone()} dispatch={dispatch.clone()} />
+                    }
                     <LeverPanel levers={state.levers.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
-                        import_error={state.import_error.clone()} engine={engine.clone()}
-                        dispatch={dispatch.clone()} />
-                    <BaselineEditor lang={lang} official={official.clone()} edited={state.edited_figures()}
-                        error={state.figure_error.clone()} dispatch={dispatch.clone()} />
+                    if E::WHOLE {
+                        <BaselineImport lang={lang} custom={state.custom_baseline.clone()}
+                            import_error={state.import_error.clone()} engine={engine.clone()}
+                            dispatch={dispatch.clone()} />
+                        <BaselineEditor lang={lang} official={official.clone()} edited={state.edited_figures()}
+                            error={state.figure_error.clone()} dispatch={dispatch.clone()} />
+                    }
                 </aside>
                 <main id="main" class="main" tabindex="-1">
                     { tab_strip(state.tab, lang, &dispatch) }
                     { panel(Tab::Dashboard, html! {
                         <>
-                            <export::HandoutScenario lang={lang} levers={state.levers.clone()} mc_settings={state.mc.settings}
-                                name={state.name.clone()} compare_name={state.compare_name.clone()}
-                                compare={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()} />
+                            if E::WHOLE {
+                                <export::HandoutScenario lang={lang} levers={state.levers.clone()} mc_settings={state.mc.settings}
+                                    name={state.name.clone()} compare_name={state.compare_name.clone()}
+                                    compare={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()} />
+                            }
                             <TargetDashboard lang={lang} engine={engine.clone()} run={state.run.clone()}
                                 compare={compare_run.clone()} mc_probabilities={state.mc_probabilities.clone()}
                                 dispatch={dispatch.clone()} />
-                            <actuals_panel::ActualsPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
-                                model_run={state.model_run.clone()} as_of={state.as_of} notes={state.actual_notes.clone()}
-                                error={state.actual_error.clone()} dispatch={dispatch.clone()} />
+                            if E::WHOLE {
+                                <actuals_panel::ActualsPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
+                                    model_run={state.model_run.clone()} as_of={state.as_of} notes={state.actual_notes.clone()}
+                                    error={state.actual_error.clone()} dispatch={dispatch.clone()} />
+                            }
                             <McPanel lang={lang} mc={state.mc.clone()} dispatch={dispatch.clone()} />
                             <ChartPanel lang={lang} run={state.run.clone()} compare={compare_run.clone()}
                                 mc={state.mc.shown().cloned()} mc_running={state.mc.running()}
                                 jobs_target={target_threshold(plan, "new_urban_jobs_cum")}
                                 insurance_target={target_threshold(plan, "medical_insurance_pct")}
                                 actuals={state.actuals().clone()} />
-                            <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
-                                seed={state.mc.settings.seed} spread={state.mc.settings.spread}
-                                dispatch={dispatch.clone()} />
-                            <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
-                                levers={state.levers.clone()} mc_settings={state.mc.settings}
-                                mc={state.mc.finished()} name={state.name.clone()}
-                                probabilities={state.mc_probabilities.clone()} as_of={state.as_of}
-                                notes={state.actual_notes.clone()} />
+                            if E::WHOLE {
+                                <DecisionPanel lang={lang} engine={engine.clone()} levers={state.levers.clone()}
+                                    seed={state.mc.settings.seed} spread={state.mc.settings.spread}
+                                    dispatch={dispatch.clone()} />
+                                <export::ExportPanel lang={lang} engine={engine.clone()} run={state.run.clone()}
+                                    levers={state.levers.clone()} mc_settings={state.mc.settings}
+                                    mc={state.mc.finished()} name={state.name.clone()}
+                                    probabilities={state.mc_probabilities.clone()} as_of={state.as_of}
+                                    notes={state.actual_notes.clone()} />
+                            }
                         </>
                     }) }
-                    { panel(Tab::WorkPlan, html! {
-                        <WorkPlanBrowser lang={lang} engine={engine.clone()} unit={state.workplan_unit.clone()}
-                            query={state.workplan_query.clone()} dispatch={dispatch.clone()} />
-                    }) }
-                    { panel(Tab::Sources, html! { <SourcesPanel lang={lang} /> }) }
-                    { panel(Tab::Methods, html! { <MethodsPanel lang={lang} /> }) }
+                    if E::WHOLE {
+                        { panel(Tab::WorkPlan, html! {
+                            <WorkPlanBrowser lang={lang} engine={engine.clone()} unit={state.workplan_unit.clone()}
+                                query={state.workplan_query.clone()} dispatch={dispatch.clone()} />
+                        }) }
+                        { panel(Tab::Sources, html! { <SourcesPanel lang={lang} /> }) }
+                        { panel(Tab::Methods, html! { <MethodsPanel lang={lang} /> }) }
+                    } else {
+                        { for [Tab::WorkPlan, Tab::Sources, Tab::Methods].map(|tab| panel(tab, loading(lang))) }
+                    }
                 </main>
             </div>
             <footer class="app-footer">
                 <p>{ i18n::FOOTER.get(lang) }</p>
             </footer>
-            if let Some(slide) = state.slide {
+            if let (true, Some(slide)) = (E::WHOLE, state.slide) {
                 <present::Presentation lang={lang} slide={slide} engine={engine.clone()} run={state.run.clone()}
                     levers={state.levers.clone()} compare={compare_run.clone()}
                     compare_levers={state.compare.as_ref().map(|c| c.levers.clone())} preset={state.preset.clone()}

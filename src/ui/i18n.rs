@@ -116,6 +116,8 @@ pub const RUN_FAILED: Tr = tr(
 
 pub const SCENARIO_TOOLS: Tr = tr("情景工具", "Scenario tools");
 pub const SKIP_TO_MAIN: Tr = tr("跳到主要内容", "Skip to the main content");
+/// A part of the whole page while it loads after the first view.
+pub const LOADING: Tr = tr("正在加载……", "Loading…");
 /// Separators: after a term ("来源：") and between list items ("区教育局、人社局").
 pub const COLON: Tr = tr("：", ": ");
 pub const LIST_SEPARATOR: Tr = tr("、", "; ");

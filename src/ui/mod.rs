@@ -12,6 +12,7 @@
 
 pub mod file_names;
 pub mod format;
+pub mod handoff;
 pub mod i18n;
 pub mod scale;
 pub mod state;
@@ -51,4 +52,4 @@ wasm32_only!(
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{hand_over, record_panics, start_first_view, take_over, App};

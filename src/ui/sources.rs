@@ -22,8 +22,8 @@ pub fn sources_panel(props: &SourcesPanelProps) -> Html {
         let official = f.status == "official";
         let unit = lang.pick(&f.unit_zh, &f.unit_en);
         let method = match lang {
-            Lang::Zh => f.method_zh.as_deref(),
-            Lang::En => f.method_en.as_deref(),
+            Lang::Zh => f.method_zh(),
+            Lang::En => f.method_en(),
         };
         html! {
             <article class="figure" id={format!("figure-{}", f.id)}>
@@ -45,7 +45,7 @@ pub fn sources_panel(props: &SourcesPanelProps) -> Html {
                     }
                     <div><dt>{ i18n::CONFIDENCE.get(lang) }</dt><dd>{ i18n::confidence(lang, &f.confidence) }</dd></div>
                 </dl>
-                <p class="figure-source"><span class="term">{ i18n::SOURCE.get(lang) }{ i18n::COLON.get(lang) }</span>{ &f.source }</p>
+                <p class="figure-source"><span class="term">{ i18n::SOURCE.get(lang) }{ i18n::COLON.get(lang) }</span>{ f.source() }</p>
                 if let Some(method) = method {
                     <p class="figure-method"><span class="term">{ i18n::METHOD.get(lang) }{ i18n::COLON.get(lang) }</span>{ method }</p>
                 }

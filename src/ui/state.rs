@@ -23,7 +23,7 @@ use std::rc::Rc;
 const HISTORY_LIMIT: usize = 200;
 
 /// The main area's tabs.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub enum Tab {
     #[default]
     Dashboard,
@@ -134,8 +134,8 @@ pub struct Workbench {
     /// While figures are reported: the run of the same levers without them (what the model
     /// projects for the reported years).
     pub model_run: Option<Rc<Run>>,
-    past: Vec<Levers>,
-    future: Vec<Levers>,
+    pub(super) past: Vec<Levers>,
+    pub(super) future: Vec<Levers>,
     /// The levers before a slider drag (or typing) began; pushed on commit.
     drag_origin: Option<Levers>,
 }
@@ -287,6 +287,28 @@ impl Workbench {
             past: Vec::new(),
             future: Vec::new(),
             drag_origin: None,
+        }
+    }
+
+    /// Everything the link says about the workbench as it is now.
+    pub fn link_state(&self) -> crate::scenario::link::LinkState {
+        crate::scenario::link::LinkState {
+            version: crate::scenario::link::LINK_VERSION,
+            levers: self.levers.clone(),
+            baseline: self.edited_figures(),
+            seed: self.mc.settings.seed,
+            lang: super::i18n::to_link_lang(self.lang),
+            slide: self.slide,
+            preset: self.preset.clone(),
+            compare: self.compare.as_ref().map(|c| c.levers.clone()),
+            name: self.name.clone(),
+            compare_name: self.compare.as_ref().and(self.compare_name.clone()),
+            actuals: self.engine.actual_entries(),
+            actual_notes: self
+                .actual_notes
+                .iter()
+                .map(|((row, year), note)| (row.clone(), *year, note.clone()))
+                .collect(),
         }
     }
 

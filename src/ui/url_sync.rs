@@ -10,7 +10,7 @@
 
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
-use crate::scenario::link::{self, LinkState, LINK_VERSION};
+use crate::scenario::link::{self, LinkState};
 use crate::scenario::InputError;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsValue;
@@ -24,24 +24,7 @@ pub use super::i18n::{from_link_lang, to_link_lang};
 
 /// Everything the link says about the workbench as it is now.
 pub fn link_state(s: &Workbench) -> LinkState {
-    LinkState {
-        version: LINK_VERSION,
-        levers: s.levers.clone(),
-        baseline: s.edited_figures(),
-        seed: s.mc.settings.seed,
-        lang: to_link_lang(s.lang),
-        slide: s.slide,
-        preset: s.preset.clone(),
-        compare: s.compare.as_ref().map(|c| c.levers.clone()),
-        name: s.name.clone(),
-        compare_name: s.compare.as_ref().and(s.compare_name.clone()),
-        actuals: s.engine.actual_entries(),
-        actual_notes: s
-            .actual_notes
-            .iter()
-            .map(|((row, year), note)| (row.clone(), *year, note.clone()))
-            .collect(),
-    }
+    s.link_state()
 }
 
 /// The query string (no `?`) of the workbench as it is now.

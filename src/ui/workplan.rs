@@ -102,7 +102,7 @@ fn task_matches(task: &Task, unit: Option<&str>, query: &str) -> bool {
     let fixed = [
         task.title_zh.as_str(),
         task.title_en.as_str(),
-        task.text_zh.as_str(),
+        task.text_zh(),
         task.clause_zh.as_str(),
     ];
     fixed
@@ -246,7 +246,7 @@ pub fn work_plan_browser(props: &WorkPlanBrowserProps) -> Html {
                         <span lang="zh-CN">{ &task.title_zh }</span>
                     </h4>
                     <p class="task-title-en" lang="en">{ &task.title_en }</p>
-                    <p class="task-text" lang="zh-CN">{ &task.text_zh }</p>
+                    <p class="task-text" lang="zh-CN">{ task.text_zh() }</p>
                     <p class="task-units">
                         <span class="task-units-label">{ i18n::TASK_UNITS.get(lang) }{ i18n::COLON.get(lang) }</span>
                         { if lang == Lang::Zh { task.units_zh.join(i18n::LIST_SEPARATOR.zh) } else { task.units_en.join(i18n::LIST_SEPARATOR.en) } }

@@ -131,12 +131,13 @@ export async function launch({ viewport = { width: 1366, height: 768 }, acceptDo
  * exceptions and dialogs (each dismissed); with `today` (a Date) the page's clock reads that instant
  * (timers still run), so the current year is the test's, not the machine's; with `clock`, Playwright's
  * fake timers are installed (running on with real time until the test pauses them); `init`, a script
- * run before the page's own. Resolves once `ready` is in `readyState` (the target table shown, by
- * default) and the page has painted. */
+ * run before the page's own. Resolves once the whole page has taken over from the first view
+ * (unless `whole` is false), `ready` is in `readyState` (the target table shown, by default) and
+ * the page has painted. */
 export async function openPage(
   browser,
   query = "",
-  { today = null, clock = false, init = null, ready = "#targets-table", readyState = "visible" } = {},
+  { today = null, clock = false, init = null, ready = "#targets-table", readyState = "visible", whole = true } = {},
 ) {
   const page = await browser.context.newPage();
   const problems = [];
@@ -153,9 +154,15 @@ export async function openPage(
   if (today) await page.clock.setFixedTime(today);
   if (init) await page.addInitScript(init);
   await page.goto(browser.server.url + query, { waitUntil: "load" });
+  if (whole) await wholePage(page);
   await page.locator(ready).waitFor({ state: readyState, timeout: 60000 });
   await settle(page);
   return { page, problems, dialogs };
+}
+
+/** Waits until the whole page has taken over from the first view (`<html data-page="whole">`). */
+export async function wholePage(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.page === "whole", null, { timeout: 60000 });
 }
 
 /** Closes a tab of `openPage` and asserts it logged no error and opened no dialog. */

@@ -20,6 +20,7 @@ import {
   until,
   holdWorkers,
   releaseWorkers,
+  wholePage,
   workersIdle,
   launch,
   openPage as harnessOpenPage,
@@ -423,6 +424,7 @@ test("targets projected exactly at their threshold get a note on their one-in-tw
   assert.equal(await page.locator("#targets-at-threshold").count(), 0, "a note on probabilities that are not given");
   // 25 stations reported for 2025 with the plan's 25 a year after: 100 by 2028, at the threshold.
   await page.goto(browser.server.url + "?v=1&x.g5_stations.2025=25", { waitUntil: "load" });
+  await wholePage(page);
   const first = await waitDone(page);
   // The rows with a margin of exactly 0 and a probability strictly between 20 % and 80 %.
   const rows = await page.evaluate(() =>
@@ -522,6 +524,7 @@ test("the workers load this build's files: the page's version is in the URLs of 
   const requested = [];
   page.on("request", (request) => requested.push(request.url()));
   await page.goto(browser.server.url, { waitUntil: "load" });
+  await wholePage(page);
   await page.locator("#targets-table").waitFor({ state: "visible", timeout: 20000 });
   await waitDone(page);
   const wasm = await page.locator("script[data-wasm]").getAttribute("data-wasm");

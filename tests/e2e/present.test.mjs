@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { HERE, DIST, assertTabStaysInside, launch, openPage as harnessOpenPage, closePage, settle } from "./harness.mjs";
+import { HERE, DIST, assertTabStaysInside, launch, openPage as harnessOpenPage, closePage, settle, wholePage } from "./harness.mjs";
 
 const AXE = readFileSync(path.join(HERE, "node_modules/axe-core/axe.min.js"), "utf8");
 
@@ -219,6 +219,7 @@ test("every slide says when the baseline is not the built-in one (the title slid
   assert.deepEqual(await axeViolations(page), []);
   // In English too.
   await page.goto(browser.server.url + "?v=1&b.jcap=12000&lang=en&slide=2", { waitUntil: "load" });
+  await wholePage(page);
   await page.locator("#slide-2").waitFor();
   assert.match(await page.locator("#slide-2 .slide-baseline-note").textContent(), /Custom baseline: .*12,000.*built-in/);
   await closePage(p);

@@ -65,15 +65,15 @@ fn every_estimate_states_its_method_and_every_figure_its_source() {
             f.id,
             f.status
         );
-        assert!(!f.source.trim().is_empty(), "{} has no source", f.id);
+        assert!(!f.source().trim().is_empty(), "{} has no source", f.id);
         if f.status == "estimate" {
             assert!(
-                f.method_zh.as_deref().is_some_and(|m| !m.trim().is_empty()),
+                f.method_zh().is_some_and(|m| !m.trim().is_empty()),
                 "{} has no method_zh",
                 f.id
             );
             assert!(
-                f.method_en.as_deref().is_some_and(|m| !m.trim().is_empty()),
+                f.method_en().is_some_and(|m| !m.trim().is_empty()),
                 "{} has no method_en",
                 f.id
             );
