@@ -78,7 +78,8 @@ async function takeOver(firstView, version) {
   await released();
   const active = document.activeElement;
   const focusId = active && active !== document.body ? active.id : "";
-  const text = active instanceof HTMLInputElement && active.type === "text" ? active.value : null;
+  const typed = active instanceof HTMLInputElement && ["text", "number", "search"].includes(active.type);
+  const text = typed ? active.value : null;
   const [x, y] = [scrollX, scrollY];
   document.addEventListener(
     "licheng-whole-ready",

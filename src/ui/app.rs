@@ -11,10 +11,11 @@ use super::decision_panel::DecisionPanel;
 use super::handoff::Handoff;
 use super::i18n::Lang;
 use super::levers_panel::LeverPanel;
+use super::mc_hook::use_monte_carlo;
 use super::methods::MethodsPanel;
 use super::sources::SourcesPanel;
 use super::state::{Action, Tab, Workbench};
-use super::uncertainty::{use_monte_carlo, McPanel};
+use super::uncertainty::McPanel;
 use super::workplan::WorkPlanBrowser;
 use super::{actuals_panel, export, format, i18n, present, saved_panel, share, url_sync};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -168,6 +169,35 @@ fn current_preset(state: &Workbench) -> Option<&'static Preset> {
     })
 }
 
+#[derive(Properties, PartialEq)]
+struct NameFieldProps {
+    id: AttrValue,
+    placeholder: AttrValue,
+    name: Option<String>,
+    onchange: Callback<Event>,
+}
+
+/// A scenario's name field. While the analyst types, the text is theirs: the page writes it only
+/// when the name itself changes (committed, or from a link or a saved scenario). A `value`
+/// attribute would be re-applied by yew on every render, undoing the typing whenever the Monte
+/// Carlo reports.
+#[function_component(NameField)]
+fn name_field(props: &NameFieldProps) -> Html {
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with(props.name.clone(), move |name| {
+            if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
+                field.set_value(name.as_deref().unwrap_or_default());
+            }
+        });
+    }
+    html! {
+        <input type="text" id={props.id.clone()} class="scenario-name-input" maxlength="200" ref={input}
+            placeholder={props.placeholder.clone()} onchange={props.onchange.clone()} />
+    }
+}
+
 fn header<E: Edition>(state: &Workbench, dispatch: &UseReducerDispatcher<Workbench>) -> Html {
     let lang = state.lang;
     let population_2028 = state.run.projection.years.last().map(|y| y.population);
@@ -201,7 +231,10 @@ fn header<E: Edition>(state: &Workbench, dispatch: &UseReducerDispatcher<Workben
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(action(input.value()));
+            let text = input.value();
+            // The field shows the name as kept (trimmed, at most 200 characters).
+            input.set_value(&super::state::clean_name(&text).unwrap_or_default());
+            dispatch.dispatch(action(text));
         })
     };
     let on_name = name_field(Action::SetName);
@@ -246,14 +279,12 @@ fn header<E: Edition>(state: &Workbench, dispatch: &UseReducerDispatcher<Workben
                     <p class="subtitle">{ i18n::APP_SUBTITLE.get(lang) }</p>
                     <div class="scenario-names">
                         <label for="scenario-name">{ i18n::SCENARIO_NAME.get(lang) }</label>
-                        <input type="text" id="scenario-name" class="scenario-name-input" maxlength="200"
-                            placeholder={i18n::SCENARIO_UNNAMED.get(lang)}
-                            value={state.name.clone().unwrap_or_default()} onchange={on_name} />
+                        <NameField id="scenario-name" placeholder={i18n::SCENARIO_UNNAMED.get(lang)}
+                            name={state.name.clone()} onchange={on_name} />
                         if state.compare.is_some() {
                             <label for="scenario-a-name">{ i18n::SCENARIO_A_NAME.get(lang) }</label>
-                            <input type="text" id="scenario-a-name" class="scenario-name-input" maxlength="200"
-                                placeholder={i18n::SCENARIO_A.get(lang)}
-                                value={state.compare_name.clone().unwrap_or_default()} onchange={on_a_name} />
+                            <NameField id="scenario-a-name" placeholder={i18n::SCENARIO_A.get(lang)}
+                                name={state.compare_name.clone()} onchange={on_a_name} />
                         }
                     </div>
                     <p class="as-of" id="as-of" data-through={state.actuals().latest_year().map(|y| y.to_string())}>

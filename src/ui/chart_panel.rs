@@ -5,7 +5,7 @@
 use super::charts::{LineChart, Pyramid, Series};
 use super::format;
 use super::i18n::{self, Lang, Tr};
-use super::uncertainty::bands;
+use super::mc_view::bands;
 use crate::model::actuals::{Actuals, Reported};
 use crate::model::cohort::{FEMALE, MALE};
 use crate::model::montecarlo::Series as McSeries;

@@ -11,7 +11,8 @@ use super::dashboard::EngineRef;
 use super::format;
 use super::i18n::{self, Lang, Tr};
 use super::present::lever_line;
-use super::uncertainty::{mc_basis, McSettings};
+use super::mc_view::mc_basis;
+use crate::scenario::mc_state::McSettings;
 use crate::model::levers::Levers;
 use crate::model::montecarlo::Settings;
 use crate::scenario::mc_messages::McSummary;
@@ -550,7 +551,7 @@ pub fn meeting_table(
         ]),
         row(vec![
             t("达成概率", "Probabilities"),
-            Cell::text(super::uncertainty::mc_basis(context.settings, lang)),
+            Cell::text(mc_basis(context.settings, lang)),
         ]),
         blank(),
         heading(vec![

@@ -109,7 +109,8 @@ pub fn use_focus_trap(id: &'static str, active: bool) {
 
 #[cfg(test)]
 mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
+    //! Tab order is the browser's (real elements, `hidden`, `disabled`, SVG tab stops): run in
+    //! headless Chromium with the lib's other Wasm tests.
     use super::{tabbable, wrap_target};
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 

@@ -3,10 +3,11 @@
 //!
 //! The deterministic run happens synchronously in the reducer on every lever change
 //! (`Engine::run`, one engine built once). The Monte Carlo worker's updates arrive as
-//! `Action::Mc` (`uncertainty::McState`): bands for the charts, probabilities for the target
+//! `Action::Mc` (`scenario::mc_state::McState`, the worker owned by `mc_hook`): bands for the charts, probabilities for the target
 //! table.
 //!
-//! The pure parts (`file_names`, `format`, `i18n`, `scale`, the reducer `state`) build natively and are tested by
+//! The pure parts (`file_names`, `format`, `handoff`, `i18n`, `mc_view`, `methods_text`, `scale`, the reducer `state`,
+//! `workplan_search`) build natively and are tested by
 //! `cargo test`;
 //! everything with yew or web-sys is wasm32 only.
 
@@ -14,8 +15,11 @@ pub mod file_names;
 pub mod format;
 pub mod handoff;
 pub mod i18n;
+pub mod mc_view;
+pub mod methods_text;
 pub mod scale;
 pub mod state;
+pub mod workplan_search;
 
 /// Declares the modules that use yew, web-sys or gloo: wasm32 only.
 macro_rules! wasm32_only {
@@ -39,6 +43,7 @@ wasm32_only!(
     export,
     focus,
     levers_panel,
+    mc_hook,
     methods,
     present,
     saved_panel,

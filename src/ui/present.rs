@@ -17,7 +17,8 @@ use super::focus::{focus, use_focus_trap};
 use super::format;
 use super::i18n::{self, Lang};
 use super::state::{Action, CustomBaseline, Workbench};
-use super::uncertainty::{self, McSettings};
+use super::mc_view::{bands, mc_basis};
+use crate::scenario::mc_state::McSettings;
 use super::workplan::levers_for_metric;
 use crate::model::levers::{LeverId, Levers};
 use crate::model::montecarlo::Series as McSeries;
@@ -611,7 +612,7 @@ fn title_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -> 
                     if props.compare.is_some() {
                         <p class="slide-fact">{ i18n::COMPARING_NOTE.get(lang) }</p>
                     }
-                    <p class="slide-note" id="slide-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
+                    <p class="slide-note" id="slide-mc-basis">{ mc_basis(props.mc_settings, lang) }</p>
                 </div>
                 <div>
                     { attention_list(props) }
@@ -673,7 +674,7 @@ fn target_slide(
         });
     }
     let bands: Vec<Band> = band_series(&def.metric)
-        .map(|s| uncertainty::bands(props.mc_summary.as_deref(), &props.run, s))
+        .map(|s| bands(props.mc_summary.as_deref(), &props.run, s))
         .unwrap_or_default();
     let threshold = threshold_text(
         def,
@@ -872,7 +873,7 @@ fn summary_slide(props: &PresentationProps, custom: &[(&'static str, String)]) -
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="slide-note" id="slide-summary-mc-basis">{ uncertainty::mc_basis(props.mc_settings, lang) }</p>
+            <p class="slide-note" id="slide-summary-mc-basis">{ mc_basis(props.mc_settings, lang) }</p>
             if let Some((count, low, high)) = status::at_threshold_probabilities(&props.engine.0, &props.run.outcomes, props.mc_probabilities.as_deref()) {
                 <p class="slide-note" id="slide-at-threshold">{ i18n::at_threshold_note(lang, count, low, high) }</p>
             }

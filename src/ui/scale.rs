@@ -4,6 +4,14 @@
 //! it builds natively and its tests run with `cargo test`.
 
 /// The finite min and max of some values, or `None` when there is none.
+/// An uncertainty band: `(year, low, high)`. `level` 80 = p10–p90 (darker), 95 = p2.5–p97.5
+/// (lighter).
+#[derive(Clone, PartialEq, Debug)]
+pub struct Band {
+    pub points: Vec<(i32, f64, f64)>,
+    pub level: u8,
+}
+
 pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
     values
         .into_iter()

@@ -97,7 +97,7 @@ pub struct Workbench {
     /// Target-attainment probabilities from the Monte Carlo worker, in plan order (fractions
     /// 0–1): those of the summary shown (`McState::shown`). After a change of the scenario or
     /// baseline the ones on screen stay until the new run's first results, for at most
-    /// `uncertainty::HOLD_MS`, then go.
+    /// `mc_state::HOLD_MS`, then go.
     pub mc_probabilities: Option<Vec<f64>>,
     /// The Monte Carlo run of the current scenario (settings, run id, progress, summary);
     /// restarted with the scenario (src/ui/uncertainty.rs).
@@ -819,12 +819,28 @@ mod tests {
     #[test]
     fn an_action_that_changes_nothing_returns_the_same_state() {
         let s = start();
-        let seed = s.mc.settings.seed;
-        let same = s.clone().reduced(Action::Mc(McAction::SetSeed(seed)));
-        assert!(
-            Rc::ptr_eq(&s, &same),
-            "the page would re-render for nothing"
-        );
+        let settings = s.mc.settings;
+        for unchanged in [
+            McAction::SetSeed(settings.seed),
+            McAction::SetDraws(settings.draws),
+            McAction::SetDraws(3), // not offered
+            McAction::SetSpread(settings.spread),
+        ] {
+            let same = s.clone().reduced(Action::Mc(unchanged));
+            assert!(
+                Rc::ptr_eq(&s, &same),
+                "the page would re-render for nothing"
+            );
+        }
+        // A real change starts a new run.
+        let changed = s
+            .clone()
+            .reduced(Action::Mc(McAction::SetSeed(settings.seed + 1)));
+        assert!(!Rc::ptr_eq(&changed, &s));
+        assert_eq!(changed.mc.settings.seed, settings.seed + 1);
+        assert_eq!(changed.mc.run_id, s.mc.run_id.wrapping_add(1));
+        let rerun = s.clone().reduced(Action::Mc(McAction::Rerun));
+        assert!(!Rc::ptr_eq(&rerun, &s));
     }
 
     #[test]

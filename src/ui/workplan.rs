@@ -5,6 +5,7 @@
 use super::dashboard::EngineRef;
 use super::i18n::{self, Lang};
 use super::state::{Action, Workbench};
+use super::workplan_search::task_matches;
 use crate::model::levers::LeverId;
 use crate::scenario::seeds::{Task, WorkPlan};
 use std::rc::Rc;
@@ -89,28 +90,6 @@ pub fn all_units(plan: &WorkPlan) -> Vec<Unit> {
     units
 }
 
-fn task_matches(task: &Task, unit: Option<&str>, query: &str) -> bool {
-    if let Some(unit) = unit {
-        if !task.units_en.iter().any(|u| u == unit) {
-            return false;
-        }
-    }
-    let query = query.trim().to_ascii_lowercase();
-    if query.is_empty() {
-        return true;
-    }
-    let fixed = [
-        task.title_zh.as_str(),
-        task.title_en.as_str(),
-        task.text_zh(),
-        task.clause_zh.as_str(),
-    ];
-    fixed
-        .into_iter()
-        .chain(task.units_zh.iter().map(String::as_str))
-        .chain(task.units_en.iter().map(String::as_str))
-        .any(|text| text.to_ascii_lowercase().contains(&query))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct WorkPlanBrowserProps {
@@ -309,34 +288,5 @@ pub fn work_plan_browser(props: &WorkPlanBrowserProps) -> Html {
             }
             { for sections }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    //! Run in headless Chromium with the lib's other Wasm tests (the UI exists only on wasm32).
-    use super::task_matches;
-    use crate::scenario::seeds;
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn search_ignores_the_case_of_latin_letters_and_finds_chinese_text() {
-        let plan = seeds::workplan();
-        let count = |query: &str| {
-            plan.tasks
-                .iter()
-                .filter(|t| task_matches(t, None, query))
-                .count()
-        };
-        let lower = count("5g");
-        assert!(lower >= 1, "no task mentions 5G");
-        assert_eq!(count("5G"), lower);
-        assert_eq!(count("  HOUSING "), count("housing"));
-        assert!(count("housing") >= 1);
-        assert!(count("住房") >= 1);
-        assert_eq!(count(""), plan.tasks.len());
-        assert_eq!(count("no such words anywhere"), 0);
     }
 }

@@ -79,9 +79,8 @@ test("the whole page takes over where the first view was: levers, undo, settings
   assert.ok(await page.locator("#panel-methods").isVisible(), "the methods tab is not shown");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "scenario-name", "the focus is lost");
   assert.equal(await page.locator("#scenario-name").inputValue(), "East side, draft");
-  // The results on screen stay until the whole page's own run reports the same numbers.
-  const held = await page.locator("#targets-table .target-probability").allTextContents();
-  assert.deepEqual(held, probabilitiesBefore);
+  // The whole page runs the same draws again and shows the same probabilities (that the first
+  // view's stay on screen meanwhile is src/ui/handoff.rs's test: here it would race the worker).
   await monteCarloDone(page);
   assert.deepEqual(await page.locator("#targets-table .target-probability").allTextContents(), probabilitiesBefore);
   // The first view's steps can be undone in the whole page.

@@ -12,7 +12,19 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { ROOT, DIST, FIGURE, nativeCli, launch, openPage as harnessOpenPage, closePage, settle } from "./harness.mjs";
+import {
+  ROOT,
+  DIST,
+  FIGURE,
+  nativeCli,
+  launch,
+  openPage as harnessOpenPage,
+  closePage,
+  settle,
+  monteCarloDone,
+  holdWorkers,
+  releaseWorkers,
+} from "./harness.mjs";
 const REL_TOL = 1e-9;
 
 let tmpDir;
@@ -726,5 +738,27 @@ test("figure: lever input event to updated DOM, 95th percentile over 100 moves",
   console.log(`figure: lever_to_dom_median_ms=${quantile(measured, 0.5).toFixed(2)}`);
   console.log(`figure: lever_to_dom_cold_p95_ms=${quantile(cold, 0.95).toFixed(2)} (first ${MOVES} moves after load, no warm-up)`);
   await assertMatchesCli(page, cli({ mig: 500 + 50 * ((WARMUP + MOVES - 1) % 200) }), "after the timed moves");
+  await closePage(p);
+});
+
+test("a scenario name being typed stays while the Monte Carlo reports, and is kept as committed", async () => {
+  const p = await openPage("?v=1&lang=en");
+  const { page } = p;
+  const before = await monteCarloDone(page);
+  // A run held in the worker, then typing (not committed), then the run's results: the page
+  // re-renders around the field, which keeps what is typed.
+  await holdWorkers(page);
+  await page.locator("#mc-draws").selectOption("5000");
+  await page.locator("#scenario-name").fill("  East side, draft");
+  await releaseWorkers(page);
+  await monteCarloDone(page, Number(before.runId));
+  assert.equal(await page.locator("#scenario-name").inputValue(), "  East side, draft");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "scenario-name");
+  // Committed, it shows as kept (trimmed) and goes into the link.
+  await page.locator("#scenario-name").press("Enter");
+  await page.locator("#scenario-name").press("Tab");
+  await settle(page);
+  assert.equal(await page.locator("#scenario-name").inputValue(), "East side, draft");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("name") === "East side, draft");
   await closePage(p);
 });

@@ -28,13 +28,7 @@ pub struct Series {
     pub color: usize,
 }
 
-/// An uncertainty band: `(year, low, high)`. `level` 80 = p10–p90 (darker), 95 = p2.5–p97.5
-/// (lighter).
-#[derive(Clone, PartialEq, Debug)]
-pub struct Band {
-    pub points: Vec<(i32, f64, f64)>,
-    pub level: u8,
-}
+pub use super::scale::Band;
 
 /// The Okabe–Ito colour-blind-safe palette, indexed by `Series::color` (modulo its length).
 pub const PALETTE: [&str; 6] = [
