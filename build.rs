@@ -1,7 +1,8 @@
 //! Build script: converts the seeds' TOML (`seeds/workplan.toml`, `seeds/baseline.toml`,
 //! `seeds/history.toml`) into JSON in `OUT_DIR`, so the page embeds and parses JSON (serde_json,
-//! which it needs anyway) and carries no TOML parser, with the tasks' full texts and the
-//! figures' sources and methods in Rust slices beside it (`task_texts.rs`, `figure_texts.rs`); and the committed hindcast
+//! which it needs anyway) and carries no TOML parser, with the tasks' full texts, the targets' quotes and readings and
+//! the figures' sources and methods in Rust slices beside it (`task_texts.rs`, `target_texts.rs`,
+//! `figure_texts.rs`); and the committed hindcast
 //! (`seeds/hindcast.json`) into a Rust literal (`hindcast.rs`), so the page shows it without a
 //! parser for it. A malformed seed fails the build with the file and the parser's message.
 
@@ -16,7 +17,16 @@ fn main() {
         let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
         let mut value = serde_json::to_value(&value).expect("TOML values map onto JSON");
         match name {
-            "workplan" => write_texts(&mut value, "task", "number", &["text_zh"], "task_texts.rs"),
+            "workplan" => {
+                write_texts(&mut value, "task", "number", &["text_zh"], "task_texts.rs");
+                write_texts(
+                    &mut value,
+                    "target",
+                    "id",
+                    &["quote_zh", "reading_zh", "reading_en"],
+                    "target_texts.rs",
+                );
+            }
             "baseline" => write_texts(
                 &mut value,
                 "figure",

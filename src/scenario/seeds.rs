@@ -68,9 +68,6 @@ pub struct TargetDef {
     pub label_en: String,
     pub units_zh: Vec<String>,
     pub units_en: Vec<String>,
-    pub quote_zh: String,
-    pub reading_zh: String,
-    pub reading_en: String,
     pub kind: String,
 }
 
@@ -119,6 +116,33 @@ static TASK_TEXTS: &[(u32, [Option<&str>; 1])] =
     include!(concat!(env!("OUT_DIR"), "/task_texts.rs"));
 static FIGURE_TEXTS: &[(&str, [Option<&str>; 3])] =
     include!(concat!(env!("OUT_DIR"), "/figure_texts.rs"));
+/// The targets' quotes and our readings of them, by target id (`[quote_zh, reading_zh, reading_en]`).
+static TARGET_TEXTS: &[(&str, [Option<&str>; 3])] =
+    include!(concat!(env!("OUT_DIR"), "/target_texts.rs"));
+
+impl TargetDef {
+    fn texts(&self) -> [Option<&'static str>; 3] {
+        TARGET_TEXTS
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or([None; 3], |(_, texts)| *texts)
+    }
+
+    /// The plan's sentence the target comes from.
+    pub fn quote_zh(&self) -> &'static str {
+        self.texts()[0].unwrap_or_default()
+    }
+
+    /// How the tool reads that sentence, in Chinese.
+    pub fn reading_zh(&self) -> &'static str {
+        self.texts()[1].unwrap_or_default()
+    }
+
+    /// How the tool reads that sentence, in English.
+    pub fn reading_en(&self) -> &'static str {
+        self.texts()[2].unwrap_or_default()
+    }
+}
 
 impl Task {
     /// The task's full text as the plan words it.

@@ -723,7 +723,7 @@ fn target_slide(
             </li>
         }
     });
-    let reading = lang.pick(&def.reading_zh, &def.reading_en);
+    let reading = lang.pick(def.reading_zh(), def.reading_en());
     let reported = reported_target_points(def, &props.engine.0, &props.run);
     let progress = props.run.progress.get(index).copied().flatten();
 

@@ -176,7 +176,7 @@ pub fn work_plan_browser(props: &WorkPlanBrowserProps) -> Html {
                     <a href={format!("#target-{}", t.id)} onclick={show} title={i18n::SHOW_IN_DASHBOARD.get(lang)}>
                         { lang.pick(&t.label_zh, &t.label_en) }
                     </a>
-                    <p class="task-target-reading">{ lang.pick(&t.reading_zh, &t.reading_en) }</p>
+                    <p class="task-target-reading">{ lang.pick(t.reading_zh(), t.reading_en()) }</p>
                     <p class="task-levers-label">{ i18n::TASK_LEVERS.get(lang) }</p>
                     <ul class="task-levers">{ for lever_items }</ul>
                 </li>
@@ -202,7 +202,7 @@ pub fn work_plan_browser(props: &WorkPlanBrowserProps) -> Html {
                     .targets
                     .iter()
                     .filter(|t| t.clause == 0)
-                    .map(|t| t.quote_zh.as_str())
+                    .map(|t| t.quote_zh())
                     .collect();
                 q.dedup();
                 q

@@ -90,3 +90,39 @@ fn embedded_population_table_sums_to_the_stated_total() {
         .value;
     assert_eq!(baseline.population().total(), total);
 }
+
+/// The tasks' texts and the targets' quotes live beside the seeds' JSON (build.rs): each task's
+/// text and each target's quote is found, as published, in `seeds/workplan-2025-2028.txt`, and
+/// each target has its reading in both languages.
+#[test]
+fn every_task_text_and_target_quote_is_the_published_plans() {
+    let published: String = include_str!("../../seeds/workplan-2025-2028.txt")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let squeezed = |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+    let plan = seeds::workplan();
+    for task in &plan.tasks {
+        let text = squeezed(task.text_zh());
+        assert!(!text.is_empty(), "task {} has no text", task.number);
+        assert!(
+            published.contains(&text),
+            "task {}'s text is not the plan's",
+            task.number
+        );
+    }
+    for t in &plan.targets {
+        let quote = squeezed(t.quote_zh());
+        assert!(!quote.is_empty(), "{} has no quote", t.id);
+        assert!(
+            published.contains(&quote),
+            "{}'s quote is not the plan's: {quote}",
+            t.id
+        );
+        assert!(
+            !t.reading_zh().trim().is_empty() && !t.reading_en().trim().is_empty(),
+            "{}",
+            t.id
+        );
+    }
+}
