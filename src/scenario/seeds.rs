@@ -120,12 +120,17 @@ static FIGURE_TEXTS: &[(&str, [Option<&str>; 3])] =
 static TARGET_TEXTS: &[(&str, [Option<&str>; 3])] =
     include!(concat!(env!("OUT_DIR"), "/target_texts.rs"));
 
+/// The texts of item `id` in one of the tables above (`None` for each it does not have).
+fn texts_of(table: &[(&str, [Option<&'static str>; 3])], id: &str) -> [Option<&'static str>; 3] {
+    table
+        .iter()
+        .find(|(key, _)| *key == id)
+        .map_or([None; 3], |(_, texts)| *texts)
+}
+
 impl TargetDef {
     fn texts(&self) -> [Option<&'static str>; 3] {
-        TARGET_TEXTS
-            .iter()
-            .find(|(id, _)| *id == self.id)
-            .map_or([None; 3], |(_, texts)| *texts)
+        texts_of(TARGET_TEXTS, &self.id)
     }
 
     /// The plan's sentence the target comes from.
@@ -157,10 +162,7 @@ impl Task {
 
 impl Figure {
     fn texts(&self) -> [Option<&'static str>; 3] {
-        FIGURE_TEXTS
-            .iter()
-            .find(|(id, _)| *id == self.id)
-            .map_or([None; 3], |(_, texts)| *texts)
+        texts_of(FIGURE_TEXTS, &self.id)
     }
 
     /// Where the figure comes from: the quoted sentence and where it is, or how it was estimated.
