@@ -7,9 +7,8 @@
 
 use super::dashboard::EngineRef;
 use super::i18n::{self, Lang};
-use super::levers_panel::{
-    lever_display, lever_text, use_number_field, use_tab_links, InputProblem,
-};
+use super::hooks::{use_number_field, use_tab_links};
+use super::number_input::{lever_display, lever_text, InputProblem};
 use super::state::{Action, Tab, Workbench};
 use crate::scenario::baseline_edits::{BaselineEdits, StockSpec, STOCKS};
 use crate::scenario::seeds::{self, BaselineFigures, Figure};

@@ -15,7 +15,7 @@ use super::charts::palette;
 use super::dashboard::{data_value, EngineRef};
 use super::format;
 use super::i18n::{self, Lang};
-use super::levers_panel::lever_text;
+use super::number_input::lever_text;
 use super::state::{Action, Workbench};
 use super::mc_hook::now_ms;
 use super::mc_view::scenario_job;

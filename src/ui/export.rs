@@ -636,7 +636,7 @@ pub fn meeting_table(
                 Cell::text(label),
                 Cell::number(e.year.to_string(), f64::from(e.year), 0),
                 Cell::number(
-                    super::levers_panel::lever_text(e.value),
+                    super::number_input::lever_text(e.value),
                     e.value,
                     decimals_of(e.value),
                 ),
@@ -668,12 +668,12 @@ pub fn meeting_table(
         rows.push(row(vec![
             Cell::text(lang.pick(spec.label_zh, spec.label_en)),
             Cell::number(
-                super::levers_panel::lever_text(levers.get(*id)),
+                super::number_input::lever_text(levers.get(*id)),
                 levers.get(*id),
                 decimals,
             ),
             Cell::number(
-                super::levers_panel::lever_text(spec.default),
+                super::number_input::lever_text(spec.default),
                 spec.default,
                 decimals,
             ),
@@ -694,7 +694,7 @@ pub fn meeting_table(
         let v = engine.baseline().stock(spec.stock);
         rows.push(row(vec![
             Cell::text(spec.label(lang.error_code())),
-            Cell::number(super::levers_panel::lever_text(v), v, decimals_of(v)),
+            Cell::number(super::number_input::lever_text(v), v, decimals_of(v)),
         ]));
     }
     MeetingTable {

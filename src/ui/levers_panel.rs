@@ -2,7 +2,9 @@
 //! with a slider, an exact number field with inline validation, its unit and valid range, a
 //! reset button and a provenance marker whose note opens on click or keyboard focus.
 
+use super::hooks::{use_number_field, use_tab_links};
 use super::i18n::{self, Lang};
+use super::number_input::{lever_display, lever_text, InputProblem};
 use super::state::{Action, Tab, Workbench};
 use crate::model::levers::{LeverId, LeverSpec, Levers, Module, Provenance, LEVERS};
 use web_sys::HtmlInputElement;
@@ -62,26 +64,6 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
     }
 }
 
-/// One delegated click handler (stable across renders) for the links `a[<attribute>]` inside an
-/// element: each opens `tab` and scrolls to the element whose id is the attribute's value.
-#[hook]
-pub fn use_tab_links(
-    dispatch: UseReducerDispatcher<Workbench>,
-    attribute: &'static str,
-    tab: Tab,
-) -> Callback<MouseEvent> {
-    use_callback(dispatch, move |e: MouseEvent, dispatch| {
-        let anchor = e
-            .target_dyn_into::<web_sys::Element>()
-            .and_then(|el| el.closest(&format!("a[{attribute}]")).ok().flatten())
-            .and_then(|a| a.get_attribute(attribute));
-        if let Some(anchor) = anchor {
-            e.prevent_default();
-            dispatch.dispatch(Action::SetTab(tab));
-            dispatch.dispatch(Action::ScrollTo(anchor));
-        }
-    })
-}
 
 /// Stable id fragment of a module.
 pub fn module_slug(module: Module) -> &'static str {
@@ -100,61 +82,9 @@ pub fn module_anchor(module: Module) -> String {
     format!("method-{}", module_slug(module))
 }
 
-/// A lever value as typed in the number field: the shortest text that reads back exactly.
-pub fn lever_text(value: f64) -> String {
-    format!("{value}")
-}
 
-/// A lever value for reading: every digit kept (`111.3`, not `111`), thousands grouped
-/// (`-10,000`).
-pub fn lever_display(value: f64) -> String {
-    let text = lever_text(value);
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = digits.split_at(digits.find('.').unwrap_or(digits.len()));
-    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return text;
-    }
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}{frac}")
-}
 
-/// Why the number field's text cannot be applied.
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub enum InputProblem {
-    Empty,
-    NotANumber,
-    OutOfRange,
-}
 
-/// Reads a number field: its text, or `Err` with the problem. `bad_input` is the browser's
-/// flag for text it could not read as a number (the value is then empty).
-pub fn read_number(text: &str, bad_input: bool, min: f64, max: f64) -> Result<f64, InputProblem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(if bad_input {
-            InputProblem::NotANumber
-        } else {
-            InputProblem::Empty
-        });
-    }
-    let value: f64 = text.parse().map_err(|_| InputProblem::NotANumber)?;
-    if !value.is_finite() {
-        return Err(InputProblem::NotANumber);
-    }
-    if value < min || value > max {
-        return Err(InputProblem::OutOfRange);
-    }
-    Ok(value)
-}
 
 fn problem_message(problem: InputProblem, spec: &LeverSpec, lang: Lang) -> String {
     match problem {
@@ -166,83 +96,8 @@ fn problem_message(problem: InputProblem, spec: &LeverSpec, lang: Lang) -> Strin
     }
 }
 
-/// What the analyst has typed in a number field and not yet applied.
-#[derive(Clone, PartialEq, Debug)]
-struct Draft {
-    text: String,
-    problem: Option<InputProblem>,
-}
 
-/// An exact number field's text (the value, or what is typed and not yet applied), the problem
-/// with it, and its handlers: typing checks at once, Enter or leaving (`change`) applies a
-/// valid value through `commit`, Escape and leaving the field bring back the value.
-pub struct NumberField {
-    pub text: String,
-    pub problem: Option<InputProblem>,
-    pub oninput: Callback<InputEvent>,
-    pub onchange: Callback<Event>,
-    pub onblur: Callback<FocusEvent>,
-    pub onkeydown: Callback<KeyboardEvent>,
-}
 
-/// The state and handlers of an exact number field for `value` in `[min, max]`. A change of
-/// `value` from elsewhere (undo, preset, reset) replaces whatever was typed.
-#[hook]
-pub fn use_number_field(value: f64, min: f64, max: f64, commit: Callback<f64>) -> NumberField {
-    let draft = use_state_eq(|| None::<Draft>);
-    {
-        let draft = draft.clone();
-        use_effect_with(value.to_bits(), move |_| draft.set(None));
-    }
-    let oninput = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            let problem = read_number(&text, input.validity().bad_input(), min, max).err();
-            draft.set(Some(Draft { text, problem }));
-        })
-    };
-    let onchange = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            match read_number(&text, input.validity().bad_input(), min, max) {
-                Ok(v) => {
-                    draft.set(None);
-                    commit.emit(v);
-                }
-                Err(problem) => draft.set(Some(Draft {
-                    text,
-                    problem: Some(problem),
-                })),
-            }
-        })
-    };
-    let onblur = {
-        let draft = draft.clone();
-        Callback::from(move |_: FocusEvent| draft.set(None))
-    };
-    let onkeydown = {
-        let draft = draft.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                draft.set(None);
-            }
-        })
-    };
-    NumberField {
-        text: draft
-            .as_ref()
-            .map_or_else(|| lever_text(value), |d| d.text.clone()),
-        problem: draft.as_ref().and_then(|d| d.problem),
-        oninput,
-        onchange,
-        onblur,
-        onkeydown,
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LeverControlProps {

@@ -6,7 +6,7 @@
 //! `Action::Mc` (`scenario::mc_state::McState`, the worker owned by `mc_hook`): bands for the charts, probabilities for the target
 //! table.
 //!
-//! The pure parts (`file_names`, `format`, `handoff`, `i18n`, `mc_view`, `methods_text`, `scale`, the reducer `state`,
+//! The pure parts (`file_names`, `format`, `handoff`, `i18n`, `mc_view`, `methods_text`, `number_input`, `scale`, the reducer `state`,
 //! `workplan_search`) build natively and are tested by
 //! `cargo test`;
 //! everything with yew or web-sys is wasm32 only.
@@ -17,6 +17,7 @@ pub mod handoff;
 pub mod i18n;
 pub mod mc_view;
 pub mod methods_text;
+pub mod number_input;
 pub mod scale;
 pub mod state;
 pub mod workplan_search;
@@ -42,6 +43,7 @@ wasm32_only!(
     decision_panel,
     export,
     focus,
+    hooks,
     levers_panel,
     mc_hook,
     methods,

@@ -4,7 +4,7 @@
 //! for at most `HOLD_MS` after a change, so the charts and the table never go blank in between.
 
 use super::i18n::{self, Lang};
-use super::levers_panel::use_tab_links;
+use super::hooks::use_tab_links;
 use super::mc_view::{draws_text, spread_label};
 use super::state::{Action, Tab, Workbench};
 use crate::scenario::mc_state::{McAction, McState, McStatus, DRAW_CHOICES, SPREAD_CHOICES};
