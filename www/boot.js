@@ -58,6 +58,21 @@ new MutationObserver(() => document.documentElement.dataset.panic && crashPanel(
   { attributes: true, attributeFilter: ["data-panic"] },
 );
 
+// Says, above the first view, that the rest of the page did not load and how to get it, keeping the
+// scenario (it is in the link). DOM calls and textContent only, as for the crash panel.
+function wholeFailedNotice() {
+  const notice = document.createElement("div");
+  notice.id = "whole-failed";
+  notice.className = "banner banner-error";
+  notice.setAttribute("role", "alert");
+  notice.textContent =
+    "页面的其余部分（分享、导出、演示、已保存情景、工作要点、数据来源与方法说明等）未能加载；上方的目标、参数与图表仍可使用。" +
+    "请刷新页面重试，当前情景保存在本页链接中。 · The rest of the page (sharing, exports, presentation, saved " +
+    "scenarios, work plan, sources and methods) could not load; the targets, levers and charts still work. " +
+    "Reload the page to try again: the scenario is kept in its link.";
+  document.body.prepend(notice);
+}
+
 // Whether a pointer is pressed (a slider being dragged): the whole page waits for its release.
 let pointerDown = false;
 addEventListener("pointerdown", () => (pointerDown = true), true);
@@ -104,6 +119,7 @@ try {
   takeOver(firstView, tag.dataset.wasm.split("/").pop()).catch((e) => {
     console.error(`licheng: the whole page could not load; the first view stays: ${e}`);
     document.documentElement.dataset.wholeFailed = String(e);
+    wholeFailedNotice();
   });
 } catch (e) {
   crashPanel(`the app could not start: ${e}`);

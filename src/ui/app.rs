@@ -352,7 +352,7 @@ fn header<E: Edition>(state: &Workbench, dispatch: &UseReducerDispatcher<Workben
                     </button>
                 </div>
                 if E::WHOLE {
-                    <share::ShareTools link={url_sync::link_state(state)} engine={Rc::new(EngineRef(state.engine.clone()))}
+                    <share::ShareTools link={state.link_state()} engine={Rc::new(EngineRef(state.engine.clone()))}
                         imported_population={state.custom_baseline.as_ref().and_then(|c| c.population.as_ref()).map(|p| p.file_name.clone())}
                         run={state.run.clone()} mc_probabilities={state.mc_probabilities.clone()} dispatch={dispatch.clone()} />
                 }

@@ -22,21 +22,16 @@ const WRITE_DELAY_MS: u32 = 150;
 
 pub use super::i18n::{from_link_lang, to_link_lang};
 
-/// Everything the link says about the workbench as it is now.
-pub fn link_state(s: &Workbench) -> LinkState {
-    s.link_state()
-}
-
 /// The query string (no `?`) of the workbench as it is now.
 pub fn current_query(s: &Workbench) -> String {
-    link::encode(&link_state(s))
+    link::encode(&s.link_state())
 }
 
 /// The query of the scenario alone, as saved scenarios keep it (no presentation slide).
 pub fn saved_query(s: &Workbench) -> String {
     link::encode(&LinkState {
         slide: None,
-        ..link_state(s)
+        ..s.link_state()
     })
 }
 

@@ -95,7 +95,7 @@ test("the whole page takes over where the first view was: levers, undo, settings
   await page.close();
 });
 
-test("when the whole page cannot load, the first view stays and works, without the crash panel", async () => {
+test("when the whole page cannot load, the first view stays and works and says so, without the crash panel", async () => {
   const page = await browser.context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(String(err)));
@@ -105,6 +105,8 @@ test("when the whole page cannot load, the first view stays and works, without t
   await page.waitForFunction(() => document.documentElement.dataset.wholeFailed !== undefined, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.page), "first-view");
   assert.equal(await page.locator("#crash-panel").count(), 0);
+  // It says what did not load and how to get it, in both languages.
+  assert.match(await page.locator("#whole-failed").textContent(), /请刷新页面重试.*Reload the page to try again/s);
   await page.locator("#lever-mig-number").fill("4000");
   await page.locator("#lever-mig-number").press("Enter");
   await settle(page);
