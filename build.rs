@@ -18,12 +18,22 @@ fn main() {
         let mut value = serde_json::to_value(&value).expect("TOML values map onto JSON");
         match name {
             "workplan" => {
-                write_texts(&mut value, "task", "number", &["text_zh"], "task_texts.rs");
+                write_texts(
+                    &mut value,
+                    "task",
+                    "number",
+                    &[("text_zh", REQUIRED)],
+                    "task_texts.rs",
+                );
                 write_texts(
                     &mut value,
                     "target",
                     "id",
-                    &["quote_zh", "reading_zh", "reading_en"],
+                    &[
+                        ("quote_zh", REQUIRED),
+                        ("reading_zh", REQUIRED),
+                        ("reading_en", REQUIRED),
+                    ],
                     "target_texts.rs",
                 );
             }
@@ -31,7 +41,11 @@ fn main() {
                 &mut value,
                 "figure",
                 "id",
-                &["source", "method_zh", "method_en"],
+                &[
+                    ("source", REQUIRED),
+                    ("method_zh", OPTIONAL),
+                    ("method_en", OPTIONAL),
+                ],
                 "figure_texts.rs",
             ),
             _ => {}
@@ -43,10 +57,21 @@ fn main() {
     write_hindcast(Path::new(&out_dir));
 }
 
+/// Whether every item must have a text (a seed without it fails the build, as a missing field
+/// of the JSON would fail to parse).
+const REQUIRED: bool = true;
+const OPTIONAL: bool = false;
+
 /// Moves the long texts `fields` of each item of `value[list]` out of the JSON into the Rust
 /// slice `file`, `&[(key, [Option<&str>; fields.len()])]`, so that only the views that show them
 /// link them in (the first view parses the JSON and shows none of them).
-fn write_texts(value: &mut serde_json::Value, list: &str, key: &str, fields: &[&str], file: &str) {
+fn write_texts(
+    value: &mut serde_json::Value,
+    list: &str,
+    key: &str,
+    fields: &[(&str, bool)],
+    file: &str,
+) {
     let items = value[list]
         .as_array_mut()
         .unwrap_or_else(|| panic!("{list}: not a list"));
@@ -60,10 +85,11 @@ fn write_texts(value: &mut serde_json::Value, list: &str, key: &str, fields: &[&
             let item = item.as_object_mut().expect("each item is a table");
             let texts: Vec<String> = fields
                 .iter()
-                .map(|f| match item.remove(*f) {
+                .map(|(f, required)| match item.remove(*f) {
                     Some(serde_json::Value::String(s)) => format!("Some({s:?})"),
+                    None if *required => panic!("{list} {key}: no {f}"),
                     None => "None".to_string(),
-                    Some(other) => panic!("{list}.{f} is {other}, not text"),
+                    Some(other) => panic!("{list} {key}: {f} is {other}, not text"),
                 })
                 .collect();
             format!("({key}, [{}])", texts.join(", "))

@@ -66,30 +66,41 @@ function wholeFailedNotice() {
   notice.className = "banner banner-error";
   notice.setAttribute("role", "alert");
   notice.textContent =
-    "页面的其余部分（分享、导出、演示、已保存情景、工作要点、数据来源与方法说明等）未能加载；上方的目标、参数与图表仍可使用。" +
+    "页面的其余部分（分享、导出、演示、已保存情景、工作要点、数据来源与方法说明等）未能加载；下方的目标、参数与图表仍可使用。" +
     "请刷新页面重试，当前情景保存在本页链接中。 · The rest of the page (sharing, exports, presentation, saved " +
     "scenarios, work plan, sources and methods) could not load; the targets, levers and charts still work. " +
     "Reload the page to try again: the scenario is kept in its link.";
   document.body.prepend(notice);
 }
 
-// Whether a pointer is pressed (a slider being dragged): the whole page waits for its release.
+// Whether a pointer is pressed (a slider being dragged, a button held): the whole page waits for
+// its release (or a touch scroll's cancel), then for one more task, so that the release's own
+// events (the slider's `change`, the button's `click`) reach the first view before it goes.
 let pointerDown = false;
+let onRelease = null;
 addEventListener("pointerdown", () => (pointerDown = true), true);
-for (const type of ["pointerup", "pointercancel"]) addEventListener(type, () => (pointerDown = false), true);
-const released = () =>
-  pointerDown
-    ? new Promise((resolve) => addEventListener("pointerup", resolve, { once: true, capture: true }))
-    : Promise.resolve();
+for (const type of ["pointerup", "pointercancel"]) {
+  addEventListener(type, () => {
+    pointerDown = false;
+    onRelease?.();
+  }, true);
+}
+const released = async () => {
+  if (pointerDown) await new Promise((resolve) => (onRelease = resolve));
+  onRelease = null;
+  await new Promise((resolve) => setTimeout(resolve));
+};
 
 // The whole page (src/bin/workbench.rs) takes over from the first view with its state, and gets
 // back the focus (with a text field's unsaved text) and the scroll position. If it cannot load,
-// the first view stays and works.
+// the first view stays and works; once the first view has handed over, a failure is a crash.
+let handedOver = false;
 async function takeOver(firstView, version) {
   // Unhashed names: this build's version in the query, as for the workers (src/worker/mod.rs).
   const url = (name) => new URL(`${name}?v=${encodeURIComponent(version)}`, document.baseURI).href;
   const whole = await import(url("workbench.js"));
   await whole.default({ module_or_path: url("workbench_bg.wasm") });
+  document.documentElement.dataset.wholeLoaded = "true";
   await released();
   const active = document.activeElement;
   const focusId = active && active !== document.body ? active.id : "";
@@ -107,6 +118,7 @@ async function takeOver(firstView, version) {
     },
     { once: true },
   );
+  handedOver = true;
   whole.take_over(firstView.hand_over());
 }
 
@@ -117,9 +129,14 @@ try {
   const firstView = await import(jsUrl);
   await firstView.default({ module_or_path: wasmUrl });
   takeOver(firstView, tag.dataset.wasm.split("/").pop()).catch((e) => {
+    if (handedOver) {
+      crashPanel(`the whole page could not take over: ${e}`);
+      return;
+    }
     console.error(`licheng: the whole page could not load; the first view stays: ${e}`);
     document.documentElement.dataset.wholeFailed = String(e);
     wholeFailedNotice();
+    firstView.whole_failed();
   });
 } catch (e) {
   crashPanel(`the app could not start: ${e}`);

@@ -17,6 +17,13 @@ pub fn hand_over() -> Vec<u8> {
     licheng_sim::ui::hand_over()
 }
 
+/// Tells the first view that the whole page could not load (its tabs of the whole page say so).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn whole_failed() {
+    licheng_sim::ui::whole_failed()
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("the page is built for wasm32 by trunk: run scripts/serve (see README)");

@@ -38,7 +38,7 @@ impl Default for McSettings {
 }
 
 /// Where the current run is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum McStatus {
     Running,
     /// `elapsed_ms` is the worker's own time; `page_ms` the page's, from sending the job to
@@ -100,15 +100,31 @@ pub enum McAction {
 }
 
 impl McState {
-    /// A run of the current scenario that starts with `summary` on screen, held as after a
-    /// change until its own first results: the whole page taking over from the first view.
-    pub fn resumed(settings: McSettings, summary: Option<McSummary>) -> McState {
+    /// The state of run `run_id` of the current scenario carried to another page (the whole
+    /// page taking over from the first view): a finished or cancelled run stays as it was, with
+    /// its summary; one still going, or failed, starts again (as run `run_id + 1`) with
+    /// `summary` on screen, held as after a change until its own first results.
+    pub fn resumed(
+        settings: McSettings,
+        run_id: u64,
+        status: McStatus,
+        summary: Option<McSummary>,
+    ) -> McState {
         let mut mc = McState {
             settings,
+            run_id,
+            status,
             summary: summary.map(Rc::new),
-            ..McState::default()
+            held: None,
         };
-        mc.restart();
+        let kept = match mc.status {
+            McStatus::Done { .. } => mc.summary.is_some(),
+            McStatus::Cancelled => true,
+            McStatus::Running | McStatus::Failed { .. } => false,
+        };
+        if !kept {
+            mc.restart();
+        }
         mc
     }
 

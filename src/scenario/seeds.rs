@@ -120,17 +120,21 @@ static FIGURE_TEXTS: &[(&str, [Option<&str>; 3])] =
 static TARGET_TEXTS: &[(&str, [Option<&str>; 3])] =
     include!(concat!(env!("OUT_DIR"), "/target_texts.rs"));
 
-/// The texts of item `id` in one of the tables above (`None` for each it does not have).
-fn texts_of(table: &[(&str, [Option<&'static str>; 3])], id: &str) -> [Option<&'static str>; 3] {
+/// The texts of item `id` in one of the tables above (`None` for each it does not have; build.rs
+/// fails on a seed without a required one).
+fn texts_of<K: PartialEq + Copy, const N: usize>(
+    table: &[(K, [Option<&'static str>; N])],
+    id: K,
+) -> [Option<&'static str>; N] {
     table
         .iter()
         .find(|(key, _)| *key == id)
-        .map_or([None; 3], |(_, texts)| *texts)
+        .map_or([None; N], |(_, texts)| *texts)
 }
 
 impl TargetDef {
     fn texts(&self) -> [Option<&'static str>; 3] {
-        texts_of(TARGET_TEXTS, &self.id)
+        texts_of(TARGET_TEXTS, self.id.as_str())
     }
 
     /// The plan's sentence the target comes from.
@@ -152,17 +156,14 @@ impl TargetDef {
 impl Task {
     /// The task's full text as the plan words it.
     pub fn text_zh(&self) -> &'static str {
-        TASK_TEXTS
-            .iter()
-            .find(|(n, _)| *n == self.number)
-            .and_then(|(_, [text])| *text)
-            .unwrap_or_default()
+        let [text] = texts_of(TASK_TEXTS, self.number);
+        text.unwrap_or_default()
     }
 }
 
 impl Figure {
     fn texts(&self) -> [Option<&'static str>; 3] {
-        texts_of(FIGURE_TEXTS, &self.id)
+        texts_of(FIGURE_TEXTS, self.id.as_str())
     }
 
     /// Where the figure comes from: the quoted sentence and where it is, or how it was estimated.

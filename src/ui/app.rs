@@ -94,6 +94,15 @@ pub fn hand_over() -> Vec<u8> {
     bytes
 }
 
+/// Tells the first view that the whole page could not load: its tabs of the whole page say so.
+pub fn whole_failed() {
+    FIRST_VIEW_STATE.with(|s| {
+        if let Some(state) = s.borrow().as_ref() {
+            state.dispatch(Action::WholeFailed);
+        }
+    });
+}
+
 /// Mounts the whole page in `#page-root`, resuming from the first view's `hand_over` bytes
 /// (from the address bar if they are not a handoff of this build). Once rendered, it sets
 /// `<html data-page="whole">` and fires `licheng-whole-ready` on the document.
@@ -119,9 +128,14 @@ pub fn record_panics() {
     }));
 }
 
-/// What a part of the whole page shows in the first view while the whole page loads.
-fn loading(lang: Lang) -> Html {
-    html! { <p class="hint deferred-loading" aria-busy="true">{ i18n::LOADING.get(lang) }</p> }
+/// What a part of the whole page shows in the first view while the whole page loads, or once
+/// it could not.
+fn loading(lang: Lang, failed: bool) -> Html {
+    if failed {
+        html! { <p class="hint deferred-failed">{ i18n::WHOLE_FAILED.get(lang) }</p> }
+    } else {
+        html! { <p class="hint deferred-loading" aria-busy="true">{ i18n::LOADING.get(lang) }</p> }
+    }
 }
 
 /// Whether a key press belongs to a text field (which keeps its own Ctrl+Z).
@@ -560,7 +574,7 @@ pub fn app<E: Edition>(props: &AppProps) -> Html {
                         { panel(Tab::Sources, html! { <SourcesPanel lang={lang} /> }) }
                         { panel(Tab::Methods, html! { <MethodsPanel lang={lang} /> }) }
                     } else {
-                        { for [Tab::WorkPlan, Tab::Sources, Tab::Methods].map(|tab| panel(tab, loading(lang))) }
+                        { for [Tab::WorkPlan, Tab::Sources, Tab::Methods].map(|tab| panel(tab, loading(lang, state.whole_failed))) }
                     }
                 </main>
             </div>

@@ -203,7 +203,7 @@ fn trim_zeros(s: String) -> String {
 }
 
 /// Adds thousands separators to the integer part of an unsigned decimal string.
-fn group(s: &str) -> String {
+pub(super) fn group(s: &str) -> String {
     let (int, frac) = match s.find('.') {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),

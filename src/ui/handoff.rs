@@ -2,14 +2,16 @@
 //! workbench's link plus what a link does not carry (the open tab, the Monte Carlo settings and
 //! results on screen, the undo and redo steps, the link's notices), as bytes (bincode).
 //!
-//! The first view (`app` bundle) is the dashboard alone; the whole page (`workbench` bundle)
-//! loads after it and must open exactly where the analyst is, losing nothing.
+//! The first view (`app` bundle: the levers, the target table, the charts and the Monte Carlo
+//! panel) loads first; the whole page (`workbench` bundle) loads after it and must open exactly
+//! where the analyst is, losing nothing: a drag in progress becomes its undo step, a finished
+//! Monte Carlo run is not drawn again.
 
 use super::state::{Tab, Workbench};
 use crate::model::levers::{LeverId, Levers};
 use crate::scenario::link;
 use crate::scenario::mc_messages::McSummary;
-use crate::scenario::mc_state::{McSettings, McState};
+use crate::scenario::mc_state::{McSettings, McState, McStatus};
 use crate::scenario::InputError;
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +30,10 @@ pub struct Handoff {
     pub assumptions_open: bool,
     pub draws: u64,
     pub spread: f64,
-    /// The Monte Carlo results on screen (held until the whole page's own run reports).
+    /// The Monte Carlo run: its id, where it is, and the results on screen (a finished run's
+    /// stay; a run still going starts again with them held, `McState::resumed`).
+    pub run_id: u64,
+    pub status: McStatus,
     pub summary: Option<McSummary>,
     /// Undo steps, oldest first, and redo steps.
     pub past: LeverSteps,
@@ -65,6 +70,7 @@ fn lever_sets(steps: &LeverSteps) -> Vec<Levers> {
 impl Handoff {
     /// What `workbench` must hand over.
     pub fn of(workbench: &Workbench) -> Handoff {
+        let (past, future) = workbench.history();
         Handoff {
             query: link::encode(&workbench.link_state()),
             link_notices: workbench.link_notices.clone(),
@@ -72,19 +78,19 @@ impl Handoff {
             assumptions_open: workbench.assumptions_open,
             draws: workbench.mc.settings.draws,
             spread: workbench.mc.settings.spread,
+            run_id: workbench.mc.run_id,
+            status: workbench.mc.status.clone(),
             summary: workbench.mc.shown().map(|s| (**s).clone()),
-            past: steps(&workbench.past),
-            future: steps(&workbench.future),
+            past: steps(&past),
+            future: steps(&future),
         }
     }
 
     /// The workbench this hands over, in year `as_of`: the link applied (not as an undo step),
-    /// then the rest. The Monte Carlo run starts again with the same settings, the results on
-    /// screen held until its own arrive.
+    /// then the rest.
     pub fn resume(&self, as_of: i32) -> Workbench {
-        let mut workbench = Workbench::as_of(as_of);
-        let decoded = link::decode(&self.query);
-        workbench.apply_link(&decoded.state, self.link_notices.clone(), false);
+        let mut workbench =
+            Workbench::opened_from(as_of, &self.query, Some(self.link_notices.clone()));
         workbench.tab = self.tab;
         workbench.assumptions_open = self.assumptions_open;
         let settings = McSettings {
@@ -92,7 +98,12 @@ impl Handoff {
             spread: self.spread,
             seed: workbench.mc.settings.seed,
         };
-        workbench.mc = McState::resumed(settings, self.summary.clone());
+        workbench.mc = McState::resumed(
+            settings,
+            self.run_id,
+            self.status.clone(),
+            self.summary.clone(),
+        );
         workbench.mc_probabilities = workbench.mc.probabilities();
         workbench.past = lever_sets(&self.past);
         workbench.future = lever_sets(&self.future);
@@ -157,7 +168,8 @@ mod tests {
             w = w.reduced(action);
         }
         let mut inner = (*w).clone();
-        inner.mc = McState::resumed(inner.mc.settings, Some(summary(0.9)));
+        // A run going, with the previous run's results on screen.
+        inner.mc = McState::resumed(inner.mc.settings, 7, McStatus::Running, Some(summary(0.9)));
         inner.link_notices = vec![InputError::new("zz", "未知参数", "unknown key")];
         Rc::new(inner)
     }
@@ -192,8 +204,54 @@ mod tests {
         assert_eq!(after.mc_probabilities, Some(vec![0.9, 0.5]));
         assert!(
             after.mc.running(),
-            "the whole page runs its own Monte Carlo"
+            "a run still going starts again in the whole page"
         );
+        assert!(
+            after.mc.run_id > before.mc.run_id,
+            "run ids go on increasing"
+        );
+    }
+
+    #[test]
+    fn a_finished_monte_carlo_run_is_not_drawn_again_after_the_handoff() {
+        let mut before = (*busy_workbench()).clone();
+        let done = McStatus::Done {
+            elapsed_ms: 41.0,
+            page_ms: Some(52.5),
+        };
+        before.mc = McState::resumed(before.mc.settings, 9, done.clone(), Some(summary(0.8)));
+        let after = Handoff::from_bytes(&Handoff::of(&before).to_bytes())
+            .expect("round trip")
+            .resume(2026);
+        assert_eq!(after.mc.status, done);
+        assert_eq!(after.mc.run_id, 9);
+        assert_eq!(
+            after.mc.finished().map(|s| s.probability.clone()),
+            Some(vec![0.8, 0.5])
+        );
+        assert_eq!(after.mc_probabilities, Some(vec![0.8, 0.5]));
+        assert_eq!(after.mc.hold(), None);
+        // A change afterwards starts a new run, as it would have in the first view.
+        let changed = Rc::new(after).reduced(Action::SetLever(LeverId::Tfr, 1.1));
+        assert!(changed.mc.running());
+        assert_eq!(changed.mc.run_id, 10);
+    }
+
+    #[test]
+    fn a_slider_dragged_during_the_handoff_keeps_its_own_undo_step() {
+        let start = Rc::new(Workbench::as_of(2026)).reduced(Action::SetLever(LeverId::Tfr, 1.2));
+        let dragging = start
+            .clone()
+            .reduced(Action::PreviewLever(LeverId::NetMigration, 2500.0))
+            .reduced(Action::PreviewLever(LeverId::NetMigration, 3000.0));
+        let after = Rc::new(Handoff::of(&dragging).resume(2026));
+        assert_eq!(after.levers, dragging.levers);
+        let undone = after.reduced(Action::Undo);
+        assert_eq!(
+            undone.levers, start.levers,
+            "one undo takes back the drag alone"
+        );
+        assert_eq!(undone.reduced(Action::Undo).levers, Levers::default());
     }
 
     #[test]

@@ -118,6 +118,11 @@ pub const SCENARIO_TOOLS: Tr = tr("情景工具", "Scenario tools");
 pub const SKIP_TO_MAIN: Tr = tr("跳到主要内容", "Skip to the main content");
 /// A part of the whole page while it loads after the first view.
 pub const LOADING: Tr = tr("正在加载……", "Loading…");
+/// What the first view's tabs of the whole page say when it could not load (www/boot.js).
+pub const WHOLE_FAILED: Tr = tr(
+    "本部分未能加载。请刷新页面重试，当前情景保存在本页链接中。",
+    "This part could not load. Reload the page to try again: the scenario is kept in its link.",
+);
 /// Separators: after a term ("来源：") and between list items ("区教育局、人社局").
 pub const COLON: Tr = tr("：", ": ");
 pub const LIST_SEPARATOR: Tr = tr("、", "; ");

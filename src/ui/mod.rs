@@ -59,4 +59,4 @@ wasm32_only!(
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-pub use app::{hand_over, record_panics, start_first_view, take_over, App};
+pub use app::{hand_over, record_panics, start_first_view, take_over, whole_failed, App};

@@ -15,18 +15,10 @@ pub fn lever_display(value: f64) -> String {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),
     };
-    let (int, frac) = digits.split_at(digits.find('.').unwrap_or(digits.len()));
-    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return text;
     }
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}{frac}")
+    format!("{sign}{}", super::format::group(digits))
 }
 
 /// Why the number field's text cannot be applied.

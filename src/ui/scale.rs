@@ -3,7 +3,6 @@
 //! is guarded so empty, NaN, one-point, flat and negative inputs give a usable scale. Pure Rust:
 //! it builds natively and its tests run with `cargo test`.
 
-/// The finite min and max of some values, or `None` when there is none.
 /// An uncertainty band: `(year, low, high)`. `level` 80 = p10–p90 (darker), 95 = p2.5–p97.5
 /// (lighter).
 #[derive(Clone, PartialEq, Debug)]
@@ -12,6 +11,7 @@ pub struct Band {
     pub level: u8,
 }
 
+/// The finite min and max of some values, or `None` when there is none.
 pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
     values
         .into_iter()

@@ -100,7 +100,7 @@ pub struct Workbench {
     /// `mc_state::HOLD_MS`, then go.
     pub mc_probabilities: Option<Vec<f64>>,
     /// The Monte Carlo run of the current scenario (settings, run id, progress, summary);
-    /// restarted with the scenario (src/ui/uncertainty.rs).
+    /// restarted with the scenario (`scenario::mc_state`; the ui's worker hook is mc_hook.rs).
     pub mc: McState,
     /// The last rejected import, shown in `#import-error`.
     pub import_error: Option<InputError>,
@@ -138,6 +138,9 @@ pub struct Workbench {
     pub(super) future: Vec<Levers>,
     /// The levers before a slider drag (or typing) began; pushed on commit.
     drag_origin: Option<Levers>,
+    /// The first view only: the whole page could not load, so its tabs say so instead of
+    /// "loading" (set by www/boot.js through `app::whole_failed`).
+    pub whole_failed: bool,
 }
 
 /// Everything that can happen to the workbench.
@@ -185,7 +188,9 @@ pub enum Action {
     /// Opens the presentation at a slide, moves it, or (`None`) closes it.
     SetSlide(Option<u32>),
     DismissLinkNotices,
-    /// Monte Carlo settings, worker updates, cancel (src/ui/uncertainty.rs).
+    /// The first view only: the whole page could not load (`whole_failed`).
+    WholeFailed,
+    /// Monte Carlo settings, worker updates, cancel (`scenario::mc_state`, sent by mc_hook.rs).
     Mc(McAction),
     /// A reported figure typed for a row (`population` or a target id) and year; empty text
     /// clears it. Checked: a bad one is kept in `actual_error` and changes nothing.
@@ -287,7 +292,25 @@ impl Workbench {
             past: Vec::new(),
             future: Vec::new(),
             drag_origin: None,
+            whole_failed: false,
         }
+    }
+
+    /// The workbench a link's query describes, in year `as_of` (where a page starts: the link
+    /// is not an undo step), showing `notices`, or the link's own when `None`.
+    pub fn opened_from(as_of: i32, query: &str, notices: Option<Vec<InputError>>) -> Self {
+        let mut workbench = Self::as_of(as_of);
+        let decoded = crate::scenario::link::decode(query);
+        workbench.apply_link(&decoded.state, notices.unwrap_or(decoded.notices), false);
+        workbench
+    }
+
+    /// The undo and redo steps, with a drag in progress counted as finished (its change one
+    /// undo step, as `CommitPreview` would make it).
+    pub(super) fn history(&self) -> (Vec<Levers>, Vec<Levers>) {
+        let mut finished = self.clone();
+        finished.finish_drag();
+        (finished.past, finished.future)
     }
 
     /// Everything the link says about the workbench as it is now.
@@ -699,6 +722,7 @@ impl Workbench {
             Action::ApplyLink(link, notices) => s.apply_link(&link, notices, true),
             Action::SetSlide(slide) => s.slide = slide,
             Action::DismissLinkNotices => s.link_notices.clear(),
+            Action::WholeFailed => s.whole_failed = true,
             Action::Mc(action) => {
                 s.mc.reduce(action);
                 s.mc_probabilities = s.mc.probabilities();

@@ -51,14 +51,11 @@ pub fn full_link(query: &str) -> String {
 
 /// The workbench as the address bar describes it (no undo step: this is where the page starts).
 pub fn initial_workbench() -> Workbench {
-    let mut workbench = Workbench::new();
     let search = gloo::utils::window()
         .location()
         .search()
         .unwrap_or_default();
-    let decoded = link::decode(&search);
-    workbench.apply_link(&decoded.state, decoded.notices, false);
-    workbench
+    Workbench::opened_from(super::clock::current_year(), &search, None)
 }
 
 /// Rewrites the address bar with `?query` (keeping any `#fragment`) once the state has been
